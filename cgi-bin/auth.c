@@ -1,0 +1,146 @@
+/* Staff sign-in and sign-out. */
+#include "audit.h"
+#include "pages.h"
+#include "password.h"
+#include "response.h"
+#include "session.h"
+#include "throttle.h"
+
+#include <string.h>
+#include <time.h>
+
+static const char SQL_USER_BY_NAME[] = "SELECT id, password_hash, active FROM users WHERE username = ?";
+static const char SQL_USER_SET_HASH[] = "UPDATE users SET password_hash = ? WHERE id = ?";
+
+static tmpl_dict *login_page(struct request *r, int status, const char *username, const char *message)
+{
+	tmpl_dict *d = page_begin(r, status, "login.tpl", "员工登录");
+	tmpl_set(d, "username", username);
+	tmpl_set(d, "MESSAGE", message);
+	return d;
+}
+
+/* A browser always sends Origin on a cross-site POST: refusing foreign ones stops login CSRF
+ * (signing a victim into the attacker's account) without a token the public contract lacks. */
+static int same_origin(struct request *r)
+{
+	const char *origin = FCGX_GetParam("HTTP_ORIGIN", r->fcgi->envp);
+	const char *host = FCGX_GetParam("HTTP_HOST", r->fcgi->envp);
+	if (!origin)
+		return 1;
+	if (!host)
+		return 0;
+	const char *rest = !strncmp(origin, "https://", 8) ? origin + 8 : !strncmp(origin, "http://", 7) ? origin + 7 : NULL;
+	return rest && strcmp(rest, host) == 0;
+}
+
+static void stall(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+/* GET /login. Answers 200, or 303 to /staff when already signed in. */
+int page_login_form(struct request *r)
+{
+	if (r->sess.user_id)
+		return page_redirect(r, "/staff");
+	login_page(r, 200, "", "");
+	return 0;
+}
+
+static int login_refused(struct request *r, const char *username, long long seconds)
+{
+	long long minutes = (seconds + 59) / 60;
+	login_page(r, 429, username,
+		   arena_printf(&r->arena, "登录失败次数过多，已暂时锁定。请 %lld 分钟后再试，或联系管理员。",
+				minutes < 1 ? 1 : minutes));
+	return 0;
+}
+
+static int login_failed(struct request *r, const char *username, const char *why)
+{
+	long long failures = 0, locked = 0;
+	int st = db_begin(r->db);
+	if (st == DB_OK)
+		st = throttle_failure(r, username, &failures);
+	if (st == DB_OK)
+		st = audit_record_as(r, username, "login_failed", username, why);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st == DB_OK)
+		st = throttle_locked(r, username, &locked);
+	if (st != DB_OK)
+		return st;
+	stall(throttle_delay_ms(failures));
+	if (locked > 0)
+		return login_refused(r, username, locked);
+	login_page(r, 422, username, "用户名或密码不正确。");
+	return 0;
+}
+
+/* POST /login (username, password). Answers 303 to /staff, 422 on wrong credentials, 429 while
+ * locked by throttling, 403 for a cross-site form. */
+int page_login(struct request *r)
+{
+	const char *username = form_get(r, "username");
+	const char *password = form_get(r, "password");
+	if (!username)
+		username = "";
+	if (!same_origin(r))
+		return page_error(r, 403, "登录请求来源无效，请从本站登录页面登录。");
+	if (!*username || !password || !*password || strlen(username) > 64 || strlen(password) > PASSWORD_MAX) {
+		login_page(r, 422, strlen(username) > 64 ? "" : username, "请输入用户名和密码。");
+		return 0;
+	}
+	long long locked = 0;
+	int st = throttle_locked(r, username, &locked);
+	if (st != DB_OK)
+		return st;
+	if (locked > 0)
+		return login_refused(r, username, locked);
+
+	struct db_result res;
+	st = db_exec(r->db, &r->arena, &res, SQL_USER_BY_NAME, "s", username);
+	if (st != DB_OK)
+		return st;
+	const char *hash = res.nrows ? db_cell(&res, 0, 1) : NULL;
+	int ok = password_verify(hash, password);
+	if (!ok || db_cell_int(&res, 0, 2) != 1)
+		return login_failed(r, username, !res.nrows ? "unknown user" : !ok ? "wrong password" : "inactive");
+
+	long long user_id = db_cell_int(&res, 0, 0);
+	st = db_begin(r->db);
+	if (st == DB_OK && password_needs_rehash(hash)) {
+		char fresh[crypto_pwhash_STRBYTES];
+		if (password_hash(password, fresh) == 0)
+			st = db_exec(r->db, &r->arena, NULL, SQL_USER_SET_HASH, "si", fresh, user_id);
+	}
+	if (st == DB_OK)
+		st = session_start(r, user_id);
+	if (st == DB_OK)
+		st = throttle_success(r, username);
+	r->sess.username = username;
+	if (st == DB_OK)
+		st = audit_record(r, "login", username, "");
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, "/staff");
+}
+
+/* POST /logout. Answers 303 to /login. */
+int page_logout(struct request *r)
+{
+	int st = db_begin(r->db);
+	if (st == DB_OK)
+		st = audit_record(r, "logout", r->sess.username, "");
+	if (st == DB_OK)
+		st = session_end(r);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, "/login");
+}

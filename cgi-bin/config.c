@@ -1,0 +1,140 @@
+/* Reads the INI configuration with libinih; every key is checked, unknown keys are refused. */
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/aftersales"
+#endif
+
+static void defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	snprintf(c->site_name, sizeof(c->site_name), "售后服务中心");
+	snprintf(c->templates, sizeof(c->templates), "%s/templates", PKGDATADIR);
+	snprintf(c->static_url, sizeof(c->static_url), "/static");
+	snprintf(c->timezone, sizeof(c->timezone), "+08:00");
+	snprintf(c->db_user, sizeof(c->db_user), "aftersales");
+	snprintf(c->db_name, sizeof(c->db_name), "aftersales");
+	c->threads = 8;
+	c->session_idle_minutes = 30;
+	c->session_absolute_hours = 12;
+	c->max_body = 65536;
+	c->login_max_failures = 5;
+	c->login_lock_minutes = 15;
+}
+
+static int set_str(char *dst, size_t size, const char *v)
+{
+	if (strlen(v) >= size)
+		return 0;
+	memcpy(dst, v, strlen(v) + 1);
+	return 1;
+}
+
+static int set_long(long *dst, const char *v, long min, long max)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min || n > max)
+		return 0;
+	*dst = n;
+	return 1;
+}
+
+static int set_int(int *dst, const char *v, int min, int max)
+{
+	long n;
+	if (!set_long(&n, v, min, max))
+		return 0;
+	*dst = (int)n;
+	return 1;
+}
+
+static int set_bool(int *dst, const char *v)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1"))
+		*dst = 1;
+	else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "0"))
+		*dst = 0;
+	else
+		return 0;
+	return 1;
+}
+
+static int valid_offset(const char *v)
+{
+	return strlen(v) == 6 && (v[0] == '+' || v[0] == '-') && v[1] >= '0' && v[1] <= '1' &&
+	       v[2] >= '0' && v[2] <= '9' && v[3] == ':' && v[4] >= '0' && v[4] <= '5' &&
+	       v[5] >= '0' && v[5] <= '9';
+}
+
+#define S(sec, key) (!strcmp(section, sec) && !strcmp(name, key))
+#define STR(field) set_str(c->field, sizeof(c->field), value)
+
+static int key_cb(void *user, const char *section, const char *name, const char *value)
+{
+	struct config *c = user;
+	int ok;
+	if (S("site", "name"))
+		ok = STR(site_name);
+	else if (S("site", "templates"))
+		ok = STR(templates);
+	else if (S("site", "static_url"))
+		ok = STR(static_url);
+	else if (S("site", "timezone"))
+		ok = valid_offset(value) && STR(timezone);
+	else if (S("site", "secure_cookies"))
+		ok = set_bool(&c->secure_cookies, value);
+	else if (S("database", "host"))
+		ok = STR(db_host);
+	else if (S("database", "port"))
+		ok = set_int(&c->db_port, value, 0, 65535);
+	else if (S("database", "socket"))
+		ok = STR(db_socket);
+	else if (S("database", "user"))
+		ok = STR(db_user);
+	else if (S("database", "password"))
+		ok = STR(db_password);
+	else if (S("database", "name"))
+		ok = STR(db_name);
+	else if (S("workers", "threads"))
+		ok = set_int(&c->threads, value, 1, 256);
+	else if (S("session", "idle_minutes"))
+		ok = set_int(&c->session_idle_minutes, value, 1, 7 * 24 * 60);
+	else if (S("session", "absolute_hours"))
+		ok = set_int(&c->session_absolute_hours, value, 1, 24 * 30);
+	else if (S("limits", "max_body"))
+		ok = set_long(&c->max_body, value, 1024, 16L * 1024 * 1024);
+	else if (S("limits", "login_max_failures"))
+		ok = set_int(&c->login_max_failures, value, 1, 1000);
+	else if (S("limits", "login_lock_minutes"))
+		ok = set_int(&c->login_lock_minutes, value, 1, 24 * 60);
+	else {
+		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
+		return 0;
+	}
+	if (!ok)
+		fprintf(stderr, "config: bad value for [%s] %s\n", section, name);
+	return ok;
+}
+
+int config_load(struct config *cfg, const char *path)
+{
+	defaults(cfg);
+	int rc = ini_parse(path, key_cb, cfg);
+	if (rc < 0) {
+		fprintf(stderr, "config: cannot open %s\n", path);
+		return -1;
+	}
+	if (rc > 0) {
+		fprintf(stderr, "config: %s: error on line %d\n", path, rc);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* Form checking driven by field_rule tables. */
+#include "form.h"
+#include "valid.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *trimmed(struct arena *a, const char *v)
+{
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+		n--;
+	return arena_strndup(a, v, n);
+}
+
+void form_error(tmpl_dict *page, const char *name, const char *message)
+{
+	char key[96];
+	snprintf(key, sizeof(key), "%s_error", name);
+	tmpl_set(page, key, message);
+}
+
+int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page)
+{
+	int errors = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *raw = form_get(r, rules[i].name);
+		const char *v = trimmed(&r->arena, raw ? raw : "");
+		const char *msg = NULL;
+		vals[i] = v;
+		tmpl_set(page, rules[i].name, v);
+		if (!*v)
+			msg = rules[i].required ? "此项为必填项" : NULL;
+		else if (rules[i].max_chars && utf8_chars(v) > rules[i].max_chars)
+			msg = arena_printf(&r->arena, "不能超过 %zu 个字符", rules[i].max_chars);
+		else if (rules[i].check)
+			msg = rules[i].check(v);
+		if (msg) {
+			form_error(page, rules[i].name, msg);
+			errors++;
+		}
+	}
+	return errors;
+}

@@ -1,0 +1,19 @@
+/* Checking a submitted form against a table of rules, keeping the input for the form shown again. */
+#ifndef AFTERSALES_FORM_H
+#define AFTERSALES_FORM_H
+#include "request.h"
+
+struct field_rule {
+	const char *name;                        /* form field; also the template key of its value */
+	int required;
+	size_t max_chars;                        /* 0: no limit beyond the body size */
+	const char *(*check)(const char *value); /* run on non-empty values; NULL or a message */
+};
+
+/* Trims each field, checks it, stores the value in vals[i] (never NULL) and fills page with
+ * "<name>" = value and "<name>_error" = message. Returns the number of fields in error. */
+int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page);
+/* Shows the "<name>_error" message for one field after a check outside the table. */
+void form_error(tmpl_dict *page, const char *name, const char *message);
+
+#endif

@@ -1,0 +1,20 @@
+/* Building and writing responses: the page template inside the layout, redirects, error pages, headers. */
+#ifndef AFTERSALES_RESPONSE_H
+#define AFTERSALES_RESPONSE_H
+#include "request.h"
+
+/* Starts an HTML page: file is the page template, title the page title. Returns the page's dictionary. */
+tmpl_dict *page_begin(struct request *r, int status, const char *file, const char *title);
+/* Answers status (303 normally) with a Location; returns 0 so handlers can `return page_redirect(...)`. */
+int page_redirect(struct request *r, const char *location);
+/* The one place an error page is made: status, title and a message in the site layout. Returns 0. */
+int page_error(struct request *r, int status, const char *message);
+/* Adds a response header; CR, LF and other control characters are dropped from the value. */
+void response_header(struct request *r, const char *name, const char *value);
+/* Sets a cookie with HttpOnly, SameSite=Lax, Path=/ and Secure when configured; max_age < 0 deletes it. */
+void response_cookie(struct request *r, const char *name, const char *value, long max_age);
+/* Writes status line, security headers and body to the FastCGI stream. */
+void response_send(struct request *r);
+const char *status_reason(int status);
+
+#endif

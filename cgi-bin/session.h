@@ -1,0 +1,20 @@
+/* Staff sessions: a random token in an HttpOnly cookie, only its hash in the database, a CSRF secret per session. */
+#ifndef AFTERSALES_SESSION_H
+#define AFTERSALES_SESSION_H
+#include "request.h"
+
+#define SESSION_COOKIE "sid"
+
+/* Loads the session named by the cookie into r->sess (user_id stays 0 when there is none, it
+ * expired, or the user was deactivated). Returns a db_status. */
+int session_load(struct request *r);
+/* Creates a session for user_id and sets the cookie. Returns a db_status. */
+int session_start(struct request *r, long long user_id);
+/* Deletes the current session and clears the cookie. Returns a db_status. */
+int session_end(struct request *r);
+/* Returns 1 when the form's csrf field matches the session's secret (constant-time compare). */
+int csrf_valid(const struct request *r);
+/* Turns n random bytes into 2n hex characters in the arena. */
+char *random_hex(struct arena *a, size_t n);
+
+#endif

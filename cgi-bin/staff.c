@@ -1,0 +1,39 @@
+/* The staff home page. */
+#include "pages.h"
+#include "response.h"
+#include "roles.h"
+
+static const char SQL_STAFF_COUNTS[] =
+	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
+static const char SQL_RECENT_AUDIT[] =
+	"SELECT DATE_FORMAT(at, '%m-%d %H:%i'), actor, action, target FROM audit_log ORDER BY id DESC LIMIT 8";
+
+/* GET /staff: greeting, the staff on the books by role and, for admins, the latest audit entries. Answers 200. */
+int page_staff_home(struct request *r)
+{
+	struct db_result counts, recent = {0};
+	int st = db_exec(r->db, &r->arena, &counts, SQL_STAFF_COUNTS, "");
+	if (st == DB_OK && (r->sess.role & ROLE_ADMIN))
+		st = db_exec(r->db, &r->arena, &recent, SQL_RECENT_AUDIT, "");
+	if (st != DB_OK)
+		return st;
+	tmpl_dict *d = page_begin(r, 200, "staff_home.tpl", "工作台");
+	tmpl_set(d, "USER_NAME", r->sess.display_name);
+	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
+	for (size_t i = 0; i < counts.nrows; i++) {
+		tmpl_dict *row = tmpl_section(d, "ROLE_COUNT");
+		tmpl_set(row, "LABEL", role_label(role_from_code(db_cell(&counts, i, 0))));
+		tmpl_set(row, "COUNT", db_cell(&counts, i, 1));
+	}
+	if (r->sess.role & ROLE_ADMIN) {
+		tmpl_show(d, "ADMIN");
+		for (size_t i = 0; i < recent.nrows; i++) {
+			tmpl_dict *row = tmpl_section(d, "RECENT");
+			tmpl_set(row, "AT", db_cell(&recent, i, 0));
+			tmpl_set(row, "ACTOR", db_cell(&recent, i, 1));
+			tmpl_set(row, "ACTION", db_cell(&recent, i, 2));
+			tmpl_set(row, "TARGET", db_cell(&recent, i, 3));
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,40 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} - {{SITE_NAME}}</title>
+<link rel="stylesheet" href="{{STATIC}}/style.css">
+</head>
+<body>
+<header class="topbar">
+  <a class="brand" href="/">{{SITE_NAME}}</a>
+  <nav>
+{{#PUBLIC_NAV}}
+    <a href="/repair/new">报修</a>
+    <a href="/return/new">退换货</a>
+    <a href="/track">进度查询</a>
+    <a href="/login">员工登录</a>
+{{/PUBLIC_NAV}}
+{{#STAFF}}
+    <a href="/staff">工作台</a>
+{{#ADMIN_NAV}}
+    <a href="/admin/users">员工账号</a>
+    <a href="/admin/audit">操作日志</a>
+{{/ADMIN_NAV}}
+    <a href="/staff/password">修改密码</a>
+    <span class="who">{{USER_NAME}} · {{ROLE_LABEL}}</span>
+    <form method="post" action="/logout" class="inline">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <button type="submit" class="link">退出</button>
+    </form>
+{{/STAFF}}
+  </nav>
+</header>
+<main>
+{{>CONTENT}}
+</main>
+<footer class="foot">{{SITE_NAME}} · 售后服务管理系统</footer>
+</body>
+</html>

@@ -1,0 +1,19 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel narrow">
+  <h1>修改密码</h1>
+{{#DONE}}  <p class="notice">密码已修改，其他设备上的登录已退出。</p>
+{{/DONE}}
+  <form method="post" action="/staff/password" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="current">当前密码</label>
+    <input id="current" name="current" type="password" autocomplete="current-password" maxlength="128" required>
+    <span class="err">{{current_error}}</span>
+    <label for="password">新密码（至少 10 个字符）</label>
+    <input id="password" name="password" type="password" autocomplete="new-password" maxlength="128" required>
+    <span class="err">{{password_error}}</span>
+    <label for="confirm">再次输入新密码</label>
+    <input id="confirm" name="confirm" type="password" autocomplete="new-password" maxlength="128" required>
+    <span class="err">{{confirm_error}}</span>
+    <button type="submit" class="primary">修改密码</button>
+  </form>
+</section>

@@ -1,0 +1,23 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel" id="staff-home">
+  <h1>工作台</h1>
+  <p>欢迎，<strong class="user-name">{{USER_NAME}}</strong>（{{ROLE_LABEL}}）。</p>
+  <h2>在职员工</h2>
+  <ul class="stats">
+{{#ROLE_COUNT}}
+    <li><span class="num">{{COUNT}}</span><span>{{LABEL}}</span></li>
+{{/ROLE_COUNT}}
+  </ul>
+{{#ADMIN}}
+  <h2>最近操作</h2>
+  <table class="list">
+    <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th></tr></thead>
+    <tbody>
+{{#RECENT}}
+      <tr><td>{{AT}}</td><td>{{ACTOR}}</td><td>{{ACTION}}</td><td>{{TARGET}}</td></tr>
+{{/RECENT}}
+    </tbody>
+  </table>
+  <p><a href="/admin/audit">查看全部操作日志</a></p>
+{{/ADMIN}}
+</section>
