@@ -1,0 +1,333 @@
+/* Unit tests of single-value validators (cgi-bin/valid.h), role names (cgi-bin/roles.h) and the
+ * password policy (password_problem in cgi-bin/password.h, which needs no init). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "password.h"
+#include "request.h"
+#include "roles.h"
+#include "valid.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A malloc'd string of count copies of unit. */
+static char *repeat(const char *unit, size_t count)
+{
+	size_t u = strlen(unit);
+	char *s = malloc(u * count + 1);
+	if (!s)
+		abort();
+	for (size_t i = 0; i < count; i++)
+		memcpy(s + i * u, unit, u);
+	s[u * count] = '\0';
+	return s;
+}
+
+/* ---- utf8_chars ---- */
+
+static void test_utf8_chars(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		size_t want;
+	} cases[] = {
+		{"", 0},
+		{"a", 1},
+		{"abc", 3},
+		{"中", 1},
+		{"中文", 2},
+		{"a中b", 3},
+		{"é", 1},
+		{"\xf0\x9f\x98\x80", 1},
+		{"售后 服务!", 6},
+		{"\x7f\x01", 2},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		size_t got = utf8_chars(cases[i].s);
+		if (got != cases[i].want)
+			fail_msg("utf8_chars(\"%s\") = %zu, want %zu", cases[i].s, got, cases[i].want);
+	}
+}
+
+/* ---- valid_username / valid_display_name / valid_role ---- */
+
+struct text_case {
+	const char *v;
+	int ok;
+};
+
+static void run_text_cases(const char *fname, const char *(*fn)(const char *),
+			   const struct text_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *msg = fn(cases[i].v);
+		if (cases[i].ok && msg)
+			fail_msg("%s(\"%s\") refused: %s", fname, cases[i].v, msg);
+		if (!cases[i].ok && !msg)
+			fail_msg("%s(\"%s\") accepted, want refused", fname, cases[i].v);
+		if (msg && msg[0] == '\0')
+			fail_msg("%s(\"%s\") gave an empty message", fname, cases[i].v);
+	}
+}
+
+static void test_valid_username(void **state)
+{
+	(void)state;
+	static const struct text_case cases[] = {
+		{"abc", 1},
+		{"admin", 1},
+		{"zhang.san", 1},
+		{"li_si-2", 1},
+		{"a12", 1},
+		{"a..", 1},
+		{"abcdefghijklmnopqrstuvwxyz012345", 1}, /* 32 */
+		{"abcdefghijklmnopqrstuvwxyz0123456", 0}, /* 33 */
+		{"", 0},
+		{"a", 0},
+		{"ab", 0},
+		{"Abc", 0},
+		{"abC", 0},
+		{"1abc", 0},
+		{"_abc", 0},
+		{".abc", 0},
+		{"-abc", 0},
+		{"ab c", 0},
+		{" abc", 0},
+		{"abc ", 0},
+		{"ab@c", 0},
+		{"ab/c", 0},
+		{"ab'c", 0},
+		{"ab<c", 0},
+		{"ab\tc", 0},
+		{"用户名", 0},
+		{"ab中", 0},
+		{"abé", 0},
+	};
+	run_text_cases("valid_username", valid_username, cases, COUNT(cases));
+}
+
+static void test_valid_display_name(void **state)
+{
+	(void)state;
+	char *zh32 = repeat("张", 32), *zh33 = repeat("张", 33);
+	char *a32 = repeat("a", 32), *a33 = repeat("a", 33);
+	const struct text_case cases[] = {
+		{"张三", 1},
+		{"A", 1},
+		{"王", 1},
+		{"O'Brien <x> & co", 1}, /* markup is the template's business */
+		{"李 四", 1},
+		{"\xf0\x9f\x98\x80", 1},
+		{zh32, 1},
+		{zh33, 0},
+		{a32, 1},
+		{a33, 0},
+		{"", 0},
+		{"a\tb", 0},
+		{"a\nb", 0},
+		{"a\rb", 0},
+		{"\x1b[31m", 0},
+		{"a\x7f", 0},
+		{"\x01", 0},
+	};
+	run_text_cases("valid_display_name", valid_display_name, cases, COUNT(cases));
+	free(zh32);
+	free(zh33);
+	free(a32);
+	free(a33);
+}
+
+static void test_valid_role(void **state)
+{
+	(void)state;
+	static const struct text_case cases[] = {
+		{"admin", 1},
+		{"supervisor", 1},
+		{"agent", 1},
+		{"technician", 1},
+		{"", 0},
+		{"Admin", 0},
+		{"ADMIN", 0},
+		{"admin ", 0},
+		{" admin", 0},
+		{"root", 0},
+		{"adm", 0},
+		{"administrator", 0},
+		{"8", 0},
+		{"系统管理员", 0},
+	};
+	run_text_cases("valid_role", valid_role, cases, COUNT(cases));
+	assert_non_null(valid_role(NULL));
+}
+
+/* ---- parse_id ---- */
+
+static void test_parse_id(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *v;
+		int ok;
+		long long want;
+	} cases[] = {
+		{"1", 1, 1},
+		{"9", 1, 9},
+		{"10", 1, 10},
+		{"42", 1, 42},
+		{"123456789", 1, 123456789},
+		{"999999999999999999", 1, 999999999999999999LL}, /* 18 digits */
+		{"100000000000000000", 1, 100000000000000000LL},
+		{"1000000000000000000", 0, 0}, /* 19 digits */
+		{"9223372036854775807", 0, 0}, /* LLONG_MAX: still too long */
+		{"99999999999999999999", 0, 0},
+		{NULL, 0, 0},
+		{"", 0, 0},
+		{"0", 0, 0},
+		{"00", 0, 0},
+		{"01", 0, 0},
+		{"007", 0, 0},
+		{"-1", 0, 0},
+		{"+1", 0, 0},
+		{" 1", 0, 0},
+		{"1 ", 0, 0},
+		{"1a", 0, 0},
+		{"a1", 0, 0},
+		{"0x10", 0, 0},
+		{"1.0", 0, 0},
+		{"1e3", 0, 0},
+		{"１", 0, 0}, /* fullwidth digit */
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		long long out = -7;
+		int got = parse_id(cases[i].v, &out);
+		const char *shown = cases[i].v ? cases[i].v : "(null)";
+		if (got != cases[i].ok)
+			fail_msg("parse_id(\"%s\") = %d, want %d", shown, got, cases[i].ok);
+		if (got && out != cases[i].want)
+			fail_msg("parse_id(\"%s\") stored %lld, want %lld", shown, out, cases[i].want);
+		if (!got && out != -7)
+			fail_msg("parse_id(\"%s\") failed but changed *out to %lld", shown, out);
+	}
+}
+
+/* ---- roles ---- */
+
+static void test_roles_round_trip(void **state)
+{
+	(void)state;
+	static const struct {
+		int role;
+		const char *code;
+	} cases[] = {
+		{ROLE_ADMIN, "admin"},
+		{ROLE_SUPERVISOR, "supervisor"},
+		{ROLE_AGENT, "agent"},
+		{ROLE_TECHNICIAN, "technician"},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		assert_int_equal(role_from_code(cases[i].code), cases[i].role);
+		assert_string_equal(role_code(cases[i].role), cases[i].code);
+		assert_int_equal(role_from_code(role_code(cases[i].role)), cases[i].role);
+		const char *label = role_label(cases[i].role);
+		assert_non_null(label);
+		assert_true(label[0] != '\0');
+		assert_null(valid_display_name(label)); /* a label is printable text */
+		assert_null(valid_role(cases[i].code));
+		for (size_t k = 0; k < i; k++) {
+			if (strcmp(label, role_label(cases[k].role)) == 0)
+				fail_msg("roles %d and %d share the label %s", cases[i].role, cases[k].role, label);
+		}
+		/* Every role is a staff role, and the supervisor set holds exactly supervisor and admin. */
+		assert_true(cases[i].role & ROLES_STAFF);
+		assert_int_equal(!!(cases[i].role & ROLES_SUPERVISOR),
+				 cases[i].role == ROLE_SUPERVISOR || cases[i].role == ROLE_ADMIN);
+	}
+}
+
+static void test_roles_unknown(void **state)
+{
+	(void)state;
+	static const int bad_roles[] = {0, -1, 3, 5, ROLES_STAFF, 16, 1 << 30};
+	for (size_t i = 0; i < COUNT(bad_roles); i++) {
+		assert_string_equal(role_code(bad_roles[i]), "");
+		assert_string_equal(role_label(bad_roles[i]), "");
+	}
+	static const char *const bad_codes[] = {"", "Admin", "root", "客服主管", "admin\n"};
+	for (size_t i = 0; i < COUNT(bad_codes); i++)
+		assert_int_equal(role_from_code(bad_codes[i]), 0);
+	assert_int_equal(role_from_code(NULL), 0);
+}
+
+/* ---- password_problem ---- */
+
+static void test_password_problem(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		const char *unit;
+		size_t count;
+		int ok;
+	} cases[] = {
+		{"empty", "a", 0, 0},
+		{"9 ascii", "a", 9, 0},
+		{"10 ascii", "a", 10, 1},
+		{"11 ascii", "x", 11, 1},
+		{"9 chinese (27 bytes)", "密", 9, 0},
+		{"10 chinese (30 bytes)", "密", 10, 1},
+		{"5 emoji (20 bytes)", "\xf0\x9f\x98\x80", 5, 0},
+		{"10 emoji (40 bytes)", "\xf0\x9f\x98\x80", 10, 1},
+		{"128 ascii bytes", "p", 128, 1},
+		{"129 ascii bytes", "p", 129, 0},
+		{"1000 ascii bytes", "p", 1000, 0},
+		{"42 chinese (126 bytes)", "码", 42, 1},
+		{"43 chinese (129 bytes)", "码", 43, 0},
+		{"32 emoji (128 bytes)", "\xf0\x9f\x98\x80", 32, 1},
+		{"33 emoji (132 bytes)", "\xf0\x9f\x98\x80", 33, 0},
+		{"spaces count", " ", 10, 1},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char *pw = repeat(cases[i].unit, cases[i].count);
+		const char *msg = password_problem(pw);
+		free(pw);
+		if (cases[i].ok && msg)
+			fail_msg("password_problem(%s) refused: %s", cases[i].name, msg);
+		if (!cases[i].ok && (!msg || !msg[0]))
+			fail_msg("password_problem(%s) accepted, want refused", cases[i].name);
+	}
+	/* Mixed: 9 ASCII + 1 Chinese is 10 characters. */
+	assert_null(password_problem("abcdefghi中"));
+	assert_non_null(password_problem("abcdefgh中"));
+	/* Too short and too long give different messages. */
+	const char *short_msg = password_problem("short");
+	char *long_pw = repeat("p", 200);
+	const char *long_msg = password_problem(long_pw);
+	free(long_pw);
+	assert_non_null(short_msg);
+	assert_non_null(long_msg);
+	assert_string_not_equal(short_msg, long_msg);
+	assert_int_equal(PASSWORD_MIN, 10);
+	assert_int_equal(PASSWORD_MAX, 128);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_chars),
+		cmocka_unit_test(test_valid_username),
+		cmocka_unit_test(test_valid_display_name),
+		cmocka_unit_test(test_valid_role),
+		cmocka_unit_test(test_parse_id),
+		cmocka_unit_test(test_roles_round_trip),
+		cmocka_unit_test(test_roles_unknown),
+		cmocka_unit_test(test_password_problem),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
