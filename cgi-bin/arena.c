@@ -24,6 +24,8 @@ void arena_init(struct arena *a)
 static struct arena_chunk *chunk_new(size_t need)
 {
 	size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
+	if (size > SIZE_MAX - sizeof(struct arena_chunk))
+		abort();
 	struct arena_chunk *c = malloc(sizeof(*c) + size);
 	if (!c)
 		abort();

@@ -155,6 +155,8 @@ void cookies_parse(struct arena *a, const char *h, struct kvlist *out)
 			while (klen && h[klen - 1] == ' ')
 				klen--;
 			const char *v = eq + 1;
+			while (*v == ' ' && v < h + len)
+				v++;
 			size_t vlen = len - (size_t)(v - h);
 			while (vlen && v[vlen - 1] == ' ')
 				vlen--;
