@@ -39,19 +39,20 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL/static/ben
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# Log in like a browser: GET /login sets the lcsrf cookie and carries the
-# hidden csrf field; POST it back with the cookie; the answer sets sid.
+# Log in like a browser: GET /login (it may set a cookie and carry a hidden
+# csrf field), POST username, password (and csrf) back with the cookies; the
+# answer sets the sid cookie.
 SID="" LOGIN_ERROR=""
 login() {
-  local jar=$TMP/cookies csrf
+  local jar=$TMP/cookies csrf args=()
   [[ -n $PASSWORD ]] || { LOGIN_ERROR="no admin password: set AS_ADMIN_PASSWORD or AS_VAR"; return 1; }
   curl -s -c "$jar" -b "$jar" -o "$TMP/login.html" "$BASE_URL/login" || true
   csrf=$(grep -o '<input[^>]*name="csrf"[^>]*>' "$TMP/login.html" | head -n1 |
     sed -n 's/.*value="\([^"]*\)".*/\1/p') || true
-  [[ -n $csrf ]] || { LOGIN_ERROR="no csrf field in GET /login"; return 1; }
+  [[ -n $csrf ]] && args=(--data-urlencode "csrf=$csrf")
   curl -s -c "$jar" -b "$jar" -o /dev/null \
     --data-urlencode "username=$USER_NAME" --data-urlencode "password=$PASSWORD" \
-    --data-urlencode "csrf=$csrf" "$BASE_URL/login" || true
+    "${args[@]}" "$BASE_URL/login" || true
   SID=$(awk '$6 == "sid" { print $7 }' "$jar" | tail -n1)
   [[ -n $SID ]] || { LOGIN_ERROR="login as $USER_NAME failed (no sid cookie)"; return 1; }
 }

@@ -107,7 +107,7 @@ pid_alive() {
   [[ -s $1 ]] || return 1
   pid=$(tr -dc 0-9 <"$1")
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2" || return 1
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q -- "$2" || return 1
   printf '%s\n' "$pid"
 }
 
@@ -386,7 +386,7 @@ workers_stop() {
   # find them by their exact command line, which names our own config file.
   local d orphans=()
   for d in /proc/[0-9]*; do
-    [[ $(tr '\0' ' ' <"$d/cmdline" 2>/dev/null) == "$AS_APP -c $INI " ]] && orphans+=("${d#/proc/}")
+    [[ $({ tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null) == "$AS_APP -c $INI " ]] && orphans+=("${d#/proc/}")
   done
   if ((${#orphans[@]})); then
     note "stopping orphaned workers ${orphans[*]}"
@@ -678,21 +678,26 @@ cmd_test() {
   ((FAILED == 0 && PASSED > 0))
 }
 
-case ${1:-} in
-  deps) shift; cmd_deps "$@" ;;
-  build) cmd_build ;;
-  start) shift; cmd_start "$@" ;;
-  stop) cmd_stop ;;
-  restart) shift; cmd_stop; cmd_start "$@" ;;
-  status) cmd_status ;;
-  db-start) db_start ;;
-  db-stop) db_stop ;;
-  workers-restart) workers_stop; write_ini; workers_start; health_check ;;
-  migrate) shift; cmd_migrate "$@" ;;
-  run) cmd_run ;;
-  test) cmd_test ;;
-  check) cmd_check ;;
-  asan-check) cmd_asan_check ;;
-  npm-install) cmd_npm_install ;;
-  *) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 2 ;;
-esac
+# The whole command line is parsed before it runs: bash reads a script as it
+# goes, and an edit of this file during `run` must not change what runs.
+main() {
+  case ${1:-} in
+    deps) shift; cmd_deps "$@" ;;
+    build) cmd_build ;;
+    start) shift; cmd_start "$@" ;;
+    stop) cmd_stop ;;
+    restart) shift; cmd_stop; cmd_start "$@" ;;
+    status) cmd_status ;;
+    db-start) db_start ;;
+    db-stop) db_stop ;;
+    workers-restart) workers_stop; write_ini; workers_start; health_check ;;
+    migrate) shift; cmd_migrate "$@" ;;
+    run) cmd_run ;;
+    test) cmd_test ;;
+    check) cmd_check ;;
+    asan-check) cmd_asan_check ;;
+    npm-install) cmd_npm_install ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 2 ;;
+  esac
+}
+main "$@"; exit $?
