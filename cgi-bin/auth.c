@@ -7,6 +7,7 @@
 #include "throttle.h"
 
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static const char SQL_USER_BY_NAME[] = "SELECT id, password_hash, active FROM users WHERE username = ?";
@@ -21,7 +22,9 @@ static tmpl_dict *login_page(struct request *r, int status, const char *username
 }
 
 /* A browser always sends Origin on a cross-site POST: refusing foreign ones stops login CSRF
- * (signing a victim into the attacker's account) without a token the public contract lacks. */
+ * (signing a victim into the attacker's account) without a token the public contract lacks.
+ * The host names are compared, not the ports: Debian's fastcgi_params passes HTTP_HOST as
+ * nginx's $host, which has no port, and behind a TLS proxy nginx's own port is not the browser's. */
 static int same_origin(struct request *r)
 {
 	const char *origin = FCGX_GetParam("HTTP_ORIGIN", r->fcgi->envp);
@@ -31,7 +34,14 @@ static int same_origin(struct request *r)
 	if (!host)
 		return 0;
 	const char *rest = !strncmp(origin, "https://", 8) ? origin + 8 : !strncmp(origin, "http://", 7) ? origin + 7 : NULL;
-	return rest && strcmp(rest, host) == 0;
+	if (!rest)
+		return 0;
+	size_t len = strcspn(rest, ":");
+	if (len != strlen(host) || strncasecmp(rest, host, len) != 0)
+		return 0;
+	if (rest[len] == ':')
+		len++;
+	return rest[len + strspn(rest + len, "0123456789")] == '\0';
 }
 
 static void stall(long ms)
@@ -58,18 +68,25 @@ static int login_refused(struct request *r, const char *username, long long seco
 	return 0;
 }
 
+/* An office behind one address has many people: it gets more tries than a single username. */
+#define ADDRESS_FACTOR 4
+
 static int login_failed(struct request *r, const char *username, const char *why)
 {
 	long long failures = 0, locked = 0;
+	long long max = r->cfg->login_max_failures, lock = r->cfg->login_lock_minutes;
+	const char *ukey = throttle_user_key(r, username), *akey = throttle_addr_key(r, "a:");
 	int st = db_begin(r->db);
 	if (st == DB_OK)
-		st = throttle_failure(r, username, &failures);
+		st = throttle_hit(r, akey, max * ADDRESS_FACTOR, lock, lock, NULL);
+	if (st == DB_OK)
+		st = throttle_hit(r, ukey, max, lock, lock, &failures);
 	if (st == DB_OK)
 		st = audit_record_as(r, username, "login_failed", username, why);
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st == DB_OK)
-		st = throttle_locked(r, username, &locked);
+		st = throttle_locked(r, ukey, akey, &locked);
 	if (st != DB_OK)
 		return st;
 	stall(throttle_delay_ms(failures));
@@ -94,7 +111,7 @@ int page_login(struct request *r)
 		return 0;
 	}
 	long long locked = 0;
-	int st = throttle_locked(r, username, &locked);
+	int st = throttle_locked(r, throttle_user_key(r, username), throttle_addr_key(r, "a:"), &locked);
 	if (st != DB_OK)
 		return st;
 	if (locked > 0)
@@ -119,7 +136,7 @@ int page_login(struct request *r)
 	if (st == DB_OK)
 		st = session_start(r, user_id);
 	if (st == DB_OK)
-		st = throttle_success(r, username);
+		st = throttle_forget(r, throttle_user_key(r, username));
 	r->sess.username = username;
 	if (st == DB_OK)
 		st = audit_record(r, "login", username, "");

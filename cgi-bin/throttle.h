@@ -1,15 +1,22 @@
-/* Login throttling per username and per address, counted in the database so every worker sees it. */
+/* Throttling counted in the database so every worker sees it: logins per username and address,
+ * failed tracking look-ups and public submissions per address. */
 #ifndef AFTERSALES_THROTTLE_H
 #define AFTERSALES_THROTTLE_H
 #include "request.h"
 
-/* Sets *seconds to how long username or this address stays locked (0 when free). Returns a db_status. */
-int throttle_locked(struct request *r, const char *username, long long *seconds);
-/* Counts a failed login; sets *failures to the username's count in the current window. Returns a db_status. */
-int throttle_failure(struct request *r, const char *username, long long *failures);
-/* Forgets the username's failures after a successful login. Returns a db_status. */
-int throttle_success(struct request *r, const char *username);
-/* How long to stall the answer to the n-th failure in a row, in milliseconds. */
+/* Sets *seconds to how long the longer-locked of key_a and key_b (key_b may be NULL) stays locked,
+ * 0 when neither is. Returns a db_status. */
+int throttle_locked(struct request *r, const char *key_a, const char *key_b, long long *seconds);
+/* Counts one event for key within a window of window_min minutes; when the count reaches max the
+ * key is locked for lock_min minutes. Sets *count (may be NULL). Returns a db_status. */
+int throttle_hit(struct request *r, const char *key, long long max, long long window_min, long long lock_min,
+		 long long *count);
+/* Forgets key. Returns a db_status. */
+int throttle_forget(struct request *r, const char *key);
+/* The key of a username ("u:...") or of this request's address with a purpose prefix ("a:", "t:", "s:"). */
+const char *throttle_user_key(struct request *r, const char *username);
+const char *throttle_addr_key(struct request *r, const char *prefix);
+/* How long to stall the answer to the n-th failed login in a row, in milliseconds. */
 long throttle_delay_ms(long long failures);
 
 #endif
