@@ -30,6 +30,7 @@ test('a correct login answers 303 to /staff with an HttpOnly, SameSite=Lax sid c
   const home = await c.get('/staff');
   assert.equal(home.status, 200);
   assert.ok(home.text.includes('系统管理员'), 'staff home does not show the display name');
+  assert.match(home.headers.get('cache-control') || '', /no-store/, 'a staff page may be cached');
   assert.ok(extractCsrf(home.text), 'staff home has no csrf field');
 
   // a signed-in user opening /login is sent to the staff home
@@ -81,9 +82,11 @@ test('a login POST with a foreign Origin is refused with 403', async () => {
   assert.equal(other.res.status, 403);
   const nul = await tryLogin('admin', adminPassword(), { origin: 'null' });
   assert.equal(nul.res.status, 403);
-  // the site's own origin is fine
-  const own = await tryLogin('admin', adminPassword(), { origin: new URL(BASE_URL).origin });
-  assert.equal(own.res.status, 303);
+  // the site's own origin is fine: a browser sends it with every login form
+  const origin = new URL(BASE_URL).origin;
+  const own = await tryLogin('admin', adminPassword(), { origin });
+  assert.equal(own.res.status, 303,
+    `POST /login with Origin: ${origin} (the site itself, Host: ${host}) answered ${own.res.status}: ${snippet(own.res.text)}`);
 });
 
 test('staff pages without a session answer 303 to /login', async () => {
@@ -165,4 +168,16 @@ test('a session older than 12 hours has expired even when in use', async () => {
 test('a fresh login after expiry works', async () => {
   const c = await login('admin', adminPassword());
   assert.equal((await c.get('/staff')).status, 200);
+});
+
+test('the database keeps only a hash of the session token and argon2id password hashes', async () => {
+  const c = await loginAdmin();
+  const token = c.sid;
+  assert.match(token, /^[0-9a-f]+$/);
+  const clear = sql(`SELECT COUNT(*) FROM sessions WHERE token_hash = UNHEX('${sqlSafe(token)}') OR HEX(token_hash) = '${sqlSafe(token.toUpperCase())}'`);
+  assert.equal(clear[0][0], '0', 'the session token is stored as it is');
+  const csrf = await c.csrf();
+  assert.equal(sql(`SELECT COUNT(*) FROM sessions WHERE csrf = '${sqlSafe(csrf)}'`)[0][0], '1');
+  const hashes = sql("SELECT password_hash FROM users WHERE username = 'admin'");
+  assert.match(hashes[0][0], /^\$argon2id\$/, 'the admin password is not an argon2id hash');
 });

@@ -73,3 +73,24 @@ test('a successful login resets the failure count', async () => {
   }
   await login(victim.username, victim.password);
 });
+
+test('many failures from one address lock that address for every username', async () => {
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 'a:%'");
+  // Distinct unknown usernames: no single username reaches its own limit.
+  let lockedAfter = 0;
+  for (let i = 1; i <= 60; i++) {
+    const { res } = await tryLogin(`${victim.username.slice(0, 20)}_x${i}`, 'wrong-password');
+    if (res.status === 429) {
+      lockedAfter = i;
+      assert.ok(res.text.includes('锁定'));
+      break;
+    }
+    assert.equal(res.status, 422, `failure #${i} answered ${res.status}`);
+  }
+  assert.ok(lockedAfter > 0, '60 failures from one address with different usernames never locked it');
+  assert.ok(lockedAfter > 5, `the address was locked after only ${lockedAfter} failures (no more than one username's limit)`);
+  const { res } = await tryLogin(bystander.username, bystander.password);
+  assert.equal(res.status, 429, `a right password from a locked address answered ${res.status}`);
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 'a:%'");
+  await login(bystander.username, bystander.password);
+});

@@ -45,7 +45,7 @@ function watch(page) {
   return problems;
 }
 
-async function signInAndOut(context, { screenshot } = {}) {
+async function signInAndOut(context, { screenshot, staffScreenshot } = {}) {
   const page = await context.newPage();
   const problems = watch(page);
   const res = await page.goto(`${BASE_URL}/login`);
@@ -66,6 +66,7 @@ async function signInAndOut(context, { screenshot } = {}) {
   const welcome = await page.textContent('#staff-home');
   assert.match(welcome, /欢迎/);
   assert.equal((await page.textContent('.user-name')).trim(), '系统管理员');
+  if (staffScreenshot) await page.screenshot({ path: path.join(SCREENS, staffScreenshot), fullPage: true });
   const cookies = await context.cookies();
   const sid = cookies.find((c) => c.name === 'sid');
   assert.ok(sid, 'no sid cookie in the browser');
@@ -109,7 +110,7 @@ test('phone (390x844): the same, with no sideways scrolling and a screenshot of 
     const box = await page.getByRole('button', { name: '登录' }).boundingBox();
     assert.ok(box && box.height >= 32, `the login button is ${box && box.height}px high`);
     await page.close();
-    const after = await signInAndOut(context, { screenshot: 'login.png' });
+    const after = await signInAndOut(context, { screenshot: 'login.png', staffScreenshot: 'staff-phone.png' });
     const staffWidth = await after.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(staffWidth <= 390, `the page after logout is ${staffWidth}px wide`);
   } finally {
