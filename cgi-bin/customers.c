@@ -1,0 +1,472 @@
+/* Customer records: search, the record with its repairs, edit, and the supervisor's merge, anonymise
+ * and delete. Customers are created by repair intake; here they are kept tidy. */
+#include "audit.h"
+#include "events.h"
+#include "form.h"
+#include "pages.h"
+#include "repair_flow.h"
+#include "response.h"
+#include "valid.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define PAGE_ROWS 50
+#define REPAIRS_SHOWN 100
+#define ANONYMOUS_NAME "已匿名客户"
+
+#define CUSTOMER_LIST \
+	"SELECT id, name, phone, anonymised, DATE_FORMAT(updated_at, '%Y-%m-%d') FROM customers " \
+	"WHERE merged_into IS NULL "
+static const char SQL_LIST_PHONE[] = CUSTOMER_LIST "AND phone = ? AND id < ? ORDER BY id DESC LIMIT ?";
+static const char SQL_LIST_NAME[] = CUSTOMER_LIST "AND name LIKE ? ESCAPE '!' AND id < ? ORDER BY id DESC LIMIT ?";
+static const char SQL_LIST_RECENT[] = CUSTOMER_LIST
+	"AND (? = 0 OR (updated_at, id) < (SELECT updated_at, id FROM customers WHERE id = ?)) "
+	"ORDER BY updated_at DESC, id DESC LIMIT ?";
+static const char SQL_CUSTOMER[] =
+	"SELECT id, name, phone, email, address, notes, anonymised, merged_into, version, "
+	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') "
+	"FROM customers WHERE id = ?";
+static const char SQL_CUSTOMER_REPAIRS[] =
+	"SELECT id, public_no, product, status, DATE_FORMAT(created_at, '%Y-%m-%d') FROM repairs "
+	"WHERE customer_id = ? ORDER BY id DESC LIMIT ?";
+static const char SQL_SAME_PHONE[] =
+	"SELECT id FROM customers WHERE phone = ? AND phone <> '' AND id <> ? AND merged_into IS NULL "
+	"ORDER BY id LIMIT 10";
+static const char SQL_CUSTOMER_UPDATE[] =
+	"UPDATE customers SET name = ?, phone = ?, email = ?, address = ?, notes = ?, version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ? AND merged_into IS NULL AND anonymised = 0";
+static const char SQL_MERGE_LOCK[] =
+	"SELECT id, merged_into, anonymised FROM customers WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
+static const char SQL_REPAIR_IDS[] = "SELECT id FROM repairs WHERE customer_id = ? ORDER BY id FOR UPDATE";
+static const char SQL_REPAIRS_MOVE[] = "UPDATE repairs SET customer_id = ? WHERE customer_id = ?";
+static const char SQL_MERGED_REPOINT[] = "UPDATE customers SET merged_into = ? WHERE merged_into = ?";
+static const char SQL_MARK_MERGED[] =
+	"UPDATE customers SET merged_into = ?, anonymised = 1, name = '', phone = '', email = '', address = '', "
+	"notes = '', version = version + 1, updated_at = NOW() WHERE id = ?";
+static const char SQL_ANONYMISE[] =
+	"UPDATE customers SET name = '" ANONYMOUS_NAME "', phone = '', email = '', address = '', notes = '', "
+	"anonymised = 1, version = version + 1, updated_at = NOW() WHERE id = ? AND merged_into IS NULL";
+static const char SQL_ANONYMISE_REPAIRS[] =
+	"UPDATE repairs SET contact_name = '" ANONYMOUS_NAME "', contact_phone = '', address = '', "
+	"version = version + 1 WHERE customer_id = ?";
+static const char SQL_ANY_REPAIR[] = "SELECT id FROM repairs WHERE customer_id = ? LIMIT 1 FOR UPDATE";
+static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR merged_into = ?";
+
+/* Columns of SQL_CUSTOMER. */
+enum { C_ID, C_NAME, C_PHONE, C_EMAIL, C_ADDRESS, C_NOTES, C_ANONYMISED, C_MERGED_INTO, C_VERSION, C_CREATED,
+       C_UPDATED };
+
+static const char *valid_text_line(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < ' ' || *p == 0x7f)
+			return "不能包含换行或控制字符";
+	return NULL;
+}
+
+/* Form fields, in the order of SQL_CUSTOMER's columns C_NAME..C_NOTES. */
+static const struct field_rule EDIT_CUSTOMER[] = {
+	{"name", 1, 64, valid_text_line},
+	{"phone", 1, 32, valid_phone},
+	{"email", 0, 128, valid_email},
+	{"address", 0, 255, valid_text_line},
+	{"notes", 0, 1000, NULL},
+};
+#define EDIT_FIELDS (sizeof(EDIT_CUSTOMER) / sizeof(EDIT_CUSTOMER[0]))
+
+/* A customer row with what its page shows next to it. */
+struct customer {
+	struct db_result row, repairs, same_phone;
+};
+
+static const char *customer_target(struct request *r, long long id)
+{
+	return arena_printf(&r->arena, "客户 #%lld", id);
+}
+
+static const char *trim(struct arena *a, const char *v)
+{
+	while (*v == ' ' || *v == '\t')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return arena_strndup(a, v, n);
+}
+
+/* q as a LIKE pattern matching names that start with it, with '!' as the escape character. */
+static const char *like_prefix(struct arena *a, const char *q)
+{
+	char *out = arena_alloc(a, 2 * strlen(q) + 2), *o = out;
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '!')
+			*o++ = '!';
+		*o++ = *q;
+	}
+	*o++ = '%';
+	return out;
+}
+
+/* Runs the search that q asks for: exact phone, name prefix, or the most recently updated. */
+static int customers_search(struct request *r, const char *q, long long before, struct db_result *res,
+			    const char **heading)
+{
+	long long limit = PAGE_ROWS + 1;
+	if (!*q) {
+		*heading = "最近更新的客户";
+		return db_exec(r->db, &r->arena, res, SQL_LIST_RECENT, "iii", before, before, limit);
+	}
+	long long below = before ? before : LLONG_MAX;
+	if (!valid_phone(q)) {
+		char phone[32];
+		phone_normalise(q, phone);
+		*heading = arena_printf(&r->arena, "电话为 %s 的客户", phone);
+		return db_exec(r->db, &r->arena, res, SQL_LIST_PHONE, "sii", phone, below, limit);
+	}
+	*heading = arena_printf(&r->arena, "姓名以“%s”开头的客户", q);
+	return db_exec(r->db, &r->arena, res, SQL_LIST_NAME, "sii", like_prefix(&r->arena, q), below, limit);
+}
+
+/* GET /staff/customers (q, before): search by exact phone or name prefix, 50 a page, phones masked.
+ * Answers 200. */
+int page_customers(struct request *r)
+{
+	const char *q = trim(&r->arena, query_get(r, "q") ? query_get(r, "q") : "");
+	const char *b = query_get(r, "before");
+	long long before = 0;
+	if (!b || !parse_id(b, &before))
+		before = 0;
+	struct db_result res;
+	const char *heading;
+	int st = customers_search(r, q, before, &res, &heading);
+	if (st != DB_OK)
+		return st;
+	tmpl_dict *d = page_begin(r, 200, "customers.tpl", "客户资料");
+	tmpl_set(d, "Q", q);
+	tmpl_set(d, "HEADING", heading);
+	size_t shown = res.nrows > PAGE_ROWS ? PAGE_ROWS : res.nrows;
+	for (size_t i = 0; i < shown; i++) {
+		tmpl_dict *row = tmpl_section(d, "CUSTOMER");
+		char masked[32];
+		phone_mask(db_cell(&res, i, 2), masked);
+		tmpl_set(row, "ID", db_cell(&res, i, 0));
+		tmpl_set(row, "NAME", db_cell(&res, i, 1));
+		tmpl_set(row, "PHONE", *db_cell(&res, i, 2) ? masked : "");
+		tmpl_set(row, "UPDATED", db_cell(&res, i, 4));
+		if (db_cell_int(&res, i, 3))
+			tmpl_show(row, "ANONYMISED");
+	}
+	if (!shown)
+		tmpl_show(d, "EMPTY");
+	if (before)
+		tmpl_show(d, "FIRST_PAGE");
+	if (res.nrows > PAGE_ROWS) {
+		tmpl_dict *next = tmpl_section(d, "NEXT_PAGE");
+		tmpl_set(next, "BEFORE", db_cell(&res, PAGE_ROWS - 1, 0));
+	}
+	return 0;
+}
+
+/* Loads the customer of the path with its latest repairs and other records with the same phone.
+ * Leaves c->row.nrows 0 when there is no such customer. */
+static int customer_load(struct request *r, struct customer *c)
+{
+	int st = db_exec(r->db, &r->arena, &c->row, SQL_CUSTOMER, "i", r->path_id);
+	if (st != DB_OK || !c->row.nrows)
+		return st;
+	st = db_exec(r->db, &r->arena, &c->repairs, SQL_CUSTOMER_REPAIRS, "ii", r->path_id, (long long)REPAIRS_SHOWN);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &c->same_phone, SQL_SAME_PHONE, "si", db_cell(&c->row, 0, C_PHONE),
+			     r->path_id);
+	return st;
+}
+
+static void repairs_fill(tmpl_dict *d, const struct db_result *rep)
+{
+	for (size_t i = 0; i < rep->nrows; i++) {
+		tmpl_dict *row = tmpl_section(d, "REPAIR");
+		tmpl_set(row, "ID", db_cell(rep, i, 0));
+		tmpl_set(row, "PUBLIC_NO", db_cell(rep, i, 1));
+		tmpl_set(row, "PRODUCT", db_cell(rep, i, 2));
+		tmpl_set(row, "STATUS", db_cell(rep, i, 3));
+		tmpl_set(row, "STATUS_LABEL", repair_status_label(db_cell(rep, i, 3)));
+		tmpl_set(row, "CREATED", db_cell(rep, i, 4));
+	}
+	if (!rep->nrows)
+		tmpl_show(d, "NO_REPAIRS");
+	if (rep->nrows >= REPAIRS_SHOWN)
+		tmpl_show(d, "REPAIRS_CUT");
+}
+
+/* The merge, anonymise and delete forms, for supervisors and admins on records not merged away. */
+static void supervisor_fill(tmpl_dict *d, const struct customer *c)
+{
+	tmpl_dict *s = tmpl_section(d, "SUPERVISOR");
+	if (!db_cell_int(&c->row, 0, C_ANONYMISED)) {
+		tmpl_show(s, "MERGE");
+		tmpl_show(s, "ANONYMISE");
+	}
+	for (size_t i = 0; i < c->same_phone.nrows; i++)
+		tmpl_set(tmpl_section(s, "SAME_PHONE"), "ID", db_cell(&c->same_phone, i, 0));
+	if (c->same_phone.nrows)
+		tmpl_show(s, "HAS_SAME_PHONE");
+}
+
+/* The page of one customer: record, edit form, repairs and, for supervisors, merge, anonymise, delete. */
+static tmpl_dict *customer_page(struct request *r, int status, const struct customer *c)
+{
+	static const char *keys[] = {"NAME", "PHONE", "EMAIL", "ADDRESS", "NOTES"};
+	const struct db_result *row = &c->row;
+	tmpl_dict *d = page_begin(r, status, "customer.tpl", "客户资料");
+	tmpl_set(d, "CSRF", r->sess.csrf);
+	tmpl_set(d, "ID", db_cell(row, 0, C_ID));
+	tmpl_set(d, "VERSION", db_cell(row, 0, C_VERSION));
+	tmpl_set(d, "CREATED", db_cell(row, 0, C_CREATED));
+	tmpl_set(d, "UPDATED", db_cell(row, 0, C_UPDATED));
+	for (size_t i = 0; i < EDIT_FIELDS; i++) {
+		tmpl_set(d, keys[i], db_cell(row, 0, C_NAME + i));
+		tmpl_set(d, EDIT_CUSTOMER[i].name, db_cell(row, 0, C_NAME + i));
+	}
+	const char *merged = db_cell(row, 0, C_MERGED_INTO);
+	if (merged) {
+		tmpl_set(tmpl_section(d, "MERGED"), "MERGED_INTO", merged);
+		return d;
+	}
+	tmpl_show(d, "RECORD");
+	repairs_fill(d, &c->repairs);
+	tmpl_show(d, db_cell_int(row, 0, C_ANONYMISED) ? "ANONYMISED" : "EDIT");
+	if (r->sess.role & ROLES_SUPERVISOR)
+		supervisor_fill(d, c);
+	return d;
+}
+
+/* Loads the customer of the path into c; answers 404 when missing. Returns a db_status, and sets
+ * *done when the response is already made. */
+static int customer_find(struct request *r, struct customer *c, int *done)
+{
+	int st = customer_load(r, c);
+	*done = st == DB_OK && !c->row.nrows;
+	if (*done)
+		page_error(r, 404, "没有这个客户。");
+	return st;
+}
+
+/* GET /staff/customers/#: the full record (phone whole), edit form, repairs, supervisor actions.
+ * Answers 200 or 404. */
+int page_customer(struct request *r)
+{
+	struct customer c;
+	int done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	customer_page(r, 200, &c);
+	return 0;
+}
+
+/* Names of the fields whose new value differs from the stored one, for the audit trail (no
+ * personal data goes into it). */
+static const char *changed_fields(struct request *r, const struct customer *c, const char **vals)
+{
+	const char *out = "";
+	for (size_t i = 0; i < EDIT_FIELDS; i++)
+		if (strcmp(vals[i], db_cell(&c->row, 0, C_NAME + i)) != 0)
+			out = arena_printf(&r->arena, "%s%s%s", out, *out ? "," : "", EDIT_CUSTOMER[i].name);
+	return *out ? arena_printf(&r->arena, "changed: %s", out) : "no change";
+}
+
+/* POST /staff/customers/# (version, name, phone, email, address, notes). Answers 303 back, 400 without
+ * a version, 404, 409 when someone else saved first, or 422 (bad field; merged or anonymised record). */
+int page_customer_update(struct request *r)
+{
+	struct customer c;
+	int done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	if (db_cell(&c.row, 0, C_MERGED_INTO) || db_cell_int(&c.row, 0, C_ANONYMISED))
+		return page_error(r, 422, "该客户记录已合并或已匿名化，不能再修改。");
+	const char *vs = form_get(r, "version");
+	long long version;
+	if (!vs || !parse_id(vs, &version))
+		return page_error(r, 400, "缺少版本号，请刷新页面后重试。");
+	const char *v[EDIT_FIELDS];
+	tmpl_dict *d = customer_page(r, 422, &c);
+	tmpl_set(d, "VERSION", vs);
+	if (form_validate(r, EDIT_CUSTOMER, EDIT_FIELDS, v, d))
+		return 0;
+	char phone[32];
+	phone_normalise(v[1], phone);
+	v[1] = phone;
+	struct db_result res;
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_UPDATE, "sssssii", v[0], v[1], v[2], v[3], v[4],
+			     r->path_id, version);
+	if (st == DB_OK && res.affected == 0) {
+		db_rollback(r->db);
+		return page_error(r, 409, "该客户资料已被他人修改，请刷新后重试。");
+	}
+	if (st == DB_OK)
+		st = audit_record(r, "customer_update", customer_target(r, r->path_id), changed_fields(r, &c, v));
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+}
+
+/* Locks both customers and sets *why to the reason other may not be merged into the path's
+ * customer, or NULL. Returns a db_status. */
+static int merge_refusal(struct request *r, long long other, const char **why)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_MERGE_LOCK, "ii", r->path_id, other);
+	if (st != DB_OK)
+		return st;
+	int found = 0;
+	*why = NULL;
+	for (size_t i = 0; i < res.nrows; i++) {
+		const char *merged = db_cell(&res, i, 1);
+		if (db_cell_int(&res, i, 0) != other) {
+			if (merged || db_cell_int(&res, i, 2))
+				*why = "本记录已合并或已匿名化，不能接收其他记录";
+			continue;
+		}
+		found = 1;
+		if (merged)
+			*why = arena_printf(&r->arena, "客户 #%lld 已合并到 #%s", other, merged);
+	}
+	if (!found)
+		*why = arena_printf(&r->arena, "没有编号为 %lld 的客户", other);
+	return DB_OK;
+}
+
+/* Records one timeline event per repair in ids (column 0) of a change to their customer. */
+static int repairs_event(struct request *r, const struct db_result *ids, const char *action, const char *note)
+{
+	int st = DB_OK;
+	for (size_t i = 0; i < ids->nrows && st == DB_OK; i++)
+		st = event_record(r, "repair", db_cell_int(ids, i, 0), action, NULL, NULL, note, NULL);
+	return st;
+}
+
+/* Moves other's repairs to the path's customer and blanks other, marking it merged; in the open
+ * transaction, after merge_refusal. */
+static int merge_apply(struct request *r, long long other)
+{
+	long long kept = r->path_id;
+	struct db_result ids;
+	int st = db_exec(r->db, &r->arena, &ids, SQL_REPAIR_IDS, "i", other);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_REPAIRS_MOVE, "ii", kept, other);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_MERGED_REPOINT, "ii", kept, other);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_MARK_MERGED, "ii", kept, other);
+	if (st == DB_OK)
+		st = repairs_event(r, &ids, "customer_merge",
+				   arena_printf(&r->arena, "客户记录 #%lld 合并到 #%lld", other, kept));
+	if (st == DB_OK)
+		st = audit_record(r, "customer_merge", customer_target(r, kept),
+				  arena_printf(&r->arena, "merged #%lld into #%lld, %zu repairs moved", other, kept,
+					       ids.nrows));
+	return st;
+}
+
+/* POST /staff/customers/#/merge (other_id): the duplicate's repairs move here and it is blanked and
+ * marked merged. Answers 303 back, 404, or 422 (itself, unknown or already merged id; this record
+ * merged or anonymised). */
+int page_customer_merge(struct request *r)
+{
+	struct customer c;
+	int done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	if (db_cell(&c.row, 0, C_MERGED_INTO) || db_cell_int(&c.row, 0, C_ANONYMISED))
+		return page_error(r, 422, "本记录已合并或已匿名化，不能再接收其他记录。");
+	const char *raw = form_get(r, "other_id");
+	raw = trim(&r->arena, raw ? raw : "");
+	long long other = 0;
+	const char *why = NULL;
+	if (!parse_id(raw, &other))
+		why = "请填写重复记录的客户编号（数字）";
+	else if (other == r->path_id)
+		why = "不能把客户与自己合并";
+	else if ((st = db_begin(r->db)) == DB_OK)
+		st = merge_refusal(r, other, &why);
+	if (st == DB_OK && !why)
+		st = merge_apply(r, other);
+	if (st == DB_OK && !why)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	if (why) {
+		db_rollback(r->db);
+		tmpl_dict *d = customer_page(r, 422, &c);
+		tmpl_set(d, "other_id", raw);
+		form_error(d, "other_id", why);
+		return 0;
+	}
+	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+}
+
+/* POST /staff/customers/#/anonymise: blanks the personal data of the customer and of its repairs.
+ * Answers 303 back, 404, or 422 for a merged record. */
+int page_customer_anonymise(struct request *r)
+{
+	struct customer c;
+	int done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	struct db_result res, ids;
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &res, SQL_ANONYMISE, "i", r->path_id);
+	if (st == DB_OK && res.affected == 0) {
+		db_rollback(r->db);
+		return page_error(r, 422, "该客户记录已合并到其他记录，无需匿名化。");
+	}
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &ids, SQL_REPAIR_IDS, "i", r->path_id);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_ANONYMISE_REPAIRS, "i", r->path_id);
+	if (st == DB_OK)
+		st = repairs_event(r, &ids, "anonymise", "客户资料已按要求匿名化");
+	if (st == DB_OK)
+		st = audit_record(r, "customer_anonymise", customer_target(r, r->path_id),
+				  arena_printf(&r->arena, "%zu repairs anonymised", ids.nrows));
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+}
+
+/* POST /staff/customers/#/delete: deletes a customer without repairs (and the records merged into
+ * it). Answers 303 to the list, 404, or 422 when it has repairs. */
+int page_customer_delete(struct request *r)
+{
+	struct customer c;
+	int done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	struct db_result any;
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &any, SQL_ANY_REPAIR, "i", r->path_id);
+	if (st == DB_OK && any.nrows) {
+		db_rollback(r->db);
+		tmpl_dict *d = customer_page(r, 422, &c);
+		tmpl_set(d, "DELETE_ERROR", "该客户有服务记录，不能删除，可改为匿名化处理。");
+		return 0;
+	}
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_DELETE, "ii", r->path_id, r->path_id);
+	if (st == DB_OK)
+		st = audit_record(r, "customer_delete", customer_target(r, r->path_id), "");
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, "/staff/customers");
+}

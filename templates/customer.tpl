@@ -1,0 +1,99 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel">
+  <p><a href="/staff/customers">← 客户资料</a></p>
+  <h1>客户 #{{ID}}{{#RECORD}} {{NAME}}{{/RECORD}}{{#ANONYMISED}} <span class="tag off">已匿名</span>{{/ANONYMISED}}{{#MERGED}} <span class="tag off">已合并</span>{{/MERGED}}</h1>
+{{#MERGED}}
+  <p class="notice">该记录已合并到 <a href="/staff/customers/{{MERGED_INTO}}">客户 #{{MERGED_INTO}}</a>，其服务记录已转到那里。</p>
+{{/MERGED}}
+{{#ANONYMISED}}
+  <p class="notice">该客户的个人信息已按要求匿名化，记录不能再修改。</p>
+{{/ANONYMISED}}
+{{#RECORD}}
+  <table class="list">
+    <tbody>
+      <tr><th>姓名</th><td>{{NAME}}</td></tr>
+      <tr><th>电话</th><td>{{PHONE}}</td></tr>
+      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
+      <tr><th>地址</th><td>{{ADDRESS}}</td></tr>
+      <tr><th>备注</th><td>{{NOTES}}</td></tr>
+      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
+      <tr><th>最近更新</th><td>{{UPDATED}}</td></tr>
+    </tbody>
+  </table>
+
+  <h2>服务记录</h2>
+  <table class="list">
+    <thead><tr><th>工单号</th><th>产品</th><th>状态</th><th>登记日期</th></tr></thead>
+    <tbody>
+{{#REPAIR}}
+      <tr><td><a href="/staff/repairs/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td>
+        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+{{/REPAIR}}
+    </tbody>
+  </table>
+{{#NO_REPAIRS}}  <p class="hint">暂无服务记录。</p>
+{{/NO_REPAIRS}}
+{{#REPAIRS_CUT}}  <p class="hint">仅显示最近的 100 条服务记录。</p>
+{{/REPAIRS_CUT}}
+{{/RECORD}}
+</section>
+
+{{#EDIT}}
+<section class="panel narrow">
+  <h2>修改资料</h2>
+  <form method="post" action="/staff/customers/{{ID}}" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="version" value="{{VERSION}}">
+    <label for="name">姓名</label>
+    <input id="name" name="name" value="{{name}}" maxlength="64" required>
+    <span class="err">{{name_error}}</span>
+    <label for="phone">电话</label>
+    <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required>
+    <span class="err">{{phone_error}}</span>
+    <label for="email">电子邮箱（选填）</label>
+    <input id="email" name="email" value="{{email}}" maxlength="128" type="email">
+    <span class="err">{{email_error}}</span>
+    <label for="address">地址（选填）</label>
+    <input id="address" name="address" value="{{address}}" maxlength="255">
+    <span class="err">{{address_error}}</span>
+    <label for="notes">备注（选填，最多 1000 字）</label>
+    <textarea id="notes" name="notes" maxlength="1000">{{notes}}</textarea>
+    <span class="err">{{notes_error}}</span>
+    <button type="submit" class="primary">保存</button>
+  </form>
+</section>
+{{/EDIT}}
+
+{{#SUPERVISOR}}
+<section class="panel narrow">
+{{#MERGE}}
+  <h2>合并重复记录</h2>
+  <p class="hint">同一客户有多条记录时，在这里填写重复记录的客户编号：它的服务记录会转到本客户名下，重复记录随后清空并标记为已合并。</p>
+{{#HAS_SAME_PHONE}}
+  <p class="hint">电话相同的其他记录：{{#SAME_PHONE}}<a href="/staff/customers/{{ID}}">#{{ID}}</a> {{/SAME_PHONE}}</p>
+{{/HAS_SAME_PHONE}}
+  <form method="post" action="/staff/customers/{{ID}}/merge" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="other_id">重复记录的客户编号</label>
+    <input id="other_id" name="other_id" value="{{other_id}}" inputmode="numeric" maxlength="20" required>
+    <span class="err">{{other_id_error}}</span>
+    <button type="submit">合并到本客户</button>
+  </form>
+{{/MERGE}}
+{{#ANONYMISE}}
+  <h2>匿名化</h2>
+  <p class="hint">客户要求删除个人信息时使用：姓名改为“已匿名客户”，电话、邮箱、地址、备注清空，该客户所有工单上的联系人、电话和地址也一并清除。服务记录本身保留，此操作不能撤销。</p>
+  <form method="post" action="/staff/customers/{{ID}}/anonymise" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <button type="submit" class="danger">匿名化该客户</button>
+  </form>
+{{/ANONYMISE}}
+  <h2>删除</h2>
+  <p class="hint">只有没有任何服务记录的客户才能删除。</p>
+  <p class="alert">{{DELETE_ERROR}}</p>
+  <form method="post" action="/staff/customers/{{ID}}/delete" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <button type="submit" class="danger">删除该客户</button>
+  </form>
+</section>
+{{/SUPERVISOR}}
