@@ -650,6 +650,15 @@ cmd_test() {
   export AS_POST_RATE=2000r/s AS_POST_BURST=2000
   unset AS_RUN
   set_paths
+  # Two test runs in one checkout would wipe each other's stack: the second
+  # waits for the first. flock -o: the servers started below must not
+  # inherit the lock.
+  if [[ -z ${AS_TEST_LOCKED:-} ]]; then
+    local lock
+    lock=/tmp/aftersales-test-$(printf %s "$REPO" | md5sum | cut -c1-12).lock
+    flock -n "$lock" true || say "another ./test.sh runs in $REPO: waiting for it"
+    exec env AS_TEST_LOCKED=1 flock -o "$lock" "$SELF" test
+  fi
   "$SELF" stop >/dev/null 2>&1 || true
   rm -rf "$AS_VAR"
   mkdir -p "$LOG"
