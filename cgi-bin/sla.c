@@ -1,0 +1,214 @@
+/* Business-time arithmetic: working minutes inside [work_start, work_end) on working weekdays that
+ * are not holidays. Times are "local seconds" (wall-clock time read as UTC), days are counted from
+ * 1970-01-01. Long spans move a week at a time, so any span costs about as much as a short one. */
+#include "sla.h"
+
+#include <string.h>
+#include <time.h>
+
+#define DAY 86400LL
+/* Far enough for any time limit, small enough that nothing below can overflow. */
+#define MAX_MINUTES 1000000000L
+
+static long long floor_div(long long a, long long b)
+{
+	long long q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* 0 Sunday ... 6 Saturday; 1970-01-01 was a Thursday. */
+static int weekday(long long day)
+{
+	return (int)(((day % 7) + 7 + 4) % 7);
+}
+
+static int bits7(int mask)
+{
+	int n = 0;
+	for (int i = 0; i < 7; i++)
+		n += (mask >> i) & 1;
+	return n;
+}
+
+/* A calendar the arithmetic can use: some working weekday and a non-empty working day. */
+static int usable(const struct sla_calendar *c)
+{
+	return c && (c->workdays & 0x7F) && c->work_start_min >= 0 && c->work_end_min <= 24 * 60 &&
+	       c->work_start_min < c->work_end_min;
+}
+
+/* Index of the first holiday >= day. */
+static size_t holiday_lower(const struct sla_calendar *c, long long day)
+{
+	size_t lo = 0, hi = c->holidays ? c->nholidays : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->holidays[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int is_holiday(const struct sla_calendar *c, long long day)
+{
+	size_t i = holiday_lower(c, day);
+	return c->holidays && i < c->nholidays && c->holidays[i] == day;
+}
+
+static int is_workday(const struct sla_calendar *c, long long day)
+{
+	return ((c->workdays >> weekday(day)) & 1) && !is_holiday(c, day);
+}
+
+/* Working days in [d1, d2), d1 <= d2. */
+static long long workdays_in(const struct sla_calendar *c, long long d1, long long d2)
+{
+	long long n = d2 - d1, count = (n / 7) * bits7(c->workdays & 0x7F);
+	int wd = weekday(d1);
+	for (long long i = 0; i < n % 7; i++)
+		count += (c->workdays >> ((wd + i) % 7)) & 1;
+	if (c->holidays) {
+		for (size_t i = holiday_lower(c, d1); i < c->nholidays && c->holidays[i] < d2; i++) {
+			if (i > 0 && c->holidays[i] == c->holidays[i - 1])
+				continue;
+			count -= (c->workdays >> weekday(c->holidays[i])) & 1;
+		}
+	}
+	return count;
+}
+
+/* Working seconds of day `day` that lie before t. */
+static long long worked_before(const struct sla_calendar *c, long long day, long long t)
+{
+	if (!is_workday(c, day))
+		return 0;
+	long long from = t - (day * DAY + c->work_start_min * 60LL);
+	long long len = (c->work_end_min - c->work_start_min) * 60LL;
+	return from < 0 ? 0 : from > len ? len : from;
+}
+
+long long sla_add(const struct sla_calendar *c, long long start, long minutes)
+{
+	if (minutes > MAX_MINUTES)
+		minutes = MAX_MINUTES;
+	if (minutes <= 0 || !usable(c))
+		return start + (long long)minutes * 60;
+	long long left = (long long)minutes * 60;
+	long long daylen = (c->work_end_min - c->work_start_min) * 60LL;
+	long long week = bits7(c->workdays & 0x7F) * daylen;
+	long long day = floor_div(start, DAY), t = start;
+	for (;;) {
+		if (t == day * DAY && left > week) {
+			/* Whole weeks short of the goal; holidays in them give time back, so go round again. */
+			long long weeks = (left - 1) / week;
+			left -= workdays_in(c, day, day + 7 * weeks) * daylen;
+			day += 7 * weeks;
+			t = day * DAY;
+			continue;
+		}
+		if (is_workday(c, day)) {
+			long long open = day * DAY + c->work_start_min * 60LL, close = day * DAY + c->work_end_min * 60LL;
+			if (t < open)
+				t = open;
+			if (t < close) {
+				if (left <= close - t)
+					return t + left;
+				left -= close - t;
+			}
+		}
+		day++;
+		t = day * DAY;
+	}
+}
+
+long sla_between(const struct sla_calendar *c, long long a, long long b)
+{
+	if (b < a)
+		return -sla_between(c, b, a);
+	if (!usable(c))
+		return (long)((b - a) / 60);
+	long long da = floor_div(a, DAY), db = floor_div(b, DAY);
+	long long daylen = (c->work_end_min - c->work_start_min) * 60LL;
+	long long secs = workdays_in(c, da, db) * daylen + worked_before(c, db, b) - worked_before(c, da, a);
+	return (long)(secs / 60);
+}
+
+/* Reads exactly n digits. */
+static int digits(const char **s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		char ch = (*s)[i];
+		if (ch < '0' || ch > '9')
+			return -1;
+		v = v * 10 + (ch - '0');
+	}
+	*s += n;
+	*out = v;
+	return 0;
+}
+
+static int expect(const char **s, char ch)
+{
+	if (**s != ch)
+		return -1;
+	(*s)++;
+	return 0;
+}
+
+int sla_parse(const char *s, long long *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	if (!s || digits(&s, 4, &y) || expect(&s, '-') || digits(&s, 2, &mo) || expect(&s, '-') || digits(&s, 2, &d))
+		return -1;
+	if (*s) {
+		if (expect(&s, ' ') || digits(&s, 2, &h) || expect(&s, ':') || digits(&s, 2, &mi))
+			return -1;
+		if (*s && (expect(&s, ':') || digits(&s, 2, &sec)))
+			return -1;
+		if (*s)
+			return -1;
+	}
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec};
+	time_t t = timegm(&tm);
+	/* timegm moves 31 April to 1 May: a date that changed did not exist. */
+	if (tm.tm_mday != d || tm.tm_mon != mo - 1 || tm.tm_year != y - 1900)
+		return -1;
+	*out = (long long)t;
+	return 0;
+}
+
+static char *put(char *p, int v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + n;
+}
+
+void sla_format(long long t, char out[20])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+		strcpy(out, "0000-00-00 00:00:00");
+		return;
+	}
+	char *p = put(out, tm.tm_year + 1900, 4);
+	*p++ = '-';
+	p = put(p, tm.tm_mon + 1, 2);
+	*p++ = '-';
+	p = put(p, tm.tm_mday, 2);
+	*p++ = ' ';
+	p = put(p, tm.tm_hour, 2);
+	*p++ = ':';
+	p = put(p, tm.tm_min, 2);
+	*p++ = ':';
+	p = put(p, tm.tm_sec, 2);
+	*p = '\0';
+}
