@@ -12,7 +12,11 @@
 #                   (default admin / the content of $AS_VAR/admin-password)
 #   WRK_THREADS, WRK_CONNECTIONS, WRK_DURATION   default 2, 32, 10s
 #   BENCH_PAGES     more pages, space-separated; prefix "auth:" for pages that
-#                   need the session, e.g. BENCH_PAGES="/track auth:/repairs"
+#                   need the session, "post:" to POST bench/post_repair.lua's
+#                   form, e.g. BENCH_PAGES="/track auth:/staff/customers"
+# The POST of the repair form creates a repair per request: run it against a
+# stack started with high limits, e.g.
+#   AS_POST_RATE=100000r/s AS_SUBMIT_MAX_PER_HOUR=1000000 ./run.sh
 # Note: wrk and nginx share the machine's cores, as does the database.
 set -euo pipefail
 
@@ -29,7 +33,7 @@ if [[ -z $PASSWORD && -r $AS_VAR/admin-password ]]; then
   PASSWORD=$(head -n1 "$AS_VAR/admin-password")
 fi
 read -ra extra_pages <<<"${BENCH_PAGES:-}"
-PAGES=(/static/bench.txt / auth:/staff "${extra_pages[@]}")
+PAGES=(/static/bench.txt / auth:/staff /repair/new post:/repair/new auth:/staff/repairs "${extra_pages[@]}")
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is missing: apt-get install wrk"
@@ -70,8 +74,12 @@ printf '%-28s %12s %10s %9s  %s\n' path req/s p99_ms ratio note
 static_rps=""
 for page in "${PAGES[@]}"; do
   hdr=()
+  script=()
   path=$page
-  if [[ $page == auth:* ]]; then
+  if [[ $page == post:* ]]; then
+    path=${page#post:}
+    script=(-s "$REPO/bench/post_repair.lua")
+  elif [[ $page == auth:* ]]; then
     path=${page#auth:}
     if [[ -z $SID && -z $LOGIN_ERROR ]]; then login || true; fi
     if [[ -z $SID ]]; then
@@ -82,9 +90,13 @@ for page in "${PAGES[@]}"; do
   fi
   # Check the page once first: benchmarking a 404 or a redirect to /login
   # would measure the wrong thing.
-  code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE_URL$path" || true)
+  if ((${#script[@]})); then
+    code=$(curl -s -o /dev/null -w '%{http_code}' --data-binary "$(sed -n 's/^wrk.body = "\(.*\)"$/\1/p' "$REPO/bench/post_repair.lua")" "$BASE_URL$path" || true)
+  else
+    code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE_URL$path" || true)
+  fi
   out=$TMP/wrk.out
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${hdr[@]}" "$BASE_URL$path" >"$out" 2>&1 ||
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${hdr[@]}" "${script[@]}" "$BASE_URL$path" >"$out" 2>&1 ||
     { cat "$out" >&2; die "wrk failed on $path"; }
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
@@ -95,5 +107,5 @@ for page in "${PAGES[@]}"; do
   note="HTTP $code"
   [[ -n $bad ]] && note+=", $bad non-2xx/3xx"
   [[ -n $errs ]] && note+=", socket errors: $errs"
-  printf '%-28s %12.0f %10s %9s  %s\n' "$path" "$rps" "$p99" "$ratio" "$note"
+  printf '%-28s %12.0f %10s %9s  %s\n' "${script:+POST }$path" "$rps" "$p99" "$ratio" "$note"
 done

@@ -26,6 +26,44 @@ static void defaults(struct config *c)
 	c->max_body = 65536;
 	c->login_max_failures = 5;
 	c->login_lock_minutes = 15;
+	c->sla_hours[0] = 72;
+	c->sla_hours[1] = 24;
+	c->sla_hours[2] = 8;
+	c->sla_hours[3] = 4;
+	c->work_start_min = 9 * 60;
+	c->work_end_min = 18 * 60;
+	c->workdays = 0x3E;
+	c->default_warranty_months = 12;
+	c->track_max_failures = 10;
+	c->submit_max_per_hour = 30;
+}
+
+static int set_clock(int *dst, const char *v)
+{
+	if (strlen(v) != 5 || v[2] != ':' || v[0] < '0' || v[0] > '2' || v[1] < '0' || v[1] > '9' || v[3] < '0' ||
+	    v[3] > '5' || v[4] < '0' || v[4] > '9')
+		return 0;
+	int m = ((v[0] - '0') * 10 + (v[1] - '0')) * 60 + (v[3] - '0') * 10 + (v[4] - '0');
+	if (m > 24 * 60)
+		return 0;
+	*dst = m;
+	return 1;
+}
+
+/* "1,2,3,4,5": ISO weekdays, Monday 1 ... Sunday 7. */
+static int set_workdays(int *dst, const char *v)
+{
+	int mask = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p >= '1' && *p <= '7')
+			mask |= 1 << ((*p - '0') % 7);
+		else if (*p != ',' && *p != ' ')
+			return 0;
+	}
+	if (!mask)
+		return 0;
+	*dst = mask;
+	return 1;
 }
 
 static int set_str(char *dst, size_t size, const char *v)
@@ -115,6 +153,26 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->login_max_failures, value, 1, 1000);
 	else if (S("limits", "login_lock_minutes"))
 		ok = set_int(&c->login_lock_minutes, value, 1, 24 * 60);
+	else if (S("sla", "low_hours"))
+		ok = set_int(&c->sla_hours[0], value, 1, 2000);
+	else if (S("sla", "normal_hours"))
+		ok = set_int(&c->sla_hours[1], value, 1, 2000);
+	else if (S("sla", "high_hours"))
+		ok = set_int(&c->sla_hours[2], value, 1, 2000);
+	else if (S("sla", "urgent_hours"))
+		ok = set_int(&c->sla_hours[3], value, 1, 2000);
+	else if (S("sla", "work_start"))
+		ok = set_clock(&c->work_start_min, value);
+	else if (S("sla", "work_end"))
+		ok = set_clock(&c->work_end_min, value);
+	else if (S("sla", "workdays"))
+		ok = set_workdays(&c->workdays, value);
+	else if (S("repairs", "default_warranty_months"))
+		ok = set_int(&c->default_warranty_months, value, 0, 240);
+	else if (S("repairs", "track_max_failures"))
+		ok = set_int(&c->track_max_failures, value, 1, 10000);
+	else if (S("repairs", "submit_max_per_hour"))
+		ok = set_int(&c->submit_max_per_hour, value, 1, 1000000);
 	else {
 		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
 		return 0;
@@ -134,6 +192,10 @@ int config_load(struct config *cfg, const char *path)
 	}
 	if (rc > 0) {
 		fprintf(stderr, "config: %s: error on line %d\n", path, rc);
+		return -1;
+	}
+	if (cfg->work_end_min <= cfg->work_start_min) {
+		fprintf(stderr, "config: %s: [sla] work_end must be after work_start\n", path);
 		return -1;
 	}
 	return 0;

@@ -22,6 +22,14 @@ struct config {
 	long max_body;
 	int login_max_failures;
 	int login_lock_minutes;
+
+	int sla_hours[4];        /* business hours to resolve, by priority: low, normal, high, urgent */
+	int work_start_min;      /* working day, minutes after local midnight */
+	int work_end_min;
+	int workdays;            /* bit d set: weekday d works (0 Sunday ... 6 Saturday) */
+	int default_warranty_months;
+	int track_max_failures;  /* failed /track look-ups per address before a pause */
+	int submit_max_per_hour; /* public submissions per address and hour */
 };
 
 /* Fills cfg with defaults, then reads path. Returns 0, or -1 after printing the file, line and key to stderr. */

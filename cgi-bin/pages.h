@@ -25,6 +25,45 @@ int page_user_active(struct request *r);
 int page_own_password_form(struct request *r);
 int page_own_password(struct request *r);
 
+/* repairs.c: the public repair form and staff intake of phone and counter requests */
+int page_repair_form(struct request *r);
+int page_repair_submit(struct request *r);
+int page_repair_done(struct request *r);
+int page_repair_intake_form(struct request *r);
+int page_repair_intake(struct request *r);
+
+/* track.c */
+int page_track(struct request *r);
+
+/* repair_queue.c */
+int page_repair_queue(struct request *r);
+int page_my_jobs(struct request *r);
+
+/* repair_detail.c */
+int page_repair_detail(struct request *r);
+int page_repair_action(struct request *r);
+
+/* repair_print.c */
+int page_repair_print(struct request *r);
+
+/* customers.c */
+int page_customers(struct request *r);
+int page_customer(struct request *r);
+int page_customer_update(struct request *r);
+int page_customer_merge(struct request *r);
+int page_customer_anonymise(struct request *r);
+int page_customer_delete(struct request *r);
+
+/* products.c */
+int page_products(struct request *r);
+int page_product_create(struct request *r);
+int page_product_update(struct request *r);
+
+/* calendar.c */
+int page_holidays(struct request *r);
+int page_holiday_add(struct request *r);
+int page_holiday_delete(struct request *r);
+
 /* audit.c */
 int page_audit(struct request *r);
 

@@ -8,7 +8,33 @@ const struct route ROUTES[] = {
 	{M_POST, "/login", page_login, 0},
 	{M_POST, "/logout", page_logout, ROLES_STAFF},
 
+	{M_GET, "/repair/new", page_repair_form, 0},
+	{M_POST, "/repair/new", page_repair_submit, 0},
+	{M_GET, "/repair/done", page_repair_done, 0},
+	{M_GET, "/track", page_track, 0},
+
 	{M_GET, "/staff", page_staff_home, ROLES_STAFF},
+	{M_GET, "/staff/repairs", page_repair_queue, ROLES_STAFF},
+	{M_GET, "/staff/repairs/new", page_repair_intake_form, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/repairs/new", page_repair_intake, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_GET, "/staff/repairs/#", page_repair_detail, ROLES_STAFF},
+	{M_POST, "/staff/repairs/#/action", page_repair_action, ROLES_STAFF},
+	{M_GET, "/staff/repairs/#/print", page_repair_print, ROLES_STAFF},
+	{M_GET, "/staff/my", page_my_jobs, ROLES_STAFF},
+
+	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#", page_customer_update, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#/merge", page_customer_merge, ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#/anonymise", page_customer_anonymise, ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#/delete", page_customer_delete, ROLES_SUPERVISOR},
+
+	{M_GET, "/staff/products", page_products, ROLES_STAFF},
+	{M_POST, "/staff/products", page_product_create, ROLES_SUPERVISOR},
+	{M_POST, "/staff/products/#", page_product_update, ROLES_SUPERVISOR},
+	{M_GET, "/staff/holidays", page_holidays, ROLES_STAFF},
+	{M_POST, "/staff/holidays", page_holiday_add, ROLES_SUPERVISOR},
+	{M_POST, "/staff/holidays/delete", page_holiday_delete, ROLES_SUPERVISOR},
 	{M_GET, "/staff/password", page_own_password_form, ROLES_STAFF},
 	{M_POST, "/staff/password", page_own_password, ROLES_STAFF},
 

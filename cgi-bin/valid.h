@@ -9,6 +9,26 @@ size_t utf8_chars(const char *s);
 const char *valid_username(const char *v);     /* 3-32 of a-z 0-9 _ . - , starting with a letter */
 const char *valid_display_name(const char *v); /* 1-32 characters, no control characters */
 const char *valid_role(const char *v);         /* admin, supervisor, agent, technician */
+/* Chinese phone numbers: an 11-digit mobile (1[3-9]xxxxxxxxx), or a landline with area code
+ * (0xx-xxxxxxxx, dash optional, optional -extension). Spaces and dashes are ignored on input. */
+const char *valid_phone(const char *v);
+/* The canonical form of a valid phone: mobile as 11 digits, landline as "0AREA-NUMBER[-EXT]". Arena-free: writes into out. */
+void phone_normalise(const char *v, char out[32]);
+/* "13812345678" -> "138****5678"; landlines keep the area code and last 4 digits. */
+void phone_mask(const char *phone, char out[32]);
+const char *valid_email(const char *v);
+/* YYYY-MM-DD, a real calendar date between 1990-01-01 and 2099-12-31. */
+const char *valid_date(const char *v);
+/* Parses a money amount like "120" or "35.50" (at most 2 decimals, below 10 million) into cents. Returns 1 or 0. */
+int parse_money(const char *v, long long *cents);
+/* Parses a whole number in [min, max] without sign or spaces. Returns 1 or 0. */
+int parse_int_range(const char *v, long long min, long long max, long long *out);
+/* 1 when no is a public number of the kind ('R' repairs, 'T' returns): the letter, eight digits
+ * of the date, a dash and four or five digits, e.g. R20261126-0007. */
+int public_no_valid(const char *no, char kind);
+/* Copies in to out escaping the LIKE wildcards % and _ (and the escape character \), so text a
+ * user typed matches literally in "LIKE CONCAT(?, '%')". out needs 2 * strlen(in) + 1 bytes. */
+void like_escape(const char *in, char *out);
 /* Parses a positive id without sign, spaces or leading zeros. Returns 1 and sets *out, or 0. */
 int parse_id(const char *v, long long *out);
 

@@ -22,6 +22,8 @@
 #   AS_PROCS    FastCGI processes                    (default 2)
 #   AS_THREADS  threads per FastCGI process          (default 8)
 #   AS_POST_RATE, AS_POST_BURST   nginx POST limit per address (default 10r/s, 40)
+#   AS_SUBMIT_MAX_PER_HOUR, AS_TRACK_MAX_FAILURES   the program's limits on public
+#                 repair submissions and failed /track look-ups per address (30, 10)
 #   AFTERSALES_ADMIN_PASSWORD     first admin's password (default: generated once)
 #   AS_CONFIGURE_FLAGS            flags for ./configure (default --enable-werror)
 #   AS_APP, AS_ADMIN_TOOL         the programs (default <repo>/cgi-bin/...); with
@@ -52,7 +54,7 @@ DEPS_RUN=(libfcgi-dev libctemplate-dev libsodium-dev default-libmysqlclient-dev
   libinih-dev libcmocka-dev libqrencode-dev mariadb-server mariadb-client
   nginx-light spawn-fcgi multiwatch autoconf automake libtool pkg-config g++
   make wrk curl)
-DEPS_TEST=(chromium)
+DEPS_TEST=(chromium fonts-wqy-zenhei)
 
 if [[ $(id -u) == 0 ]]; then
   IS_ROOT=1 SUDO=() DB_SUPER=root
@@ -293,6 +295,10 @@ absolute_hours = ${AS_ABSOLUTE_HOURS:-12}
 max_body = ${AS_MAX_BODY:-65536}
 login_max_failures = ${AS_LOGIN_MAX_FAILURES:-5}
 login_lock_minutes = ${AS_LOGIN_LOCK_MINUTES:-15}
+
+[repairs]
+track_max_failures = ${AS_TRACK_MAX_FAILURES:-10}
+submit_max_per_hour = ${AS_SUBMIT_MAX_PER_HOUR:-30}
 INI
   )
   mv "$INI.tmp" "$INI"
@@ -646,8 +652,9 @@ cmd_test() {
   # A fresh stack of its own, beside a running ./run.sh one.
   export AS_VAR=$REPO/var-test AS_PORT=${AS_TEST_PORT:-18080} AS_PROCS=2 AS_THREADS=4
   export AFTERSALES_ADMIN_PASSWORD=${AFTERSALES_ADMIN_PASSWORD:-TestAdmin-Pass-2026}
-  # The tests post quickly from one address: nginx must not throttle them.
-  export AS_POST_RATE=2000r/s AS_POST_BURST=2000
+  # The tests post quickly from one address: nginx must not throttle them, and
+  # the program's hourly limit on public submissions must outlast the suite.
+  export AS_POST_RATE=2000r/s AS_POST_BURST=2000 AS_SUBMIT_MAX_PER_HOUR=${AS_SUBMIT_MAX_PER_HOUR:-1000}
   unset AS_RUN
   set_paths
   # Two test runs in one checkout would wipe each other's stack: the second

@@ -19,6 +19,11 @@
 {{/PUBLIC_NAV}}
 {{#STAFF}}
     <a href="/staff">工作台</a>
+    <a href="/staff/repairs">维修工单</a>
+    <a href="/staff/my">我的工单</a>
+    <a href="/staff/customers">客户资料</a>
+    <a href="/staff/products">产品保修</a>
+    <a href="/staff/holidays">工作日历</a>
 {{#ADMIN_NAV}}
     <a href="/admin/users">员工账号</a>
     <a href="/admin/audit">操作日志</a>

@@ -1,0 +1,64 @@
+/* Timeline entries of repairs and returns. */
+#include "events.h"
+#include "repair_flow.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_EVENT_INSERT[] =
+	"INSERT INTO events (subject, subject_id, at, actor_id, actor, action, from_status, to_status, note, "
+	"public_note, is_public) VALUES (?, ?, NOW(), ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_EVENTS[] =
+	"SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), actor, action, from_status, to_status, note, public_note "
+	"FROM events WHERE subject = ? AND subject_id = ? AND (? = 0 OR is_public = 1) ORDER BY id";
+
+static const char *action_label(const char *code)
+{
+	static const char *labels[][2] = {
+		{"submit", "提交报修"}, {"intake", "登记报修"}, {"accept", "受理"}, {"assign", "派工"},
+		{"start", "开始维修"}, {"wait_parts", "等待配件"}, {"resume", "继续维修"}, {"resolve", "维修完成"},
+		{"close", "结单"}, {"cancel", "取消"}, {"labour", "登记工时"}, {"note", "内部备注"},
+		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"},
+	};
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (!strcmp(code, labels[i][0]))
+			return labels[i][1];
+	return code;
+}
+
+int event_record(struct request *r, const char *subject, long long id, const char *action, const char *from,
+		 const char *to, const char *note, const char *public_note)
+{
+	const char *actor_id = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
+	const char *actor = r->sess.user_id ? r->sess.display_name : "客户";
+	public_note = public_note ? public_note : "";
+	return db_exec(r->db, &r->arena, NULL, SQL_EVENT_INSERT, "sisssssssi", subject, id, actor_id, actor, action,
+		       from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
+}
+
+int events_fill(struct request *r, const char *subject, long long id, int public_only, tmpl_dict *d,
+		const char *section)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_EVENTS, "sii", subject, id, (long long)public_only);
+	if (st != DB_OK)
+		return st;
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *e = tmpl_section(d, section);
+		tmpl_set(e, "AT", db_cell(&res, i, 0));
+		if (public_only) {
+			tmpl_set(e, "PUBLIC_NOTE", db_cell(&res, i, 6));
+			continue;
+		}
+		tmpl_set(e, "ACTOR", db_cell(&res, i, 1));
+		tmpl_set(e, "ACTION_LABEL", action_label(db_cell(&res, i, 2)));
+		const char *from = db_cell(&res, i, 3), *to = db_cell(&res, i, 4);
+		if (to && *to) {
+			tmpl_dict *t = tmpl_section(e, "TRANSITION");
+			tmpl_set(t, "FROM", *from ? repair_status_label(from) : "");
+			tmpl_set(t, "TO", repair_status_label(to));
+		}
+		tmpl_set(e, "NOTE", db_cell(&res, i, 5));
+	}
+	return DB_OK;
+}

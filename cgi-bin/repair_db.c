@@ -1,0 +1,60 @@
+/* Reading one repair row with the names the pages show next to it. */
+#include "repair_db.h"
+
+#define REPAIR_COLUMNS \
+	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, r.public_no, " \
+	"r.channel, r.contact_name, r.contact_phone, r.address, r.product, r.model, r.serial_no, " \
+	"DATE_FORMAT(r.purchase_date, '%Y-%m-%d'), DATE_FORMAT(r.warranty_until, '%Y-%m-%d'), r.fault, " \
+	"r.preferred_time, r.status, r.priority, DATE_FORMAT(r.visit_at, '%Y-%m-%d %H:%i'), " \
+	"DATE_FORMAT(r.due_at, '%Y-%m-%d %H:%i:%s'), r.sla_paused_minutes, r.result, r.parts_used, r.labour_cost, " \
+	"r.parts_cost, r.warranty_repair, r.cancel_reason, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), " \
+	"DATE_FORMAT(r.updated_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(r.resolved_at, '%Y-%m-%d %H:%i'), " \
+	"DATE_FORMAT(r.closed_at, '%Y-%m-%d %H:%i'), u.display_name, c.email, " \
+	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s') " \
+	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id "
+
+static const char SQL_REPAIR_BY_ID[] = REPAIR_COLUMNS "WHERE r.id = ?";
+static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AND r.contact_phone = ?";
+
+static void unpack(const struct db_result *res, struct repair *p)
+{
+	long long *ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes};
+	const char **strs[] = {
+		&p->public_no, &p->channel, &p->contact_name, &p->contact_phone, &p->address, &p->product,
+		&p->model, &p->serial_no, &p->purchase_date, &p->warranty_until, &p->fault, &p->preferred_time,
+		&p->status, &p->priority, &p->visit_at, &p->due_at, &p->sla_paused_minutes, &p->result,
+		&p->parts_used, &p->labour_cost, &p->parts_cost, &p->warranty_repair, &p->cancel_reason,
+		&p->created_at, &p->updated_at, &p->resolved_at, &p->closed_at, &p->assignee_name,
+		&p->customer_email, &p->now,
+	};
+	size_t ni = sizeof(ints) / sizeof(ints[0]);
+	for (size_t i = 0; i < ni; i++)
+		*ints[i] = db_cell_int(res, 0, i);
+	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		*strs[i] = db_cell(res, 0, ni + i);
+}
+
+static void load(const struct db_result *res, struct repair *out)
+{
+	*out = (struct repair){0};
+	if (res->nrows)
+		unpack(res, out);
+}
+
+int repair_load(struct request *r, long long id, struct repair *out)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_BY_ID, "i", id);
+	if (st == DB_OK)
+		load(&res, out);
+	return st;
+}
+
+int repair_load_public(struct request *r, const char *public_no, const char *phone, struct repair *out)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_PUBLIC, "ss", public_no, phone);
+	if (st == DB_OK)
+		load(&res, out);
+	return st;
+}

@@ -1,0 +1,21 @@
+/* Loading one repair with its assignee's name: shared by the detail, print and track pages. */
+#ifndef AFTERSALES_REPAIR_DB_H
+#define AFTERSALES_REPAIR_DB_H
+#include "request.h"
+
+/* Every field as text from the database (NULL for SQL NULL), in the request arena. */
+struct repair {
+	long long id, customer_id, assignee_id, version, labour_minutes;
+	const char *public_no, *channel, *contact_name, *contact_phone, *address, *product, *model, *serial_no;
+	const char *purchase_date, *warranty_until, *fault, *preferred_time, *status, *priority;
+	const char *visit_at, *due_at, *sla_paused_minutes, *result, *parts_used, *labour_cost, *parts_cost;
+	const char *warranty_repair, *cancel_reason, *created_at, *updated_at, *resolved_at, *closed_at;
+	const char *assignee_name, *customer_email, *now;
+};
+
+/* Loads repair id (id 0 in out when there is none). Returns a db_status. */
+int repair_load(struct request *r, long long id, struct repair *out);
+/* Loads by public number and the phone given on the request, as /track does. */
+int repair_load_public(struct request *r, const char *public_no, const char *phone, struct repair *out);
+
+#endif

@@ -1,0 +1,516 @@
+/* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
+#include "events.h"
+#include "pages.h"
+#include "repair_db.h"
+#include "repair_flow.h"
+#include "response.h"
+#include "roles.h"
+#include "sla.h"
+#include "valid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HOLIDAYS 2000
+
+static const char SQL_HOLIDAYS[] =
+	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
+static const char SQL_LABOUR[] =
+	"SELECT DATE_FORMAT(l.work_date, '%Y-%m-%d'), u.display_name, l.minutes, l.note FROM repair_labour l "
+	"JOIN users u ON u.id = l.user_id WHERE l.repair_id = ? ORDER BY l.id";
+static const char SQL_TECHNICIANS[] =
+	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
+static const char SQL_TECHNICIAN_NAME[] =
+	"SELECT display_name FROM users WHERE id = ? AND role = 'technician' AND active = 1";
+static const char SQL_ACCEPT[] =
+	"UPDATE repairs SET status = 'accepted', priority = ?, due_at = ?, version = version + 1, updated_at = NOW() "
+	"WHERE id = ? AND version = ?";
+static const char SQL_ASSIGN[] =
+	"UPDATE repairs SET status = 'assigned', assignee_id = ?, visit_at = ?, version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_SET_STATUS[] =
+	"UPDATE repairs SET status = ?, version = version + 1, updated_at = NOW(), "
+	"closed_at = IF(? = 'closed', NOW(), closed_at) WHERE id = ? AND version = ?";
+static const char SQL_PAUSE[] =
+	"UPDATE repairs SET status = 'waiting_parts', sla_paused_minutes = ?, version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_RESUME[] =
+	"UPDATE repairs SET status = 'in_progress', due_at = ?, sla_paused_minutes = NULL, version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_RESOLVE[] =
+	"UPDATE repairs SET status = 'resolved', result = ?, parts_used = ?, labour_cost = ?, parts_cost = ?, "
+	"warranty_repair = ?, resolved_at = NOW(), version = version + 1, updated_at = NOW() "
+	"WHERE id = ? AND version = ?";
+static const char SQL_CANCEL[] =
+	"UPDATE repairs SET status = 'cancelled', cancel_reason = ?, version = version + 1, updated_at = NOW() "
+	"WHERE id = ? AND version = ?";
+static const char SQL_LABOUR_ADD[] =
+	"INSERT INTO repair_labour (repair_id, user_id, work_date, minutes, note, created_at) "
+	"VALUES (?, ?, CURDATE(), ?, ?, NOW())";
+static const char SQL_LABOUR_SUM[] =
+	"UPDATE repairs SET labour_minutes = labour_minutes + ?, version = version + 1, updated_at = NOW() "
+	"WHERE id = ? AND version = ?";
+
+/* Fills cal from the config and the holidays table; the day numbers live in the arena. */
+static int calendar_load(struct request *r, struct sla_calendar *cal)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_HOLIDAYS, "");
+	if (st != DB_OK)
+		return st;
+	long long *days = arena_alloc(&r->arena, (res.nrows + 1) * sizeof(*days));
+	for (size_t i = 0; i < res.nrows; i++)
+		days[i] = db_cell_int(&res, i, 0);
+	cal->work_start_min = r->cfg->work_start_min;
+	cal->work_end_min = r->cfg->work_end_min;
+	cal->workdays = r->cfg->workdays;
+	cal->holidays = days;
+	cal->nholidays = res.nrows;
+	return DB_OK;
+}
+
+static const char *duration(struct request *r, long minutes)
+{
+	long m = labs(minutes);
+	if (m < 60)
+		return arena_printf(&r->arena, "%ld 分钟", m);
+	return arena_printf(&r->arena, "%ld 小时 %ld 分钟", m / 60, m % 60);
+}
+
+/* The time-limit line: left or over in working time, paused while waiting for parts. */
+static int sla_fill(struct request *r, tmpl_dict *d, const struct repair *p)
+{
+	if (!p->due_at)
+		return DB_OK;
+	struct sla_calendar cal;
+	int st = calendar_load(r, &cal);
+	if (st != DB_OK)
+		return st;
+	tmpl_dict *s = tmpl_section(d, "SLA");
+	tmpl_set(s, "DUE", p->due_at);
+	long long now, due;
+	if (sla_parse(p->now, &now) || sla_parse(p->due_at, &due))
+		return DB_OK;
+	if (!strcmp(p->status, "waiting_parts") && p->sla_paused_minutes) {
+		long left = strtol(p->sla_paused_minutes, NULL, 10);
+		tmpl_set(s, "STATE", arena_printf(&r->arena, "计时暂停（等待配件），%s%s", left < 0 ? "已超时 " : "剩余 ",
+						  duration(r, left)));
+	} else if (repair_status_open(p->status)) {
+		long left = sla_between(&cal, now, due);
+		tmpl_set(s, "STATE", arena_printf(&r->arena, "%s%s（工作时间）", left < 0 ? "已超时 " : "剩余 ", duration(r, left)));
+		if (left < 0)
+			tmpl_show(s, "OVERDUE");
+	} else if (p->resolved_at) {
+		long long done;
+		char resolved[20];
+		snprintf(resolved, sizeof(resolved), "%s:00", p->resolved_at);
+		if (!sla_parse(resolved, &done))
+			tmpl_set(s, "STATE", done <= due ? "按时完成" : "超时完成");
+	}
+	return DB_OK;
+}
+
+static const char *warranty_text(struct request *r, const struct repair *p)
+{
+	if (!p->warranty_until)
+		return "未知（未提供购买日期）";
+	if (strncmp(p->warranty_until, p->now, 10) >= 0)
+		return arena_printf(&r->arena, "在保（至 %s）", p->warranty_until);
+	return arena_printf(&r->arena, "已过保（%s 到期）", p->warranty_until);
+}
+
+static int can_see_phone(const struct request *r, const struct repair *p)
+{
+	return (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) || p->assignee_id == r->sess.user_id;
+}
+
+static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
+{
+	char masked[32];
+	tmpl_set_int(d, "ID", p->id);
+	tmpl_set_int(d, "VERSION", p->version);
+	tmpl_set_int(d, "CUSTOMER_ID", p->customer_id);
+	tmpl_set(d, "NO", p->public_no);
+	tmpl_set(d, "STATUS", p->status);
+	tmpl_set(d, "STATUS_LABEL", repair_status_label(p->status));
+	tmpl_set(d, "PRIORITY_LABEL", priority_label(p->priority));
+	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
+	tmpl_set(d, "NAME", p->contact_name);
+	phone_mask(p->contact_phone, masked);
+	tmpl_set(d, "PHONE", can_see_phone(r, p) ? p->contact_phone : masked);
+	tmpl_set(d, "EMAIL", p->customer_email);
+	tmpl_set(d, "ADDRESS", p->address);
+	tmpl_set(d, "PRODUCT", p->product);
+	tmpl_set(d, "MODEL", p->model);
+	tmpl_set(d, "SERIAL", p->serial_no);
+	tmpl_set(d, "PURCHASE_DATE", p->purchase_date);
+	tmpl_set(d, "WARRANTY", warranty_text(r, p));
+	tmpl_set(d, "FAULT", p->fault);
+	tmpl_set(d, "PREFERRED", p->preferred_time);
+	tmpl_set(d, "ASSIGNEE", p->assignee_name);
+	tmpl_set(d, "VISIT", p->visit_at);
+	tmpl_set(d, "CREATED", p->created_at);
+	tmpl_set(d, "UPDATED", p->updated_at);
+	tmpl_set(d, "RESULT", p->result);
+	tmpl_set(d, "PARTS", p->parts_used);
+	tmpl_set(d, "LABOUR_COST", p->labour_cost);
+	tmpl_set(d, "PARTS_COST", p->parts_cost);
+	tmpl_set(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
+	tmpl_set(d, "LABOUR_MINUTES", duration(r, p->labour_minutes));
+	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
+	tmpl_set(d, "CSRF", r->sess.csrf);
+	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
+		tmpl_show(d, "CUSTOMER_LINK");
+}
+
+static void priority_options(tmpl_dict *d, const char *selected)
+{
+	static const char *codes[] = {"low", "normal", "high", "urgent"};
+	for (size_t i = 0; i < 4; i++) {
+		tmpl_dict *o = tmpl_section(d, "PRIORITY_OPTION");
+		tmpl_set(o, "CODE", codes[i]);
+		tmpl_set(o, "LABEL", priority_label(codes[i]));
+		if (!strcmp(codes[i], selected))
+			tmpl_show(o, "SELECTED");
+	}
+}
+
+/* Shows the form of every action the user may take now (template sections CAN_<code>). */
+static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p)
+{
+	unsigned n;
+	const struct repair_action *all = repair_actions(&n);
+	int is_assignee = p->assignee_id == r->sess.user_id;
+	for (unsigned i = 0; i < n; i++) {
+		if (repair_action_refusal(&all[i], p->status, r->sess.role, is_assignee))
+			continue;
+		tmpl_show(d, arena_printf(&r->arena, "CAN_%s", all[i].code));
+		if (!strcmp(all[i].code, "accept"))
+			priority_options(d, p->priority);
+		if (!strcmp(all[i].code, "assign")) {
+			struct db_result res;
+			int st = db_exec(r->db, &r->arena, &res, SQL_TECHNICIANS, "");
+			if (st != DB_OK)
+				return st;
+			for (size_t k = 0; k < res.nrows; k++) {
+				tmpl_dict *o = tmpl_section(d, "TECHNICIAN_OPTION");
+				tmpl_set(o, "ID", db_cell(&res, k, 0));
+				tmpl_set(o, "NAME", db_cell(&res, k, 1));
+				if (db_cell_int(&res, k, 0) == p->assignee_id)
+					tmpl_show(o, "SELECTED");
+			}
+		}
+	}
+	return DB_OK;
+}
+
+static int labour_fill(struct request *r, tmpl_dict *d, long long id)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_LABOUR, "i", id);
+	if (st != DB_OK)
+		return st;
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *row = tmpl_section(d, "LABOUR");
+		tmpl_set(row, "DATE", db_cell(&res, i, 0));
+		tmpl_set(row, "WHO", db_cell(&res, i, 1));
+		tmpl_set(row, "MINUTES", db_cell(&res, i, 2));
+		tmpl_set(row, "NOTE", db_cell(&res, i, 3));
+	}
+	return DB_OK;
+}
+
+/* Renders the whole detail page; message (may be NULL) explains a refused or invalid action. */
+static int detail_page(struct request *r, int status, const struct repair *p, const char *message)
+{
+	tmpl_dict *d = page_begin(r, status, "repair_detail.tpl", arena_printf(&r->arena, "工单 %s", p->public_no));
+	fields_fill(r, d, p);
+	tmpl_set(d, "MESSAGE", message);
+	/* A refused form comes back with what was typed, under the field names the forms use. */
+	static const char *kept[] = {"result", "parts_used", "labour_cost", "parts_cost", "reason", "note", "minutes",
+				     "visit_at"};
+	for (size_t i = 0; message && i < sizeof(kept) / sizeof(kept[0]); i++)
+		tmpl_set(d, kept[i], form_get(r, kept[i]));
+	int st = sla_fill(r, d, p);
+	if (st == DB_OK)
+		st = actions_fill(r, d, p);
+	if (st == DB_OK)
+		st = labour_fill(r, d, p->id);
+	if (st == DB_OK)
+		st = events_fill(r, "repair", p->id, 0, d, "EVENT");
+	return st;
+}
+
+/* GET /staff/repairs/#. Answers 200 or 404. */
+int page_repair_detail(struct request *r)
+{
+	struct repair p;
+	int st = repair_load(r, r->path_id, &p);
+	if (st != DB_OK)
+		return st;
+	if (!p.id)
+		return page_error(r, 404, "没有这个工单。");
+	return detail_page(r, 200, &p, NULL);
+}
+
+/* The outcome of one action: the UPDATE's result, the event's notes and a message when refused. */
+struct outcome {
+	const char *refusal;      /* field problem: the page comes back with 422 */
+	const char *note;         /* internal note of the event */
+	const char *public_note;  /* what /track shows, or NULL */
+};
+
+static const char *text_field(struct request *r, const char *name, size_t max, int required, struct outcome *o,
+			      const char *label)
+{
+	const char *v = form_get(r, name);
+	v = v ? v : "";
+	if (required && !*v)
+		o->refusal = arena_printf(&r->arena, "请填写%s", label);
+	else if (utf8_chars(v) > max)
+		o->refusal = arena_printf(&r->arena, "%s不能超过 %zu 个字符", label, max);
+	return v;
+}
+
+static const char *money_field(struct request *r, const char *name, struct outcome *o, const char *label)
+{
+	const char *v = form_get(r, name);
+	long long cents;
+	if (!v || !*v)
+		return NULL;
+	if (!parse_money(v, &cents)) {
+		o->refusal = arena_printf(&r->arena, "%s应为金额，如 120 或 35.50", label);
+		return NULL;
+	}
+	return arena_printf(&r->arena, "%lld.%02lld", cents / 100, cents % 100);
+}
+
+/* "2026-11-27T14:30" (datetime-local) or with a space -> "2026-11-27 14:30:00"; NULL when empty. */
+static const char *visit_field(struct request *r, struct outcome *o)
+{
+	const char *v = form_get(r, "visit_at");
+	if (!v || !*v)
+		return NULL;
+	char buf[20];
+	long long t;
+	if (strlen(v) != 16 || (v[10] != 'T' && v[10] != ' ') || valid_date(arena_strndup(&r->arena, v, 10))) {
+		o->refusal = "上门时间格式应为 年-月-日 时:分";
+		return NULL;
+	}
+	snprintf(buf, sizeof(buf), "%.10s %.5s:00", v, v + 11);
+	if (sla_parse(buf, &t)) {
+		o->refusal = "上门时间格式应为 年-月-日 时:分";
+		return NULL;
+	}
+	return arena_strdup(&r->arena, buf);
+}
+
+static int run_accept(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	const char *priority = form_get(r, "priority");
+	int pi = priority_index(priority);
+	if (pi < 0) {
+		o->refusal = "请选择优先级";
+		return DB_OK;
+	}
+	struct sla_calendar cal;
+	int st = calendar_load(r, &cal);
+	long long now;
+	if (st != DB_OK || sla_parse(p->now, &now))
+		return st != DB_OK ? st : DB_ERR;
+	char due[20];
+	sla_format(sla_add(&cal, now, (long)r->cfg->sla_hours[pi] * 60), due);
+	o->note = arena_printf(&r->arena, "优先级 %s，处理时限 %s", priority_label(priority), due);
+	o->public_note = "已受理，我们会尽快安排维修人员";
+	return db_exec(r->db, &r->arena, res, SQL_ACCEPT, "ssii", priority, due, p->id, p->version);
+}
+
+static int run_assign(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	long long tech = 0;
+	struct db_result name;
+	if (!parse_id(form_get(r, "assignee_id"), &tech)) {
+		o->refusal = "请选择维修人员";
+		return DB_OK;
+	}
+	const char *visit = visit_field(r, o);
+	if (o->refusal)
+		return DB_OK;
+	int st = db_exec(r->db, &r->arena, &name, SQL_TECHNICIAN_NAME, "i", tech);
+	if (st != DB_OK)
+		return st;
+	if (!name.nrows) {
+		o->refusal = "所选人员不是在职的维修人员";
+		return DB_OK;
+	}
+	o->note = arena_printf(&r->arena, "派给 %s%s%s", db_cell(&name, 0, 0), visit ? "，上门时间 " : "",
+			       visit ? visit : "");
+	o->public_note = visit ? arena_printf(&r->arena, "已安排维修人员，预约上门时间 %.16s", visit) : "已安排维修人员";
+	return db_exec(r->db, &r->arena, res, SQL_ASSIGN, "isii", tech, visit, p->id, p->version);
+}
+
+static int run_wait_parts(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	o->note = text_field(r, "note", 500, 1, o, "所需配件");
+	if (o->refusal)
+		return DB_OK;
+	struct sla_calendar cal;
+	long long now, due;
+	int st = calendar_load(r, &cal);
+	if (st != DB_OK)
+		return st;
+	const char *left = NULL;
+	if (p->due_at && !sla_parse(p->now, &now) && !sla_parse(p->due_at, &due))
+		left = arena_printf(&r->arena, "%ld", sla_between(&cal, now, due));
+	o->public_note = "正在等待配件，到货后继续维修";
+	return db_exec(r->db, &r->arena, res, SQL_PAUSE, "sii", left, p->id, p->version);
+}
+
+static int run_resume(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	struct sla_calendar cal;
+	long long now;
+	int st = calendar_load(r, &cal);
+	if (st != DB_OK || sla_parse(p->now, &now))
+		return st != DB_OK ? st : DB_ERR;
+	const char *due = p->due_at;
+	if (p->sla_paused_minutes) {
+		long left = strtol(p->sla_paused_minutes, NULL, 10);
+		char buf[20];
+		/* Time already over stays over: it is counted back in wall-clock minutes. */
+		sla_format(left >= 0 ? sla_add(&cal, now, left) : now + left * 60LL, buf);
+		due = arena_strdup(&r->arena, buf);
+	}
+	o->note = due ? arena_printf(&r->arena, "处理时限顺延至 %s", due) : "";
+	o->public_note = "配件已到，继续维修";
+	return db_exec(r->db, &r->arena, res, SQL_RESUME, "sii", due, p->id, p->version);
+}
+
+static int run_resolve(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	const char *result = text_field(r, "result", 2000, 1, o, "维修结果");
+	const char *parts = text_field(r, "parts_used", 1000, 0, o, "使用配件");
+	const char *labour = money_field(r, "labour_cost", o, "人工费");
+	const char *parts_cost = money_field(r, "parts_cost", o, "配件费");
+	const char *w = form_get(r, "warranty_repair");
+	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
+		o->refusal = "请选择是否保修期内维修";
+	if (o->refusal)
+		return DB_OK;
+	o->note = result;
+	o->public_note = "维修已完成";
+	return db_exec(r->db, &r->arena, res, SQL_RESOLVE, "ssssiii", result, parts, labour, parts_cost,
+		       (long long)(w[0] == '1'), p->id, p->version);
+}
+
+static int run_cancel(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	const char *reason = text_field(r, "reason", 500, 1, o, "取消原因");
+	if (o->refusal)
+		return DB_OK;
+	o->note = reason;
+	o->public_note = "工单已取消";
+	return db_exec(r->db, &r->arena, res, SQL_CANCEL, "sii", reason, p->id, p->version);
+}
+
+static int run_labour(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+{
+	long long minutes;
+	const char *note = text_field(r, "note", 255, 0, o, "工作内容");
+	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes))
+		o->refusal = "工时应为 1 到 1440 之间的分钟数";
+	if (o->refusal)
+		return DB_OK;
+	o->note = arena_printf(&r->arena, "%lld 分钟%s%s", minutes, *note ? "：" : "", note);
+	int st = db_exec(r->db, &r->arena, NULL, SQL_LABOUR_ADD, "iiis", p->id, r->sess.user_id, minutes, note);
+	if (st != DB_OK)
+		return st;
+	return db_exec(r->db, &r->arena, res, SQL_LABOUR_SUM, "iii", minutes, p->id, p->version);
+}
+
+static int run_simple(struct request *r, const struct repair *p, const char *to, struct outcome *o,
+		      struct db_result *res)
+{
+	static const char *notes[][2] = {
+		{"in_progress", "维修人员已开始处理"},
+		{"closed", "服务已完成，感谢您的支持"},
+	};
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
+		if (!strcmp(to, notes[i][0]))
+			o->public_note = notes[i][1];
+	o->note = text_field(r, "note", 500, 0, o, "备注");
+	if (o->refusal)
+		return DB_OK;
+	return db_exec(r->db, &r->arena, res, SQL_SET_STATUS, "ssii", to, to, p->id, p->version);
+}
+
+static int run_action(struct request *r, const struct repair_action *a, const struct repair *p, struct outcome *o)
+{
+	struct db_result res = {0};
+	int st;
+	if (!strcmp(a->code, "note")) {
+		o->note = text_field(r, "note", 2000, 1, o, "备注内容");
+		return DB_OK;
+	}
+	if (!strcmp(a->code, "accept"))
+		st = run_accept(r, p, o, &res);
+	else if (!strcmp(a->code, "assign"))
+		st = run_assign(r, p, o, &res);
+	else if (!strcmp(a->code, "wait_parts"))
+		st = run_wait_parts(r, p, o, &res);
+	else if (!strcmp(a->code, "resume"))
+		st = run_resume(r, p, o, &res);
+	else if (!strcmp(a->code, "resolve"))
+		st = run_resolve(r, p, o, &res);
+	else if (!strcmp(a->code, "cancel"))
+		st = run_cancel(r, p, o, &res);
+	else if (!strcmp(a->code, "labour"))
+		st = run_labour(r, p, o, &res);
+	else
+		st = run_simple(r, p, a->to, o, &res);
+	if (st == DB_OK && !o->refusal && res.affected == 0)
+		st = DB_CONFLICT;
+	return st;
+}
+
+/* POST /staff/repairs/#/action (csrf, action, version, and the action's fields). Answers 303 back to
+ * the work order; 422 with the page and a message for an action the status or role does not allow or
+ * a bad field; 409 when someone else changed the order since the page was loaded; 404. */
+int page_repair_action(struct request *r)
+{
+	struct repair p;
+	int st = repair_load(r, r->path_id, &p);
+	if (st != DB_OK)
+		return st;
+	if (!p.id)
+		return page_error(r, 404, "没有这个工单。");
+	const struct repair_action *a = repair_action_find(form_get(r, "action"));
+	const char *refusal = repair_action_refusal(a, p.status, r->sess.role, p.assignee_id == r->sess.user_id);
+	if (refusal)
+		return detail_page(r, 422, &p, refusal);
+	long long version = 0;
+	if (!parse_id(form_get(r, "version"), &version) || version != p.version)
+		return detail_page(r, 409, &p, "该工单已被他人修改，以下是最新内容，请确认后重新操作。");
+
+	struct outcome o = {0};
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = run_action(r, a, &p, &o);
+	if (st == DB_OK && o.refusal) {
+		db_rollback(r->db);
+		return detail_page(r, 422, &p, o.refusal);
+	}
+	if (st == DB_OK)
+		st = event_record(r, "repair", p.id, a->code, a->to ? p.status : NULL, a->to, o.note, o.public_note);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st == DB_CONFLICT) {
+		db_rollback(r->db);
+		st = repair_load(r, r->path_id, &p);
+		return st != DB_OK ? st : detail_page(r, 409, &p, "该工单已被他人修改，以下是最新内容，请确认后重新操作。");
+	}
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "/staff/repairs/%lld", p.id));
+}

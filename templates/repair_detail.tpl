@@ -1,0 +1,139 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel" id="repair" data-status="{{STATUS}}">
+  <p><a href="/staff/repairs">← 维修工单</a></p>
+  <div class="head-row">
+    <h1>工单 {{NO}} <span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></h1>
+    <a class="button" href="/staff/repairs/{{ID}}/print">打印维修单</a>
+  </div>
+  <p class="alert" role="alert">{{MESSAGE}}</p>
+{{#SLA}}  <p class="sla">处理时限：{{DUE}} · <strong>{{STATE}}</strong>{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</p>
+{{/SLA}}
+  <dl class="fields">
+    <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
+    <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
+    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
+    <dt>地址</dt><dd>{{ADDRESS}}</dd>
+    <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
+    <dt>序列号</dt><dd>{{SERIAL}}</dd>
+    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
+    <dt>保修</dt><dd>{{WARRANTY}}</dd>
+    <dt>故障描述</dt><dd class="pre">{{FAULT}}</dd>
+    <dt>期望上门</dt><dd>{{PREFERRED}}</dd>
+    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
+    <dt>优先级</dt><dd>{{PRIORITY_LABEL}}</dd>
+    <dt>维修人员</dt><dd>{{ASSIGNEE}}</dd>
+    <dt>上门时间</dt><dd>{{VISIT}}</dd>
+    <dt>维修结果</dt><dd class="pre">{{RESULT}}</dd>
+    <dt>使用配件</dt><dd>{{PARTS}}</dd>
+    <dt>人工费 / 配件费</dt><dd>{{LABOUR_COST}} / {{PARTS_COST}}</dd>
+    <dt>保修期内维修</dt><dd>{{WARRANTY_REPAIR}}</dd>
+    <dt>累计工时</dt><dd>{{LABOUR_MINUTES}}</dd>
+    <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
+    <dt>提交 / 更新</dt><dd>{{CREATED}} / {{UPDATED}}</dd>
+  </dl>
+</section>
+
+<section class="panel actions" id="actions">
+  <h2>操作</h2>
+{{#CAN_accept}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="accept">
+    <label for="priority">优先级（决定处理时限）</label>
+    <select id="priority" name="priority">
+{{#PRIORITY_OPTION}}      <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRIORITY_OPTION}}    </select>
+    <button type="submit" class="primary">受理</button>
+  </form>
+{{/CAN_accept}}
+{{#CAN_assign}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="assign">
+    <label for="assignee_id">维修人员</label>
+    <select id="assignee_id" name="assignee_id">
+{{#TECHNICIAN_OPTION}}      <option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/TECHNICIAN_OPTION}}    </select>
+    <label for="visit_at">预约上门时间</label>
+    <input id="visit_at" name="visit_at" type="datetime-local" value="{{visit_at}}">
+    <button type="submit" class="primary">派工</button>
+  </form>
+{{/CAN_assign}}
+{{#CAN_start}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="start">
+    <button type="submit" class="primary">开始维修</button>
+  </form>
+{{/CAN_start}}
+{{#CAN_wait_parts}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="wait_parts">
+    <label for="parts_note">等待的配件（时限计时暂停）</label>
+    <input id="parts_note" name="note" maxlength="500" value="{{note}}">
+    <button type="submit">等待配件</button>
+  </form>
+{{/CAN_wait_parts}}
+{{#CAN_resume}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="resume">
+    <button type="submit" class="primary">配件已到，继续维修</button>
+  </form>
+{{/CAN_resume}}
+{{#CAN_resolve}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="resolve">
+    <label for="result">维修结果</label>
+    <textarea id="result" name="result" maxlength="2000">{{result}}</textarea>
+    <label for="parts_used">使用配件</label>
+    <input id="parts_used" name="parts_used" maxlength="1000" value="{{parts_used}}">
+    <label for="labour_cost">人工费（元）</label>
+    <input id="labour_cost" name="labour_cost" inputmode="decimal" value="{{labour_cost}}">
+    <label for="parts_cost">配件费（元）</label>
+    <input id="parts_cost" name="parts_cost" inputmode="decimal" value="{{parts_cost}}">
+    <label for="warranty_repair">保修期内维修</label>
+    <select id="warranty_repair" name="warranty_repair"><option value="1">是（免费）</option><option value="0">否（收费）</option></select>
+    <button type="submit" class="primary">维修完成</button>
+  </form>
+{{/CAN_resolve}}
+{{#CAN_close}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="close">
+    <button type="submit" class="primary">结单</button>
+  </form>
+{{/CAN_close}}
+{{#CAN_labour}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="labour">
+    <label for="minutes">今日工时（分钟）</label>
+    <input id="minutes" name="minutes" inputmode="numeric" value="{{minutes}}">
+    <label for="labour_note">工作内容</label>
+    <input id="labour_note" name="note" maxlength="255">
+    <button type="submit">登记工时</button>
+  </form>
+{{/CAN_labour}}
+{{#CAN_cancel}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="cancel">
+    <label for="reason">取消原因</label>
+    <input id="reason" name="reason" maxlength="500" value="{{reason}}">
+    <button type="submit" class="danger">取消工单</button>
+  </form>
+{{/CAN_cancel}}
+{{#CAN_note}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="note">
+    <label for="note">内部备注（客户看不到）</label>
+    <textarea id="note" name="note" maxlength="2000"></textarea>
+    <button type="submit">添加备注</button>
+  </form>
+{{/CAN_note}}
+</section>
+
+<section class="panel">
+  <h2>工时记录</h2>
+  <table class="list"><thead><tr><th>日期</th><th>人员</th><th>分钟</th><th>内容</th></tr></thead><tbody>
+{{#LABOUR}}    <tr><td>{{DATE}}</td><td>{{WHO}}</td><td>{{MINUTES}}</td><td>{{NOTE}}</td></tr>
+{{/LABOUR}}  </tbody></table>
+  <h2>处理记录</h2>
+  <ol class="timeline">
+{{#EVENT}}    <li><span class="at">{{AT}}</span> <strong>{{ACTOR}}</strong> {{ACTION_LABEL}}{{#TRANSITION}}（{{FROM}} → {{TO}}）{{/TRANSITION}}<div class="pre">{{NOTE}}</div></li>
+{{/EVENT}}  </ol>
+</section>

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="panel">
+  <div class="head-row"><h1>维修工单</h1>{{#CAN_INTAKE}}<a class="button primary" href="/staff/repairs/new">登记报修</a>{{/CAN_INTAKE}}</div>
+  <form method="get" action="/staff/repairs" class="filters">
+    <div><label for="q">搜索</label><input id="q" name="q" value="{{q}}" maxlength="64" placeholder="单号 / 手机号 / 姓名 / 序列号"></div>
+    <div><label for="status">状态</label>
+      <select id="status" name="status"><option value="">全部</option>
+{{#STATUS_OPTION}}        <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/STATUS_OPTION}}      </select></div>
+    <div><label for="assignee">维修人员</label>
+      <select id="assignee" name="assignee"><option value="">全部</option>
+        <option value="me"{{#ME_SELECTED}} selected{{/ME_SELECTED}}>我自己</option>
+        <option value="none"{{#UNASSIGNED_SELECTED}} selected{{/UNASSIGNED_SELECTED}}>未派工</option>
+{{#ASSIGNEE_OPTION}}        <option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/ASSIGNEE_OPTION}}      </select></div>
+    <div><label for="from">提交日期从</label><input id="from" name="from" type="date" value="{{from}}"></div>
+    <div><label for="to">到</label><input id="to" name="to" type="date" value="{{to}}"></div>
+    <div><label for="sort">排序</label>
+      <select id="sort" name="sort">
+{{#SORT_OPTION}}        <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/SORT_OPTION}}      </select></div>
+    <div class="check"><label><input type="checkbox" name="overdue" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}> 只看超时</label></div>
+    <div><button type="submit">筛选</button> <a href="/staff/repairs">清除</a></div>
+  </form>
+  <table class="list" id="repair-list">
+    <thead><tr><th>单号</th><th>提交时间</th><th>客户</th><th>电话</th><th>产品</th><th>状态</th><th>优先级</th><th>维修人员</th><th>时限</th></tr></thead>
+    <tbody>
+{{#ROW}}      <tr data-status="{{STATUS}}"><td><a href="/staff/repairs/{{ID}}">{{NO}}</a></td><td>{{CREATED}}</td><td>{{NAME}}</td><td>{{PHONE}}</td><td>{{PRODUCT}}</td>
+        <td><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{PRIORITY_LABEL}}</td><td>{{ASSIGNEE}}</td>
+        <td>{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td></tr>
+{{/ROW}}    </tbody>
+  </table>
+{{#EMPTY}}  <p class="hint">没有符合条件的工单。</p>
+{{/EMPTY}}
+{{#NEXT}}  <p class="pager"><a class="button" href="/staff/repairs?status={{status:u}}&amp;assignee={{assignee:u}}&amp;overdue={{overdue:u}}&amp;from={{from:u}}&amp;to={{to:u}}&amp;q={{q:u}}&amp;sort={{sort:u}}&amp;after={{after:u}}">下一页 →</a></p>
+{{/NEXT}}
+</section>
