@@ -20,18 +20,9 @@ static const char SQL_HOLIDAY_DELETE[] = "DELETE FROM holidays WHERE day = ?";
 
 static const char *const WEEKDAY[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
 
-/* A holiday's name: any text without control characters (the length is checked by the rule). */
-static const char *valid_holiday_name(const char *v)
-{
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return "名称不能包含控制字符";
-	return NULL;
-}
-
 static const struct field_rule HOLIDAY[] = {
 	{"day", 1, 10, valid_date},
-	{"name", 1, 64, valid_holiday_name},
+	{"name", 1, 64, valid_text_line},
 };
 
 static const char *clock_text(struct request *r, int minutes)

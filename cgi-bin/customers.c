@@ -57,14 +57,6 @@ static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR
 enum { C_ID, C_NAME, C_PHONE, C_EMAIL, C_ADDRESS, C_NOTES, C_ANONYMISED, C_MERGED_INTO, C_VERSION, C_CREATED,
        C_UPDATED };
 
-static const char *valid_text_line(const char *v)
-{
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < ' ' || *p == 0x7f)
-			return "不能包含换行或控制字符";
-	return NULL;
-}
-
 /* Form fields, in the order of SQL_CUSTOMER's columns C_NAME..C_NOTES. */
 static const struct field_rule EDIT_CUSTOMER[] = {
 	{"name", 1, 64, valid_text_line},

@@ -23,17 +23,9 @@ static const char *valid_flag(const char *v)
 	return strcmp(v, "0") && strcmp(v, "1") ? "请选择启用或停用" : NULL;
 }
 
-static const char *valid_product_name(const char *v)
-{
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < ' ' || *p == 0x7f)
-			return "不能包含换行或控制字符";
-	return NULL;
-}
-
 /* Fields of both forms; the add form uses the first two. */
 static const struct field_rule PRODUCT[] = {
-	{"name", 1, 64, valid_product_name},
+	{"name", 1, 64, valid_text_line},
 	{"warranty_months", 1, 3, valid_months},
 	{"active", 1, 1, valid_flag},
 };

@@ -34,14 +34,6 @@ static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 
 enum { F_NAME, F_PHONE, F_EMAIL, F_ADDRESS, F_PRODUCT, F_MODEL, F_SERIAL, F_PURCHASE, F_FAULT, F_PREFERRED, F_COUNT };
 
-static const char *valid_serial(const char *v)
-{
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return "序列号不能包含控制字符";
-	return NULL;
-}
-
 static const struct field_rule REPAIR_FIELDS[F_COUNT] = {
 	{"name", 1, 64, valid_display_name},
 	{"phone", 1, 24, valid_phone},
@@ -49,7 +41,7 @@ static const struct field_rule REPAIR_FIELDS[F_COUNT] = {
 	{"address", 1, 255, NULL},
 	{"product", 1, 64, NULL},
 	{"model", 0, 64, NULL},
-	{"serial_no", 0, 64, valid_serial},
+	{"serial_no", 0, 64, valid_text_line},
 	{"purchase_date", 0, 10, valid_date},
 	{"fault", 1, 2000, NULL},
 	{"preferred_time", 0, 64, NULL},

@@ -29,15 +29,20 @@ const char *valid_username(const char *v)
 	return NULL;
 }
 
+const char *valid_text_line(const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "不能包含换行或控制字符";
+	return NULL;
+}
+
 const char *valid_display_name(const char *v)
 {
 	size_t n = utf8_chars(v);
 	if (n < 1 || n > 32)
 		return "姓名长度应为 1 到 32 个字符";
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return "姓名不能包含控制字符";
-	return NULL;
+	return valid_text_line(v) ? "姓名不能包含控制字符" : NULL;
 }
 
 const char *valid_role(const char *v)
@@ -45,9 +50,10 @@ const char *valid_role(const char *v)
 	return role_from_code(v) ? NULL : "请选择有效的角色";
 }
 
-int parse_id(const char *v, long long *out)
+/* Plain decimal digits only, at most max_digits of them. Returns 1 and sets *out, or 0. */
+static int digits_value(const char *v, size_t max_digits, long long *out)
 {
-	if (!v || !*v || *v == '0' || strlen(v) > 18)
+	if (!v || !*v || strlen(v) > max_digits)
 		return 0;
 	long long n = 0;
 	for (const char *p = v; *p; p++) {
@@ -57,6 +63,11 @@ int parse_id(const char *v, long long *out)
 	}
 	*out = n;
 	return 1;
+}
+
+int parse_id(const char *v, long long *out)
+{
+	return v && *v != '0' && digits_value(v, 18, out);
 }
 
 static size_t digits_only(const char *v, char *out, size_t cap, int *dashes)
@@ -244,15 +255,8 @@ int parse_money(const char *v, long long *cents)
 
 int parse_int_range(const char *v, long long min, long long max, long long *out)
 {
-	if (!v || !*v || strlen(v) > 12)
-		return 0;
-	long long n = 0;
-	for (const char *p = v; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return 0;
-		n = n * 10 + (*p - '0');
-	}
-	if (n < min || n > max)
+	long long n;
+	if (!digits_value(v, 12, &n) || n < min || n > max)
 		return 0;
 	*out = n;
 	return 1;

@@ -8,6 +8,7 @@ size_t utf8_chars(const char *s);
 
 const char *valid_username(const char *v);     /* 3-32 of a-z 0-9 _ . - , starting with a letter */
 const char *valid_display_name(const char *v); /* 1-32 characters, no control characters */
+const char *valid_text_line(const char *v);    /* one line of text: no newline or other control characters */
 const char *valid_role(const char *v);         /* admin, supervisor, agent, technician */
 /* Chinese phone numbers: an 11-digit mobile (1[3-9]xxxxxxxxx), or a landline with area code
  * (0xx-xxxxxxxx, dash optional, optional -extension). Spaces and dashes are ignored on input. */
