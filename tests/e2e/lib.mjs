@@ -231,6 +231,30 @@ export function sql(query) {
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 }
 
+/**
+ * The program's time zone ([site] timezone of $AS_VAR/aftersales.ini, else
+ * $AS_TIMEZONE, else +08:00): it stores NOW() in that zone, so SQL that
+ * compares with NOW() or CURDATE() must run in it too.
+ */
+export function appTimeZone() {
+  if (process.env.AS_TIMEZONE) return process.env.AS_TIMEZONE;
+  try {
+    const ini = readFileSync(path.join(process.env.AS_VAR || '', 'aftersales.ini'), 'utf8');
+    const m = /^\s*timezone\s*=\s*([+-]\d\d:\d\d)\s*$/m.exec(ini);
+    if (m) return m[1];
+  } catch {
+    /* fall through */
+  }
+  return '+08:00';
+}
+
+/** sql() in the program's time zone (NOW(), CURDATE() as the program sees them). */
+export function appSql(query) {
+  const tz = appTimeZone();
+  if (!/^[+-]\d\d:\d\d$/.test(tz)) throw new Error(`bad time zone ${tz}`);
+  return sql(`SET time_zone = '${tz}'; ${query}`);
+}
+
 /** A value safe to put in SQL text: only [A-Za-z0-9_.:-]. */
 export function sqlSafe(v) {
   const s = String(v);
@@ -252,3 +276,198 @@ export function stack(command) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ------------------------------------------------------------ repairs --
+// Helpers of the repair tests (10-12, 91): public submission, tracking,
+// the staff work order page and its actions, and small HTML readers.
+
+/** Undo the HTML escaping the templates apply. */
+export function htmlUnescape(s) {
+  return String(s ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+let phoneSeq = 0;
+const PHONE_BASE = (Date.now() % 1000000) * 1000;
+/**
+ * A mobile number unique to this run (11 digits, 1[3-9]...), derived from the
+ * clock so that reruns against the same database do not reuse a customer.
+ */
+export function uniquePhone(second = '5') {
+  phoneSeq += 1;
+  return `1${second}${String((PHONE_BASE + phoneSeq) % 1e9).padStart(9, '0')}`;
+}
+
+/** 138****5678 */
+export function maskPhone(phone) {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}
+
+/** A complete valid public repair form; fields may be overridden (undefined drops one). */
+export function repairFields(overrides = {}) {
+  const f = {
+    name: '张测试',
+    phone: uniquePhone(),
+    email: `t${RUN_ID}@example.com`,
+    address: '北京市海淀区测试路 1 号',
+    product: '空调',
+    model: 'KFR-35GW',
+    serial_no: `SN${RUN_ID}`.toUpperCase(),
+    purchase_date: '2025-06-01',
+    fault: '开机后不制冷，外机不转。',
+    preferred_time: '周六上午',
+    website: '',
+    ...overrides,
+  };
+  for (const k of Object.keys(f)) if (f[k] === undefined) delete f[k];
+  return f;
+}
+
+/** The value of <input name=NAME value=...> (or the text of <textarea name=NAME>), unescaped; null if absent. */
+export function fieldValue(html, name) {
+  const input = new RegExp(`<input[^>]*\\bname="${name}"[^>]*>`).exec(html);
+  if (input) {
+    const v = /\bvalue="([^"]*)"/.exec(input[0]);
+    return v ? htmlUnescape(v[1]) : '';
+  }
+  const ta = new RegExp(`<textarea[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
+  return ta ? htmlUnescape(ta[1]) : null;
+}
+
+/** The message of the <span class="err"> after the field NAME ('' when none; null when no such field). */
+export function fieldError(html, name) {
+  const at = html.search(new RegExp(`<(input|textarea|select)[^>]*\\bname="${name}"`));
+  if (at < 0) return null;
+  const m = /<span class="err">([^<]*)<\/span>/.exec(html.slice(at));
+  return m ? htmlUnescape(m[1]).trim() : null;
+}
+
+/** data-status of the element with this id (default the work order section #repair), or null. */
+export function dataStatus(html, id = 'repair') {
+  const tag = new RegExp(`<[a-z]+[^>]*\\bid="${id}"[^>]*>`).exec(html);
+  if (tag) {
+    const m = /data-status="([^"]*)"/.exec(tag[0]);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/** The data-status of the status badge of the /track result, or null when no result is shown. */
+export function trackStatus(html) {
+  const sec = /<section[^>]*id="track-result"[^>]*>([\s\S]*?)<\/section>/.exec(html);
+  if (!sec) return null;
+  const m = /data-status="([^"]*)"/.exec(sec[1]);
+  return m ? m[1] : null;
+}
+
+/** The texts of the <ol class="timeline"> entries of a page (tags stripped, unescaped). */
+export function timeline(html) {
+  const ol = /<ol class="timeline">([\s\S]*?)<\/ol>/.exec(html);
+  if (!ol) return [];
+  return [...ol[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => htmlUnescape(m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()));
+}
+
+/**
+ * Rows of a repair list (queue, my jobs): [{ id, no, status, cells }] where
+ * cells are the cell texts; rows are <tr data-status=...>.
+ */
+export function repairRows(html) {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html);
+  if (!body) return [];
+  return [...body[1].matchAll(/<tr[^>]*data-status="([^"]*)"[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) => {
+    const link = /<a href="\/staff\/repairs\/(\d+)">([^<]*)<\/a>/.exec(tr[2]);
+    return {
+      status: tr[1],
+      id: link ? Number(link[1]) : null,
+      no: link ? link[2] : null,
+      cells: [...tr[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+    };
+  });
+}
+
+/** The href of the queue's "下一页" link (unescaped), or null. */
+export function nextPageLink(html) {
+  const m = /<a[^>]*href="([^"]*)"[^>]*>\s*下一页/.exec(html);
+  return m ? htmlUnescape(m[1]) : null;
+}
+
+/**
+ * Submit the public repair form as a browser would: GET the form for its token,
+ * then POST. Returns { res, no, token, fields } (no is null unless 303).
+ */
+export async function submitRepair(overrides = {}, { client = new Client(), token } = {}) {
+  const form = await client.get('/repair/new');
+  assert.equal(form.status, 200, `GET /repair/new answered ${form.status}`);
+  const t = token ?? fieldValue(form.text, 'token');
+  assert.ok(t, 'the repair form has no token');
+  const fields = repairFields(overrides);
+  const res = await client.post('/repair/new', { token: t, ...fields });
+  const m = /^\/repair\/done\?no=(R\d{8}-\d{4,5})$/.exec(res.location || '');
+  return { res, no: res.status === 303 && m ? m[1] : null, token: t, fields, client };
+}
+
+/** Submit a valid repair; fails the test unless 303. Returns { no, id, phone, fields }. */
+export async function newRepair(overrides = {}) {
+  const r = await submitRepair(overrides);
+  assert.equal(r.res.status, 303, `repair submission answered ${r.res.status}: ${snippet(r.res.text)}`);
+  assert.ok(r.no, `unexpected Location ${r.res.location}`);
+  return { no: r.no, id: repairId(r.no), phone: r.fields.phone, fields: r.fields };
+}
+
+/** The internal id of a repair by its public number (database look-up). */
+export function repairId(no) {
+  const rows = sql(`SELECT id FROM repairs WHERE public_no = '${sqlSafe(no)}'`);
+  assert.equal(rows.length, 1, `no repair row for ${no}`);
+  return Number(rows[0][0]);
+}
+
+/** One column of a repair row, read from the database. */
+export function repairColumn(id, column) {
+  const rows = sql(`SELECT ${sqlSafe(column)} FROM repairs WHERE id = ${sqlSafe(id)}`);
+  return rows.length ? rows[0][0] : undefined;
+}
+
+/** GET /track for a number and phone (a fresh client, like a customer). */
+export async function track(no, phone) {
+  return request('GET', `/track?${new URLSearchParams({ no, phone })}`);
+}
+
+/** Clear the /track failure counters of the test address (key "t:<address>"). */
+export function clearTrackThrottle() {
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 't:%'");
+}
+
+/** GET a work order page as this client; returns { r, status, version, csrf }. */
+export async function repairPage(client, id) {
+  const r = await client.get(`/staff/repairs/${id}`);
+  return { r, status: dataStatus(r.text), version: fieldValue(r.text, 'version'), csrf: extractCsrf(r.text) };
+}
+
+/**
+ * Take an action on a work order as a person would: load the page for the
+ * csrf and version, then POST. fields may override csrf or version.
+ */
+export async function repairAction(client, id, action, fields = {}) {
+  const page = await repairPage(client, id);
+  assert.equal(page.r.status, 200, `GET /staff/repairs/${id} answered ${page.r.status}`);
+  const csrf = page.csrf || (await client.csrf());
+  return client.post(`/staff/repairs/${id}/action`, { csrf, version: page.version ?? '1', action, ...fields });
+}
+
+/** The same, and fail the test unless the answer is 303 back to the work order. */
+export async function repairActionOk(client, id, action, fields = {}) {
+  const r = await repairAction(client, id, action, fields);
+  assert.equal(r.status, 303, `${action} on repair ${id} answered ${r.status}: ${snippet(alertText(r.text) || r.text)}`);
+  assert.equal(r.location, `/staff/repairs/${id}`);
+  return r;
+}
+
+/** The text of the page's role="alert" paragraph (unescaped), or ''. */
+export function alertText(html) {
+  const m = /<p class="alert"[^>]*>([\s\S]*?)<\/p>/.exec(html || '');
+  return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '').trim()) : '';
+}

@@ -1,0 +1,177 @@
+// A real browser (Debian's Chromium through playwright-core) walks a repair
+// from both sides: a customer on a phone fills /repair/new, sees the number
+// and tracks it; a supervisor on a desktop accepts, assigns, starts and
+// resolves it; the customer's tracking page then shows "resolved".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, sql } from './lib.mjs';
+
+const CHROMIUM = process.env.AS_CHROMIUM || '/usr/bin/chromium';
+const SCREENS = path.join(process.env.AS_VAR || tmpdir(), 'screens');
+
+let browser;
+let supervisor;
+let technician;
+
+before(async () => {
+  mkdirSync(SCREENS, { recursive: true });
+  clearTrackThrottle();
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+  const admin = await loginAdmin();
+  const tag = RUN_ID.slice(-4);
+  supervisor = await createUser(admin, { role: 'supervisor', display_name: `浏览器主管${tag}` });
+  technician = await createUser(admin, { role: 'technician', display_name: `孙师${tag}` });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  clearTrackThrottle();
+});
+
+/** Watch a page for script errors and failed sub-requests. */
+function watch(page) {
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname === '/favicon.ico') return;
+    if (r.request().resourceType() !== 'document' && r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+async function noSidewaysScroll(page, what) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `${what} is ${width}px wide on a 390px screen`);
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `repair-${name}.png`), fullPage: true });
+
+/** Click the submit button of the work order's form for this action and wait for the page after the 303. */
+async function act(page, action, fill) {
+  const form = page.locator(`form:has(input[name="action"][value="${action}"])`);
+  assert.equal(await form.count(), 1, `the work order offers no "${action}" form`);
+  if (fill) await fill(form);
+  const [nav] = await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').click()]);
+  assert.equal(nav.status(), 200, `after ${action} the browser got ${nav.status()}: ${(await page.textContent('.alert').catch(() => '')) || ''}`);
+  assert.match(new URL(page.url()).pathname, /^\/staff\/repairs\/\d+$/);
+}
+
+test('a customer on a phone reports a fault and tracks it; a supervisor works it to resolved', async () => {
+  const phone = uniquePhone('7');
+  const customer = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    // ------------------------------------------------ the customer --
+    const page = await customer.newPage();
+    const problems = watch(page);
+    const res = await page.goto(`${BASE_URL}/repair/new`);
+    assert.equal(res.status(), 200);
+    await noSidewaysScroll(page, 'the repair form');
+    await page.fill('#name', '钱女士');
+    await page.fill('#phone', `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`);
+    await page.fill('#email', `qian${RUN_ID}@example.com`);
+    await page.fill('#address', '杭州市西湖区文三路 99 号 3 单元 501');
+    await page.fill('#product', '洗衣机');
+    await page.fill('#model', 'XQG100');
+    await page.fill('#serial_no', `BR${RUN_ID}`.toUpperCase());
+    await page.fill('#purchase_date', '2025-08-15');
+    await page.fill('#fault', '脱水时剧烈晃动并有异响。');
+    await page.fill('#preferred_time', '周末下午');
+    // the honeypot is out of sight (hidden, or placed off the screen) so that people leave it empty
+    const hp = await page.locator('#website').boundingBox();
+    assert.ok(!hp || hp.x + hp.width <= 0 || hp.y + hp.height <= 0 || hp.width <= 1 || hp.height <= 1,
+      `the honeypot field is on the screen at ${JSON.stringify(hp)}`);
+    const submit = page.getByRole('button', { name: '提交报修' });
+    const box = await submit.boundingBox();
+    assert.ok(box && box.height >= 32, `the submit button is ${box && box.height}px high`);
+    await shot(page, 'form-phone');
+    const [done] = await Promise.all([page.waitForNavigation(), submit.click()]);
+    assert.equal(done.status(), 200, `after submitting: ${done.status()} ${await page.textContent('main')}`);
+    assert.equal(new URL(page.url()).pathname, '/repair/done');
+    const no = (await page.textContent('#public-no')).trim();
+    assert.match(no, /^R\d{8}-\d{4,5}$/);
+    await shot(page, 'done-phone');
+
+    // to tracking with the number, type the phone
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '查询进度' }).click()]);
+    assert.equal(new URL(page.url()).pathname, '/track');
+    assert.equal(await page.inputValue('#no'), no, 'the tracking form does not carry the number');
+    await page.fill('#phone', phone);
+    const [found] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查询' }).click()]);
+    assert.equal(found.status(), 200);
+    assert.equal(await page.getAttribute('#track-result [data-status]', 'data-status'), 'new');
+    assert.match(await page.textContent('#track-result'), /已收到您的报修申请/);
+    await noSidewaysScroll(page, 'the tracking page');
+    await shot(page, 'track-phone');
+    const trackUrl = page.url();
+
+    // ------------------------------------------------ the supervisor --
+    const sp = await staff.newPage();
+    const staffProblems = watch(sp);
+    await sp.goto(`${BASE_URL}/login`);
+    await sp.fill('#username', supervisor.username);
+    await sp.fill('#password', supervisor.password);
+    await Promise.all([sp.waitForNavigation(), sp.getByRole('button', { name: '登录' }).click()]);
+    assert.equal(new URL(sp.url()).pathname, '/staff');
+    await sp.goto(`${BASE_URL}/staff/repairs`);
+    await sp.fill('#q', no);
+    await Promise.all([sp.waitForNavigation(), sp.getByRole('button', { name: '筛选' }).click()]);
+    const link = sp.locator('#repair-list a', { hasText: no });
+    assert.equal(await link.count(), 1, `the queue does not list ${no}`);
+    await Promise.all([sp.waitForNavigation(), link.click()]);
+    assert.equal(await sp.getAttribute('#repair', 'data-status'), 'new');
+    assert.equal((await sp.textContent('dd.phone')).trim(), phone, 'the supervisor does not see the phone');
+
+    await act(sp, 'accept', (f) => f.locator('select[name="priority"]').selectOption('high'));
+    assert.equal(await sp.getAttribute('#repair', 'data-status'), 'accepted');
+    assert.match(await sp.textContent('.sla'), /处理时限/);
+
+    await act(sp, 'assign', async (f) => {
+      await f.locator('select[name="assignee_id"]').selectOption(String(technician.id));
+      await f.locator('input[name="visit_at"]').fill('2030-01-05T14:00');
+    });
+    assert.equal(await sp.getAttribute('#repair', 'data-status'), 'assigned');
+    assert.match(await sp.textContent('#repair'), new RegExp(technician.display_name));
+
+    await act(sp, 'start');
+    assert.equal(await sp.getAttribute('#repair', 'data-status'), 'in_progress');
+
+    await act(sp, 'resolve', async (f) => {
+      await f.locator('textarea[name="result"]').fill('更换减震器，试机正常。');
+      await f.locator('input[name="parts_used"]').fill('减震器 x2');
+      await f.locator('input[name="labour_cost"]').fill('120');
+      await f.locator('input[name="parts_cost"]').fill('68.50');
+      await f.locator('select[name="warranty_repair"]').selectOption('1');
+    });
+    assert.equal(await sp.getAttribute('#repair', 'data-status'), 'resolved');
+    assert.match(await sp.textContent('#repair'), /更换减震器/);
+    await shot(sp, 'staff-detail');
+    assert.deepEqual(staffProblems, [], 'the staff browser reported problems');
+
+    // ------------------------------------------------ back to the customer --
+    const again = await page.goto(trackUrl);
+    assert.equal(again.status(), 200);
+    assert.equal(await page.getAttribute('#track-result [data-status]', 'data-status'), 'resolved');
+    const text = await page.textContent('#track-result');
+    assert.match(text, /维修已完成/);
+    assert.match(text, /已安排维修人员/);
+    assert.ok(!text.includes(supervisor.display_name), 'tracking shows the supervisor\'s name');
+    await shot(page, 'track-resolved');
+    assert.deepEqual(problems, [], 'the customer\'s browser reported problems');
+  } finally {
+    await customer.close();
+    await staff.close();
+  }
+});
