@@ -5,6 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+static const char *trimmed(struct arena *a, const char *v);
+
+const char *form_trimmed(struct request *r, const char *name)
+{
+	const char *v = form_get(r, name);
+	return trimmed(&r->arena, v ? v : "");
+}
+
 static const char *trimmed(struct arena *a, const char *v)
 {
 	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')

@@ -13,6 +13,8 @@ struct field_rule {
 /* Trims each field, checks it, stores the value in vals[i] (never NULL) and fills page with
  * "<name>" = value and "<name>_error" = message. Returns the number of fields in error. */
 int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page);
+/* The field's value with surrounding white space removed; "" when absent. */
+const char *form_trimmed(struct request *r, const char *name);
 /* Shows the "<name>_error" message for one field after a check outside the table. */
 void form_error(tmpl_dict *page, const char *name, const char *message);
 

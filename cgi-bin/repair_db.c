@@ -1,5 +1,6 @@
 /* Reading one repair row with the names the pages show next to it. */
 #include "repair_db.h"
+#include "valid.h"
 
 #define REPAIR_COLUMNS \
 	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, r.public_no, " \
@@ -57,4 +58,12 @@ int repair_load_public(struct request *r, const char *public_no, const char *pho
 	if (st == DB_OK)
 		load(&res, out);
 	return st;
+}
+
+const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])
+{
+	if ((r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) || p->assignee_id == r->sess.user_id)
+		return p->contact_phone;
+	phone_mask(p->contact_phone, buf);
+	return buf;
 }

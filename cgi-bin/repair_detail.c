@@ -1,5 +1,6 @@
 /* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
 #include "events.h"
+#include "form.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -120,11 +121,6 @@ static const char *warranty_text(struct request *r, const struct repair *p)
 	return arena_printf(&r->arena, "已过保（%s 到期）", p->warranty_until);
 }
 
-static int can_see_phone(const struct request *r, const struct repair *p)
-{
-	return (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) || p->assignee_id == r->sess.user_id;
-}
-
 static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 {
 	char masked[32];
@@ -137,8 +133,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "PRIORITY_LABEL", priority_label(p->priority));
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
-	phone_mask(p->contact_phone, masked);
-	tmpl_set(d, "PHONE", can_see_phone(r, p) ? p->contact_phone : masked);
+	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
 	tmpl_set(d, "EMAIL", p->customer_email);
 	tmpl_set(d, "ADDRESS", p->address);
 	tmpl_set(d, "PRODUCT", p->product);
@@ -264,8 +259,7 @@ struct outcome {
 static const char *text_field(struct request *r, const char *name, size_t max, int required, struct outcome *o,
 			      const char *label)
 {
-	const char *v = form_get(r, name);
-	v = v ? v : "";
+	const char *v = form_trimmed(r, name);
 	if (required && !*v)
 		o->refusal = arena_printf(&r->arena, "请填写%s", label);
 	else if (utf8_chars(v) > max)

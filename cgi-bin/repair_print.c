@@ -130,7 +130,8 @@ int page_repair_print(struct request *r)
 	tmpl_set(d, "CLOSED", p.closed_at);
 	tmpl_set(d, "PRINTED", p.now ? arena_strndup(&r->arena, p.now, 16) : "");
 	tmpl_set(d, "NAME", p.contact_name);
-	tmpl_set(d, "PHONE", p.contact_phone);
+	char masked[32];
+	tmpl_set(d, "PHONE", repair_phone_shown(r, &p, masked));
 	tmpl_set(d, "ADDRESS", p.address);
 	tmpl_set(d, "PRODUCT", p.product);
 	tmpl_set(d, "MODEL", p.model);

@@ -99,7 +99,7 @@ static int run_queue(struct request *r, const struct queue_filter *f, struct db_
 		const char *due = "";
 		if (bar && parse_id(bar + 1, &after_id))
 			due = arena_strndup(&r->arena, f->after, (size_t)(bar - f->after));
-		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssi", f->status, f->status,
+		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiisssssssssssssi", f->status, f->status,
 			       f->assignee, f->assignee, (long long)f->unassigned, (long long)f->overdue, f->from,
 			       f->from, f->to, f->to, f->q_no, f->q_no, f->q_phone, f->q_phone, f->q_text, f->q_text,
 			       f->q_like, due, due, after_id);
