@@ -36,7 +36,9 @@ static int same_origin(struct request *r)
 	const char *rest = !strncmp(origin, "https://", 8) ? origin + 8 : !strncmp(origin, "http://", 7) ? origin + 7 : NULL;
 	if (!rest)
 		return 0;
-	size_t len = strcspn(rest, ":");
+	/* An IPv6 literal keeps its brackets in both: "[::1]:8080" against "[::1]". */
+	const char *bracket = rest[0] == '[' ? strchr(rest, ']') : NULL;
+	size_t len = bracket ? (size_t)(bracket - rest) + 1 : strcspn(rest, ":");
 	if (len != strlen(host) || strncasecmp(rest, host, len) != 0)
 		return 0;
 	if (rest[len] == ':')

@@ -13,6 +13,9 @@
 static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no, created_at) VALUES (?, '', NOW())";
 static const char SQL_TOKEN_FIND[] = "SELECT public_no FROM submissions WHERE token = ?";
 static const char SQL_TOKEN_SET[] = "UPDATE submissions SET public_no = ? WHERE token = ?";
+/* A retry comes within minutes; a day later the token has done its job. A few rows per submission
+ * keep the table small without a separate cleaning job. */
+static const char SQL_TOKEN_PURGE[] = "DELETE FROM submissions WHERE created_at < NOW() - INTERVAL 1 DAY LIMIT 20";
 static const char SQL_COUNTER_BUMP[] =
 	"INSERT INTO daily_counters (kind, day, last) VALUES ('R', CURDATE(), 1) ON DUPLICATE KEY UPDATE last = last + 1";
 static const char SQL_COUNTER_GET[] =
@@ -215,6 +218,8 @@ int page_repair_submit(struct request *r)
 		st = repair_insert(r, v, "web", &id, &no);
 	if (st == DB_OK && token_ok(token))
 		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_SET, "ss", no, token);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "");
 	if (st == DB_OK)
 		st = throttle_hit(r, key, r->cfg->submit_max_per_hour, 60, 60, NULL);
 	if (st == DB_OK)

@@ -317,6 +317,126 @@ static void test_password_problem(void **state)
 	assert_int_equal(PASSWORD_MAX, 128);
 }
 
+/* ---- phones: validation, canonical form, masking ---- */
+
+static void test_phones(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		const char *normal;  /* NULL: must be refused */
+		const char *masked;
+	} cases[] = {
+		{"13812345678", "13812345678", "138****5678"},
+		{"138 1234 5678", "13812345678", "138****5678"},
+		{"138-1234-5678", "13812345678", "138****5678"},
+		{"19912345678", "19912345678", "199****5678"},
+		{"010-12345678", "010-12345678", "010-****5678"},
+		{"01012345678", "010-12345678", "010-****5678"},
+		{"0755-1234567", "0755-1234567", "0755-****4567"},
+		{"07551234567", "0755-1234567", "0755-****4567"},
+		{"021-87654321-123", "021-87654321-123", "021-****4321"},
+		{"12812345678", NULL, NULL},     /* mobiles start 13-19 */
+		{"1381234567", NULL, NULL},      /* 10 digits */
+		{"138123456789", NULL, NULL},    /* 12 digits */
+		{"010-123456", NULL, NULL},      /* number too short */
+		{"010-123456789", NULL, NULL},   /* number too long */
+		{"12345", NULL, NULL},
+		{"", NULL, NULL},
+		{"１３８１２３４５６７８", NULL, NULL}, /* full-width digits */
+		{"138123456７8", NULL, NULL},
+		{"+8613812345678", NULL, NULL},
+		{"010-12345678-", NULL, NULL},
+		{"abc", NULL, NULL},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *problem = valid_phone(cases[i].in);
+		if (!cases[i].normal) {
+			if (!problem)
+				fail_msg("valid_phone(\"%s\") accepted, want refused", cases[i].in);
+			continue;
+		}
+		if (problem)
+			fail_msg("valid_phone(\"%s\") refused: %s", cases[i].in, problem);
+		char normal[32], masked[32];
+		phone_normalise(cases[i].in, normal);
+		assert_string_equal(normal, cases[i].normal);
+		phone_mask(normal, masked);
+		assert_string_equal(masked, cases[i].masked);
+	}
+}
+
+static void test_email_and_date(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *v;
+		int ok;
+	} emails[] = {
+		{"a@b.cn", 1}, {"zhang.san+repair@example.com.cn", 1}, {"a@b", 0}, {"@b.cn", 0}, {"a@@b.cn", 0},
+		{"a b@c.cn", 0}, {"a@b.cn.", 0}, {"a@.cn", 0}, {"<a@b.cn>", 0}, {"a@b.cn;c@d.cn", 0},
+	}, dates[] = {
+		{"2026-05-01", 1}, {"2024-02-29", 1}, {"2025-02-29", 0}, {"2100-02-29", 0}, {"2000-02-29", 1},
+		{"1990-01-01", 1}, {"1989-12-31", 0}, {"2026-13-01", 0}, {"2026-04-31", 0}, {"2026-4-1", 0},
+		{"2026/05/01", 0}, {"20260501", 0}, {"2026-05-01 ", 0}, {"", 0},
+	};
+	for (size_t i = 0; i < COUNT(emails); i++)
+		if ((valid_email(emails[i].v) == NULL) != emails[i].ok)
+			fail_msg("valid_email(\"%s\") want %s", emails[i].v, emails[i].ok ? "ok" : "refused");
+	for (size_t i = 0; i < COUNT(dates); i++)
+		if ((valid_date(dates[i].v) == NULL) != dates[i].ok)
+			fail_msg("valid_date(\"%s\") want %s", dates[i].v, dates[i].ok ? "ok" : "refused");
+}
+
+static void test_money_and_ranges(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *v;
+		long long cents;  /* -1: refused */
+	} money[] = {
+		{"0", 0}, {"120", 12000}, {"35.5", 3550}, {"35.50", 3550}, {"0.05", 5}, {"9999999.99", 999999999},
+		{"10000000", -1}, {"1.234", -1}, {"1.", -1}, {".5", -1}, {"-1", -1}, {"1,000", -1}, {"", -1},
+		{" 1", -1}, {"1e3", -1},
+	};
+	for (size_t i = 0; i < COUNT(money); i++) {
+		long long cents = -1;
+		int ok = parse_money(money[i].v, &cents);
+		if (ok != (money[i].cents >= 0) || (ok && cents != money[i].cents))
+			fail_msg("parse_money(\"%s\") = %d, %lld; want %lld", money[i].v, ok, cents, money[i].cents);
+	}
+	long long n = 7;
+	assert_true(parse_int_range("90", 1, 1440, &n) && n == 90);
+	assert_false(parse_int_range("0", 1, 1440, &n));
+	assert_false(parse_int_range("1441", 1, 1440, &n));
+	assert_false(parse_int_range("-5", -10, 10, &n));
+	assert_false(parse_int_range("12a", 1, 1440, &n));
+	assert_false(parse_int_range(NULL, 1, 1440, &n));
+	assert_int_equal(n, 90);
+}
+
+static void test_public_no_and_like(void **state)
+{
+	(void)state;
+	assert_true(public_no_valid("R20261126-0007", 'R'));
+	assert_true(public_no_valid("R20261126-12345", 'R'));
+	assert_false(public_no_valid("T20261126-0007", 'R'));
+	assert_true(public_no_valid("T20261126-0007", 'T'));
+	assert_false(public_no_valid("R20261126-007", 'R'));
+	assert_false(public_no_valid("R20261126-123456", 'R'));
+	assert_false(public_no_valid("R2026112a-0007", 'R'));
+	assert_false(public_no_valid("R20261126_0007", 'R'));
+	assert_false(public_no_valid(NULL, 'R'));
+	char out[64];
+	like_escape("50%_off\\", out);
+	assert_string_equal(out, "50\\%\\_off\\\\");
+	like_escape("张三", out);
+	assert_string_equal(out, "张三");
+	assert_null(valid_text_line("一行文字 ok"));
+	assert_non_null(valid_text_line("two\nlines"));
+	assert_non_null(valid_text_line("tab\there"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +448,10 @@ int main(void)
 		cmocka_unit_test(test_roles_round_trip),
 		cmocka_unit_test(test_roles_unknown),
 		cmocka_unit_test(test_password_problem),
+		cmocka_unit_test(test_phones),
+		cmocka_unit_test(test_email_and_date),
+		cmocka_unit_test(test_money_and_ranges),
+		cmocka_unit_test(test_public_no_and_like),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
