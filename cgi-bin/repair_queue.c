@@ -30,8 +30,10 @@ static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS
 	"AND (? = 0 OR r.id < ?) ORDER BY r.id DESC LIMIT 51";
 static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
 	"AND (? = 0 OR r.id > ?) ORDER BY r.id ASC LIMIT 51";
+/* Only open repairs have a due time to sort by (open_due, sql/003_open_due.sql). */
 static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND r.due_at IS NOT NULL AND (? = '' OR (r.due_at, r.id) > (?, ?)) ORDER BY r.due_at, r.id LIMIT 51";
+	"AND r.open_due IS NOT NULL AND (? = '' OR r.open_due > ? OR (r.open_due = ? AND r.id > ?)) "
+	"ORDER BY r.open_due, r.id LIMIT 51";
 static const char SQL_TECHNICIANS[] =
 	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
 static const char SQL_MY_JOBS[] = QUEUE_COLUMNS
@@ -99,10 +101,10 @@ static int run_queue(struct request *r, const struct queue_filter *f, struct db_
 		const char *due = "";
 		if (bar && parse_id(bar + 1, &after_id))
 			due = arena_strndup(&r->arena, f->after, (size_t)(bar - f->after));
-		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiisssssssssssssi", f->status, f->status,
+		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssi", f->status, f->status,
 			       f->assignee, f->assignee, (long long)f->unassigned, (long long)f->overdue, f->from,
 			       f->from, f->to, f->to, f->q_no, f->q_no, f->q_phone, f->q_phone, f->q_text, f->q_text,
-			       f->q_like, due, due, after_id);
+			       f->q_like, due, due, due, after_id);
 	}
 	if (!parse_id(f->after, &after_id))
 		after_id = 0;
@@ -150,7 +152,7 @@ static void status_options(tmpl_dict *d, const char *selected)
 
 static void sort_options(tmpl_dict *d, const char *selected)
 {
-	static const char *codes[][2] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近"}};
+	static const char *codes[][2] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（处理中）"}};
 	for (size_t i = 0; i < 3; i++) {
 		tmpl_dict *o = tmpl_section(d, "SORT_OPTION");
 		tmpl_set(o, "CODE", codes[i][0]);
