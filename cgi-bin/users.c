@@ -112,6 +112,16 @@ int page_user_create(struct request *r)
 	return page_redirect(r, arena_printf(&r->arena, "/admin/users/%llu", res.insert_id));
 }
 
+/* Ends an account change: commits when all went well and answers 303 back to the account. */
+static int commit_then_back(struct request *r, int st)
+{
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "/admin/users/%lld", r->path_id));
+}
+
 static int user_load(struct request *r, struct db_result *res)
 {
 	return db_exec(r->db, &r->arena, res, SQL_USER, "i", r->path_id);
@@ -167,11 +177,7 @@ int page_user_update(struct request *r)
 	if (st == DB_OK)
 		st = audit_record(r, "user_update", db_cell(&u, 0, 1),
 				  arena_printf(&r->arena, "role %s -> %s", db_cell(&u, 0, 3), v[1]));
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	return page_redirect(r, arena_printf(&r->arena, "/admin/users/%lld", r->path_id));
+	return commit_then_back(r, st);
 }
 
 /* POST /admin/users/#/password (password): sets a new password and ends the user's sessions.
@@ -202,11 +208,7 @@ int page_user_password(struct request *r)
 		st = db_exec(r->db, &r->arena, NULL, SQL_SESSIONS_DROP, "i", r->path_id);
 	if (st == DB_OK)
 		st = audit_record(r, "password_reset", db_cell(&u, 0, 1), "");
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	return page_redirect(r, arena_printf(&r->arena, "/admin/users/%lld", r->path_id));
+	return commit_then_back(r, st);
 }
 
 /* POST /admin/users/#/active (active=0|1): deactivating also ends the user's sessions. Answers 303
@@ -238,11 +240,7 @@ int page_user_active(struct request *r)
 		st = db_exec(r->db, &r->arena, NULL, SQL_SESSIONS_DROP, "i", r->path_id);
 	if (st == DB_OK)
 		st = audit_record(r, active ? "user_reactivate" : "user_deactivate", db_cell(&u, 0, 1), "");
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	return page_redirect(r, arena_printf(&r->arena, "/admin/users/%lld", r->path_id));
+	return commit_then_back(r, st);
 }
 
 static tmpl_dict *own_password_page(struct request *r, int status)
