@@ -31,7 +31,7 @@ SELECT CONCAT('R', DATE_FORMAT(NOW() - INTERVAL (s.seq DIV 2) DAY, '%Y%m%d'), '-
   ELT(1 + s.seq % 8, 'new', 'accepted', 'assigned', 'in_progress', 'waiting_parts', 'resolved', 'closed', 'cancelled'),
   ELT(1 + s.seq % 4, 'normal', 'high', 'low', 'urgent'),
   IF(s.seq % 8 BETWEEN 2 AND 6, (SELECT id FROM users WHERE username = IF(s.seq % 2 = 0, 'li_tech', 'zhao_tech')), NULL),
-  IF(s.seq % 8 BETWEEN 2 AND 6, NOW() + INTERVAL (s.seq % 3) DAY + INTERVAL 2 HOUR, NULL),
+  IF(s.seq % 8 BETWEEN 2 AND 6, TIMESTAMP(CURDATE() + INTERVAL (s.seq % 3) DAY, IF(s.seq % 2 = 0, '10:00:00', '14:30:00')), NULL),
   IF(s.seq % 8 BETWEEN 1 AND 7, NOW() + INTERVAL (IF(s.seq % 5 = 0, -10, 20) - CAST(s.seq AS SIGNED)) HOUR, NULL),
   IF(s.seq % 8 = 4, 600, NULL),
   IF(s.seq % 8 IN (5, 6), '更换故障部件，试机正常', ''),
