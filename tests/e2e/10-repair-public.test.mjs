@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, sql, appSql, sqlSafe, snippet, uniquePhone, repairFields, submitRepair, newRepair,
-  fieldValue, fieldError, trackStatus, timeline, track, clearTrackThrottle, alertText, dataStatus, htmlUnescape,
+  fieldValue, fieldError, trackStatus, timeline, track, clearTrackThrottle, clearPublicThrottles, alertText, dataStatus, htmlUnescape,
 } from './lib.mjs';
 
 const CONTRACT_FIELDS = ['name', 'phone', 'email', 'address', 'product', 'model', 'serial_no', 'purchase_date', 'fault', 'preferred_time'];
@@ -22,8 +22,7 @@ function dbToday() {
 
 before(() => {
   // Earlier runs' misses and submissions from this address must not decide this file's outcome.
-  clearTrackThrottle();
-  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+  clearPublicThrottles();
 });
 
 after(() => {

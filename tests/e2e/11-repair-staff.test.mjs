@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink,
-  track, clearTrackThrottle, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
+  track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
   htmlUnescape,
 } from './lib.mjs';
 
@@ -22,8 +22,7 @@ const TAG = RUN_ID.slice(-4);
 
 before(async () => {
   admin = await loginAdmin();
-  clearTrackThrottle();
-  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+  clearPublicThrottles();
   u.agent = await createUser(admin, { role: 'agent', display_name: `客服小刘${TAG}` });
   u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `主管老陈${TAG}` });
   u.tech = await createUser(admin, { role: 'technician', display_name: `王建国${TAG}` });

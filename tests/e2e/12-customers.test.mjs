@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone, newRepair,
-  fieldValue, fieldError, extractCsrf, assertErrorPage, htmlUnescape, track, clearTrackThrottle, trackStatus,
+  fieldValue, fieldError, extractCsrf, assertErrorPage, htmlUnescape, track, clearTrackThrottle, clearPublicThrottles, trackStatus,
 } from './lib.mjs';
 
 let admin;
@@ -17,8 +17,7 @@ const TAG = RUN_ID.slice(-4);
 
 before(async () => {
   admin = await loginAdmin();
-  clearTrackThrottle();
-  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+  clearPublicThrottles();
   u.agent = await createUser(admin, { role: 'agent', display_name: `客服${TAG}` });
   u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `主管${TAG}` });
   agent = await login(u.agent.username, u.agent.password);

@@ -3,47 +3,19 @@
 // desktop and on a phone-sized screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { SCREENS, launchBrowser, watch } from './browser.mjs';
 import { BASE_URL, adminPassword } from './lib.mjs';
-
-const CHROMIUM = process.env.AS_CHROMIUM || '/usr/bin/chromium';
-const SCREENS = path.join(process.env.AS_VAR || tmpdir(), 'screens');
 
 let browser;
 
 before(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   if (browser) await browser.close();
 });
-
-/** Watch a page for script errors, CSP violations and failed requests. */
-function watch(page) {
-  const problems = [];
-  page.on('console', (m) => {
-    // a failed load is reported (with its address) by the response handler below
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    // Chromium asks for /favicon.ico on its own; the pages do not link it.
-    if (u.pathname === '/favicon.ico') return;
-    // expected statuses of the pages themselves are checked by the test
-    if (r.request().resourceType() !== 'document' && r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return problems;
-}
 
 async function signInAndOut(context, { screenshot, staffScreenshot } = {}) {
   const page = await context.newPage();

@@ -4,52 +4,27 @@
 // resolves it; the customer's tracking page then shows "resolved".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, sql } from './lib.mjs';
-
-const CHROMIUM = process.env.AS_CHROMIUM || '/usr/bin/chromium';
-const SCREENS = path.join(process.env.AS_VAR || tmpdir(), 'screens');
+import { SCREENS, launchBrowser, watch } from './browser.mjs';
+import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
 
 let browser;
 let supervisor;
 let technician;
 
 before(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  clearTrackThrottle();
-  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+  clearPublicThrottles();
   const admin = await loginAdmin();
   const tag = RUN_ID.slice(-4);
   supervisor = await createUser(admin, { role: 'supervisor', display_name: `浏览器主管${tag}` });
   technician = await createUser(admin, { role: 'technician', display_name: `孙师${tag}` });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   if (browser) await browser.close();
   clearTrackThrottle();
 });
-
-/** Watch a page for script errors and failed sub-requests. */
-function watch(page) {
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (new URL(r.url()).pathname === '/favicon.ico') return;
-    if (r.request().resourceType() !== 'document' && r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-  });
-  return problems;
-}
 
 async function noSidewaysScroll(page, what) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -441,6 +441,12 @@ export function clearTrackThrottle() {
   sql("DELETE FROM login_throttle WHERE key_name LIKE 't:%'");
 }
 
+/** Forgets the per-address counts of /track misses and of public submissions. */
+export function clearPublicThrottles() {
+  clearTrackThrottle();
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
+}
+
 /** GET a work order page as this client; returns { r, status, version, csrf }. */
 export async function repairPage(client, id) {
   const r = await client.get(`/staff/repairs/${id}`);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "arena_fixture.h"
 
 #define ALIGNMENT _Alignof(max_align_t)
 
@@ -44,24 +45,6 @@ static const size_t SIZES[] = {
 	16383, 16384, 16385, 20000, 65536, 100001, 1 << 20,
 };
 #define NSIZES (sizeof(SIZES) / sizeof(SIZES[0]))
-
-static int arena_setup(void **state)
-{
-	struct arena *a = malloc(sizeof(*a));
-	if (!a)
-		return -1;
-	arena_init(a);
-	*state = a;
-	return 0;
-}
-
-static int arena_teardown(void **state)
-{
-	struct arena *a = *state;
-	arena_free(a);
-	free(a);
-	return 0;
-}
 
 static void test_init_empty(void **state)
 {

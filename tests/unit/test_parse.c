@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "arena_fixture.h"
 #include "parse.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -24,24 +25,6 @@ static char *exact_copy(const char *s, size_t n)
 	if (n)
 		memcpy(p, s, n);
 	return p;
-}
-
-static int arena_setup(void **state)
-{
-	struct arena *a = malloc(sizeof(*a));
-	if (!a)
-		return -1;
-	arena_init(a);
-	*state = a;
-	return 0;
-}
-
-static int arena_teardown(void **state)
-{
-	struct arena *a = *state;
-	arena_free(a);
-	free(a);
-	return 0;
 }
 
 /* ---- utf8_valid ---- */
