@@ -14,6 +14,8 @@
 	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s') " \
 	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id "
 
+static const char SQL_TECHNICIANS[] =
+	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
 static const char SQL_REPAIR_BY_ID[] = REPAIR_COLUMNS "WHERE r.id = ?";
 static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AND r.contact_phone = ?";
 
@@ -66,4 +68,20 @@ const char *repair_phone_shown(const struct request *r, const struct repair *p, 
 		return p->contact_phone;
 	phone_mask(p->contact_phone, buf);
 	return buf;
+}
+
+int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_TECHNICIANS, "");
+	if (st != DB_OK)
+		return st;
+	for (size_t i = 0; i < res.nrows; i++) {
+		tmpl_dict *o = tmpl_section(d, section);
+		tmpl_set(o, "ID", db_cell(&res, i, 0));
+		tmpl_set(o, "NAME", db_cell(&res, i, 1));
+		if (db_cell_int(&res, i, 0) == selected_id)
+			tmpl_show(o, "SELECTED");
+	}
+	return DB_OK;
 }

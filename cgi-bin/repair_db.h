@@ -18,6 +18,9 @@ int repair_load(struct request *r, long long id, struct repair *out);
 /* Loads by public number and the phone given on the request, as /track does. */
 int repair_load_public(struct request *r, const char *public_no, const char *phone, struct repair *out);
 
+/* Adds one repetition of section per active technician (ID, NAME; sub-section SELECTED for
+ * selected_id), for the assignee choices of the queue filter and the assign form. Returns a db_status. */
+int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id);
 /* The contact phone as this user may see it: whole for agents, supervisors, admins and the assigned
  * technician, masked (138****5678, written into buf) for everyone else. */
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32]);

@@ -13,15 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_HOLIDAYS 2000
+#define STALE_VERSION "该工单已被他人修改，以下是最新内容，请确认后重新操作。"
 
 static const char SQL_HOLIDAYS[] =
 	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
 static const char SQL_LABOUR[] =
 	"SELECT DATE_FORMAT(l.work_date, '%Y-%m-%d'), u.display_name, l.minutes, l.note FROM repair_labour l "
 	"JOIN users u ON u.id = l.user_id WHERE l.repair_id = ? ORDER BY l.id";
-static const char SQL_TECHNICIANS[] =
-	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
 static const char SQL_TECHNICIAN_NAME[] =
 	"SELECT display_name FROM users WHERE id = ? AND role = 'technician' AND active = 1";
 static const char SQL_ACCEPT[] =
@@ -184,17 +182,9 @@ static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 		if (!strcmp(all[i].code, "accept"))
 			priority_options(d, p->priority);
 		if (!strcmp(all[i].code, "assign")) {
-			struct db_result res;
-			int st = db_exec(r->db, &r->arena, &res, SQL_TECHNICIANS, "");
+			int st = technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
 			if (st != DB_OK)
 				return st;
-			for (size_t k = 0; k < res.nrows; k++) {
-				tmpl_dict *o = tmpl_section(d, "TECHNICIAN_OPTION");
-				tmpl_set(o, "ID", db_cell(&res, k, 0));
-				tmpl_set(o, "NAME", db_cell(&res, k, 1));
-				if (db_cell_int(&res, k, 0) == p->assignee_id)
-					tmpl_show(o, "SELECTED");
-			}
 		}
 	}
 	return DB_OK;
@@ -485,7 +475,7 @@ int page_repair_action(struct request *r)
 		return detail_page(r, 422, &p, refusal);
 	long long version = 0;
 	if (!parse_id(form_get(r, "version"), &version) || version != p.version)
-		return detail_page(r, 409, &p, "该工单已被他人修改，以下是最新内容，请确认后重新操作。");
+		return detail_page(r, 409, &p, STALE_VERSION);
 
 	struct outcome o = {0};
 	st = db_begin(r->db);
@@ -502,7 +492,7 @@ int page_repair_action(struct request *r)
 	if (st == DB_CONFLICT) {
 		db_rollback(r->db);
 		st = repair_load(r, r->path_id, &p);
-		return st != DB_OK ? st : detail_page(r, 409, &p, "该工单已被他人修改，以下是最新内容，请确认后重新操作。");
+		return st != DB_OK ? st : detail_page(r, 409, &p, STALE_VERSION);
 	}
 	if (st != DB_OK)
 		return st;

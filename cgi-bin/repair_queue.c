@@ -1,5 +1,6 @@
 /* The staff repair queue with filters and keyset pagination, and a technician's own jobs. */
 #include "pages.h"
+#include "repair_db.h"
 #include "repair_flow.h"
 #include "response.h"
 #include "valid.h"
@@ -34,8 +35,6 @@ static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
 static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
 	"AND r.open_due IS NOT NULL AND (? = '' OR r.open_due > ? OR (r.open_due = ? AND r.id > ?)) "
 	"ORDER BY r.open_due, r.id LIMIT 51";
-static const char SQL_TECHNICIANS[] =
-	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
 static const char SQL_MY_JOBS[] = QUEUE_COLUMNS
 	"WHERE r.assignee_id = ? AND r.status IN ('assigned','in_progress','waiting_parts') "
 	"ORDER BY r.visit_at IS NULL, DATE(r.visit_at) <> CURDATE(), r.visit_at, r.id LIMIT 200";
@@ -162,24 +161,6 @@ static void sort_options(tmpl_dict *d, const char *selected)
 	}
 }
 
-static int assignee_options(struct request *r, tmpl_dict *d, const struct queue_filter *f)
-{
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_TECHNICIANS, "");
-	if (st != DB_OK)
-		return st;
-	if (f->unassigned)
-		tmpl_show(d, "UNASSIGNED_SELECTED");
-	for (size_t i = 0; i < res.nrows; i++) {
-		tmpl_dict *o = tmpl_section(d, "ASSIGNEE_OPTION");
-		tmpl_set(o, "ID", db_cell(&res, i, 0));
-		tmpl_set(o, "NAME", db_cell(&res, i, 1));
-		if (db_cell_int(&res, i, 0) == f->assignee)
-			tmpl_show(o, "SELECTED");
-	}
-	return DB_OK;
-}
-
 /* The cursor after the last row shown. */
 static const char *next_cursor(struct request *r, const struct queue_filter *f, const struct db_result *res)
 {
@@ -200,7 +181,9 @@ int page_repair_queue(struct request *r)
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = page_begin(r, 200, "repair_queue.tpl", "维修工单");
-	st = assignee_options(r, d, &f);
+	if (f.unassigned)
+		tmpl_show(d, "UNASSIGNED_SELECTED");
+	st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
 	if (st != DB_OK)
 		return st;
 	status_options(d, f.status);
