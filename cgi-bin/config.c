@@ -18,9 +18,12 @@ static void defaults(struct config *c)
 	snprintf(c->templates, sizeof(c->templates), "%s/templates", PKGDATADIR);
 	snprintf(c->static_url, sizeof(c->static_url), "/static");
 	snprintf(c->timezone, sizeof(c->timezone), "+08:00");
+	snprintf(c->site_url, sizeof(c->site_url), "http://127.0.0.1:8080");
 	snprintf(c->db_user, sizeof(c->db_user), "aftersales");
 	snprintf(c->db_name, sizeof(c->db_name), "aftersales");
 	c->threads = 8;
+	c->request_timeout = 15;
+	c->db_timeout = 5;
 	c->session_idle_minutes = 30;
 	c->session_absolute_hours = 12;
 	c->max_body = 65536;
@@ -112,6 +115,19 @@ static int valid_offset(const char *v)
 	       v[5] >= '0' && v[5] <= '9';
 }
 
+/* http(s)://host[:port] without a path: it is printed into links and QR codes as it is. */
+static int valid_site_url(const char *v)
+{
+	const char *rest = !strncmp(v, "https://", 8) ? v + 8 : !strncmp(v, "http://", 7) ? v + 7 : NULL;
+	if (!rest || !*rest)
+		return 0;
+	for (const char *p = rest; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      strchr(".-:[]", *p)))
+			return 0;
+	return 1;
+}
+
 #define S(sec, key) (!strcmp(section, sec) && !strcmp(name, key))
 #define STR(field) set_str(c->field, sizeof(c->field), value)
 
@@ -127,6 +143,8 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = STR(static_url);
 	else if (S("site", "timezone"))
 		ok = valid_offset(value) && STR(timezone);
+	else if (S("site", "url"))
+		ok = valid_site_url(value) && STR(site_url);
 	else if (S("site", "secure_cookies"))
 		ok = set_bool(&c->secure_cookies, value);
 	else if (S("database", "host"))
@@ -141,8 +159,12 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = STR(db_password);
 	else if (S("database", "name"))
 		ok = STR(db_name);
+	else if (S("database", "timeout"))
+		ok = set_int(&c->db_timeout, value, 1, 600);
 	else if (S("workers", "threads"))
 		ok = set_int(&c->threads, value, 1, 256);
+	else if (S("workers", "request_timeout"))
+		ok = set_int(&c->request_timeout, value, 2, 3600);
 	else if (S("session", "idle_minutes"))
 		ok = set_int(&c->session_idle_minutes, value, 1, 7 * 24 * 60);
 	else if (S("session", "absolute_hours"))
@@ -192,6 +214,10 @@ int config_load(struct config *cfg, const char *path)
 	}
 	if (rc > 0) {
 		fprintf(stderr, "config: %s: error on line %d\n", path, rc);
+		return -1;
+	}
+	if (cfg->request_timeout <= cfg->db_timeout) {
+		fprintf(stderr, "config: %s: [workers] request_timeout must be longer than [database] timeout\n", path);
 		return -1;
 	}
 	if (cfg->work_end_min <= cfg->work_start_min) {

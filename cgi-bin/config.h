@@ -7,6 +7,7 @@ struct config {
 	char templates[512];
 	char static_url[128];
 	char timezone[8];        /* "+08:00": the offset dates are shown and numbered in */
+	char site_url[256];      /* scheme://host[:port] of the public site, for printed links */
 	int secure_cookies;
 
 	char db_host[256];
@@ -15,8 +16,10 @@ struct config {
 	char db_password[256];
 	char db_name[128];
 	int db_port;
+	int db_timeout;          /* seconds a query may take, and a connection may wait on a silent server */
 
 	int threads;
+	int request_timeout;     /* seconds a request may run before the process is ended and replaced */
 	int session_idle_minutes;
 	int session_absolute_hours;
 	long max_body;

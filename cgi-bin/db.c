@@ -1,5 +1,6 @@
 /* MariaDB Connector/C wrapper: lazy connect, per-connection statement cache, results as strings. */
 #include "db.h"
+#include "log.h"
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_STMTS 256
 #define MAX_PARAMS 32
@@ -21,6 +23,7 @@ struct db {
 	const struct config *cfg;
 	MYSQL *m;
 	int in_tx;
+	unsigned long commits;
 	size_t nstmts;
 	struct cached_stmt stmts[MAX_STMTS];
 };
@@ -53,22 +56,62 @@ void db_free(struct db *db)
 	free(db);
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* When a call waited out its timeout, the server is hung or unreachable, not merely down (a
+ * stopped server refuses at once). Until this time (monotonic ms) every thread of the process
+ * fails fast instead of tying itself up for another timeout, so pages that need no database
+ * keep a free thread. Shared by the process's threads. */
+static long long breaker_until;
+
+static int breaker_open(void)
+{
+	return now_ms() < __atomic_load_n(&breaker_until, __ATOMIC_RELAXED);
+}
+
+/* A failed call that took most of a timeout trips the breaker for a few seconds; then one request
+ * tries again. */
+static void breaker_note(const struct db *db, long long started)
+{
+	long long waited = now_ms() - started;
+	if (waited * 2 >= (long long)db->cfg->db_timeout * 1000) {
+		__atomic_store_n(&breaker_until, now_ms() + 3000, __ATOMIC_RELAXED);
+		log_limited("db-breaker", "db: no answer for %lld ms: failing fast for 3 s", waited);
+	}
+}
+
 static int connect_now(struct db *db)
 {
 	const struct config *c = db->cfg;
-	char init[64];
-	/* The offset was validated by config_load, so this text carries no outside input. */
-	snprintf(init, sizeof(init), "SET time_zone = '%s'", c->timezone);
+	if (breaker_open())
+		return DB_LOST;
+	char init[160];
+	/* The offset was validated by config_load, so this text carries no outside input. A lock wait
+	 * or a statement may not outlast the client's read timeout, or the server would go on working
+	 * for a request that has already been answered 503. */
+	unsigned timeout = (unsigned)c->db_timeout;
+	unsigned server_limit = timeout > 1 ? timeout - 1 : 1;
+	snprintf(init, sizeof(init), "SET time_zone = '%s', innodb_lock_wait_timeout = %u, max_statement_time = %u",
+		 c->timezone, server_limit, server_limit);
 	MYSQL *m = mysql_init(NULL);
 	if (!m)
 		return DB_LOST;
-	unsigned timeout = 3;
+	unsigned connect_timeout = timeout < 3 ? timeout : 3;
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(m, MYSQL_INIT_COMMAND, init);
-	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	long long started = now_ms();
 	if (!mysql_real_connect(m, c->db_host[0] ? c->db_host : NULL, c->db_user, c->db_password,
 				c->db_name, (unsigned)c->db_port, c->db_socket[0] ? c->db_socket : NULL, 0)) {
-		fprintf(stderr, "db: connect failed: %s\n", mysql_error(m));
+		breaker_note(db, started);
+		log_limited("db-connect", "db: connect failed: %s", mysql_error(m));
 		mysql_close(m);
 		return DB_LOST;
 	}
@@ -92,8 +135,13 @@ static int classify(struct db *db, unsigned err, const char *msg)
 	case ER_LOCK_DEADLOCK:
 	case ER_LOCK_WAIT_TIMEOUT:
 		return DB_CONFLICT;
+	case ER_STATEMENT_TIMEOUT:
+		/* The server gave up on a statement that took too long: busy, not broken. */
+		log_limited("db-slow", "db: statement timed out: %s", msg);
+		db_disconnect(db);
+		return DB_LOST;
 	default:
-		fprintf(stderr, "db: error %u: %s\n", err, msg);
+		log_limited("db-error", "db: error %u: %s", err, msg);
 		return DB_ERR;
 	}
 }
@@ -117,7 +165,7 @@ static MYSQL_STMT *prepared(struct db *db, const char *sql, int *status)
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
 	if (db->nstmts == MAX_STMTS) {
 		/* More distinct statements than expected: keep working, just without caching this one. */
-		fprintf(stderr, "db: statement cache full\n");
+		log_limited("db-cache", "db: statement cache full");
 		*status = DB_ERR;
 		mysql_stmt_close(st);
 		return NULL;
@@ -170,17 +218,25 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 	if (!res)
 		res = &scratch;
 	memset(res, 0, sizeof(*res));
+	if (breaker_open()) {
+		db_disconnect(db);
+		return DB_LOST;
+	}
 	if (!db->m && connect_now(db) != DB_OK)
 		return DB_LOST;
 
+	long long started = now_ms();
 	int status = DB_OK;
 	MYSQL_STMT *st = prepared(db, sql, &status);
-	if (!st)
+	if (!st) {
+		if (status == DB_LOST)
+			breaker_note(db, started);
 		return status;
+	}
 
 	size_t n = strlen(types);
 	if (n > MAX_PARAMS || n != mysql_stmt_param_count(st)) {
-		fprintf(stderr, "db: parameter count mismatch for: %s\n", sql);
+		log_limited("db-params", "db: parameter count mismatch for: %s", sql);
 		return DB_ERR;
 	}
 	MYSQL_BIND in[MAX_PARAMS];
@@ -220,7 +276,7 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 		}
 		default:
 			va_end(ap);
-			fprintf(stderr, "db: bad parameter type '%c'\n", types[i]);
+			log_limited("db-params", "db: bad parameter type '%c'", types[i]);
 			return DB_ERR;
 		}
 	}
@@ -228,8 +284,12 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 
 	if (n && mysql_stmt_bind_param(st, in))
 		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-	if (mysql_stmt_execute(st))
-		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+	if (mysql_stmt_execute(st)) {
+		status = classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		if (status == DB_LOST)
+			breaker_note(db, started);
+		return status;
+	}
 
 	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
 	if (meta) {
@@ -237,6 +297,8 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 		mysql_free_result(meta);
 		if (db->m)
 			mysql_stmt_free_result(st);
+		else
+			breaker_note(db, started);
 	} else {
 		res->affected = mysql_stmt_affected_rows(st);
 		res->insert_id = mysql_stmt_insert_id(st);
@@ -246,10 +308,19 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 
 int db_begin(struct db *db)
 {
+	if (breaker_open()) {
+		db_disconnect(db);
+		return DB_LOST;
+	}
 	if (!db->m && connect_now(db) != DB_OK)
 		return DB_LOST;
-	if (mysql_autocommit(db->m, 0))
-		return classify(db, mysql_errno(db->m), mysql_error(db->m));
+	long long started = now_ms();
+	if (mysql_autocommit(db->m, 0)) {
+		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
+		if (st == DB_LOST)
+			breaker_note(db, started);
+		return st;
+	}
 	db->in_tx = 1;
 	return DB_OK;
 }
@@ -258,14 +329,23 @@ int db_commit(struct db *db)
 {
 	if (!db->m)
 		return DB_LOST;
+	long long started = now_ms();
 	if (mysql_commit(db->m)) {
 		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
+		if (st == DB_LOST)
+			breaker_note(db, started);
 		db_rollback(db);
 		return st;
 	}
 	mysql_autocommit(db->m, 1);
 	db->in_tx = 0;
+	db->commits++;
 	return DB_OK;
+}
+
+unsigned long db_commits(const struct db *db)
+{
+	return db->commits;
 }
 
 void db_rollback(struct db *db)

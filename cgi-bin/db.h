@@ -13,6 +13,7 @@ enum db_status {
 	DB_DUP = -2,       /* a unique key was violated */
 	DB_CONFLICT = -3,  /* deadlock or lock wait timeout: the transaction was rolled back */
 	DB_ERR = -4,       /* anything else; logged to stderr */
+	DB_STALE = -5,     /* a version check found the record changed by someone else: never retried */
 };
 
 /* A result set as strings (NULL for SQL NULL), in the arena given to db_exec. */
@@ -36,6 +37,9 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 /* Rolls back any open transaction; safe to call when none is open or the connection is gone. */
 void db_rollback(struct db *db);
+/* How many transactions this handle has committed: a request whose handler committed nothing
+ * may be run again after a deadlock or a lost connection. */
+unsigned long db_commits(const struct db *db);
 /* Drops the connection so the next call reconnects (after DB_LOST). */
 void db_disconnect(struct db *db);
 

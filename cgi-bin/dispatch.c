@@ -4,7 +4,38 @@
 #include "router.h"
 #include "session.h"
 
+#include <sodium.h>
+
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#define MAX_ATTEMPTS 4
+
+/* Nothing of a POST that failed this way was saved. The public forms carry a one-time token and
+ * staff forms a version or a unique key, so sending one again never registers it twice. */
+static const char UNAVAILABLE[] = "数据库暂时无法连接，请稍后再试。";
+static const char UNAVAILABLE_POST[] =
+	"数据库暂时无法连接，本次提交没有保存。请稍后返回上一页重新提交，同一张表单重复提交不会重复登记。";
+static const char BUSY[] = "系统繁忙，请稍后再试。";
+static const char BUSY_POST[] =
+	"系统繁忙，本次提交没有保存。请稍后返回上一页重新提交，同一张表单重复提交不会重复登记。";
+
+static long long clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A few random milliseconds, growing with each attempt, so that the two transactions that
+ * deadlocked do not meet again in step. */
+static void backoff(int attempt)
+{
+	long ms = 5L * (1L << attempt) + (long)(randombytes_uniform(10U << attempt));
+	struct timespec ts = {0, ms * 1000000L};
+	nanosleep(&ts, NULL);
+}
 
 static const char *read_error(int status)
 {
@@ -58,22 +89,36 @@ void request_handle(struct request *r)
 	}
 	r->path_id = id;
 
-	/* A lost connection usually means the database restarted: reconnect and run the handler
-	 * once more. Nothing was committed, because the transaction died with the connection. */
+	/* A lost connection usually means the database restarted, and a deadlock or lock wait timeout
+	 * rolled the transaction back: either way nothing of this attempt was kept, so the handler
+	 * runs again, unless it had already committed a transaction (then running it again could
+	 * do a thing twice). Retries stop after a few attempts or once the request has used up the
+	 * database timeout, so a busy database answers 503 in seconds. */
 	int st = DB_OK;
-	for (int attempt = 0; attempt < 2; attempt++) {
+	long long started = clock_ms();
+	for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		unsigned long commits = db_commits(r->db);
 		st = run_route(r, rt);
 		db_rollback(r->db);
-		if (st != DB_LOST)
+		if ((st != DB_LOST && st != DB_CONFLICT) || db_commits(r->db) != commits ||
+		    clock_ms() - started > (long long)r->cfg->db_timeout * 1000)
 			break;
-		db_disconnect(r->db);
+		if (st == DB_LOST) {
+			db_disconnect(r->db);
+			if (attempt >= 1)
+				break;
+		} else {
+			backoff(attempt);
+		}
 		response_clear(r);
 		memset(&r->sess, 0, sizeof(r->sess));
 	}
 	if (st == DB_LOST)
-		page_error(r, 503, "数据库暂时无法连接，请稍后再试。您的数据不会丢失。");
+		page_error(r, 503, r->method == M_POST ? UNAVAILABLE_POST : UNAVAILABLE);
 	else if (st == DB_CONFLICT)
-		page_error(r, 409, "该记录正被他人同时修改，请刷新页面后重试。");
+		page_error(r, 503, r->method == M_POST ? BUSY_POST : BUSY);
+	else if (st == DB_STALE)
+		page_error(r, 409, "该记录已被他人修改，请刷新页面后重试。");
 	else if (st != DB_OK)
 		page_error(r, 500, "服务器处理请求时出错，请稍后再试。");
 send:

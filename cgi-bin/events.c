@@ -18,7 +18,7 @@ static const char *action_label(const char *code)
 		{"submit", "提交报修"}, {"intake", "登记报修"}, {"accept", "受理"}, {"assign", "派工"},
 		{"start", "开始维修"}, {"wait_parts", "等待配件"}, {"resume", "继续维修"}, {"resolve", "维修完成"},
 		{"close", "结单"}, {"cancel", "取消"}, {"labour", "登记工时"}, {"note", "内部备注"},
-		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"},
+		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"}, {"contact_adopt", "更新客户资料"},
 	};
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(code, labels[i][0]))

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char USAGE[] =
@@ -30,7 +31,15 @@ struct worker {
 	pthread_t thread;
 	const struct config *cfg;
 	int listen_fd;
+	long long busy_since; /* monotonic ms when the current request began, 0 between requests */
 };
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void *worker_run(void *arg)
 {
@@ -42,14 +51,44 @@ static void *worker_run(void *arg)
 	struct request r;
 	request_init(&r, w->cfg, db);
 	while (FCGX_Accept_r(&fcgi) >= 0) {
+		__atomic_store_n(&w->busy_since, mono_ms(), __ATOMIC_RELAXED);
 		r.fcgi = &fcgi;
 		request_handle(&r);
 		FCGX_Finish_r(&fcgi);
 		request_reset(&r);
+		__atomic_store_n(&w->busy_since, 0, __ATOMIC_RELAXED);
 	}
 	arena_free(&r.arena);
 	db_free(db);
 	mysql_thread_end();
+	return NULL;
+}
+
+struct watchdog {
+	struct worker *workers;
+	int n;
+	long long limit_ms;
+};
+
+/* Every request is bounded by the database timeout, so one that runs past request_timeout is
+ * stuck (a bug, a hung library call). A thread cannot be cancelled safely in the middle of
+ * libraries, so the whole process ends and its supervisor starts a fresh one; the requests it
+ * held get a 502 at once rather than nginx's timeout later. */
+static void *watchdog_run(void *arg)
+{
+	const struct watchdog *wd = arg;
+	for (;;) {
+		sleep(1);
+		long long now = mono_ms();
+		for (int i = 0; i < wd->n; i++) {
+			long long since = __atomic_load_n(&wd->workers[i].busy_since, __ATOMIC_RELAXED);
+			if (since && now - since > wd->limit_ms) {
+				fprintf(stderr, "aftersales: a request has run for %lld ms (limit %lld): exiting to be replaced\n",
+					now - since, wd->limit_ms);
+				_exit(70);
+			}
+		}
+	}
 	return NULL;
 }
 
@@ -110,6 +149,15 @@ int main(int argc, char **argv)
 			fputs("aftersales: cannot start threads\n", stderr);
 			return 1;
 		}
+	}
+	static struct watchdog wd;
+	wd.workers = workers;
+	wd.n = cfg.threads;
+	wd.limit_ms = (long long)cfg.request_timeout * 1000;
+	pthread_t watchdog;
+	if (pthread_create(&watchdog, NULL, watchdog_run, &wd) != 0 || pthread_detach(watchdog) != 0) {
+		fputs("aftersales: cannot start the watchdog\n", stderr);
+		return 1;
 	}
 	int sig;
 	sigwait(&stop, &sig);

@@ -45,6 +45,8 @@ int page_repair_action(struct request *r);
 
 /* repair_print.c */
 int page_repair_print(struct request *r);
+/* repair_contact.c */
+int page_repair_contact_take(struct request *r);
 
 /* customers.c */
 int page_customers(struct request *r);

@@ -11,7 +11,7 @@
 	"r.parts_cost, r.warranty_repair, r.cancel_reason, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), " \
 	"DATE_FORMAT(r.updated_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(r.resolved_at, '%Y-%m-%d %H:%i'), " \
 	"DATE_FORMAT(r.closed_at, '%Y-%m-%d %H:%i'), u.display_name, c.email, " \
-	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s') " \
+	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), r.contact_email, c.name, c.address, c.version " \
 	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id "
 
 static const char SQL_TECHNICIANS[] =
@@ -28,7 +28,8 @@ static void unpack(const struct db_result *res, struct repair *p)
 		&p->status, &p->priority, &p->visit_at, &p->due_at, &p->sla_paused_minutes, &p->result,
 		&p->parts_used, &p->labour_cost, &p->parts_cost, &p->warranty_repair, &p->cancel_reason,
 		&p->created_at, &p->updated_at, &p->resolved_at, &p->closed_at, &p->assignee_name,
-		&p->customer_email, &p->now,
+		&p->customer_email, &p->now, &p->contact_email, &p->customer_name, &p->customer_address,
+		&p->customer_version,
 	};
 	size_t ni = sizeof(ints) / sizeof(ints[0]);
 	for (size_t i = 0; i < ni; i++)

@@ -11,6 +11,8 @@ struct repair {
 	const char *visit_at, *due_at, *sla_paused_minutes, *result, *parts_used, *labour_cost, *parts_cost;
 	const char *warranty_repair, *cancel_reason, *created_at, *updated_at, *resolved_at, *closed_at;
 	const char *assignee_name, *customer_email, *now;
+	/* contact_* as typed on the request; customer_* as the customer record has them now */
+	const char *contact_email, *customer_name, *customer_address, *customer_version;
 };
 
 /* Loads repair id (id 0 in out when there is none). Returns a db_status. */

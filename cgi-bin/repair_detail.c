@@ -2,6 +2,7 @@
 #include "events.h"
 #include "form.h"
 #include "pages.h"
+#include "repair_contact.h"
 #include "repair_db.h"
 #include "repair_flow.h"
 #include "response.h"
@@ -132,7 +133,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
 	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
-	tmpl_set(d, "EMAIL", p->customer_email);
+	tmpl_set(d, "EMAIL", p->contact_email);
 	tmpl_set(d, "ADDRESS", p->address);
 	tmpl_set(d, "PRODUCT", p->product);
 	tmpl_set(d, "MODEL", p->model);
@@ -153,8 +154,10 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "LABOUR_MINUTES", duration(r, p->labour_minutes));
 	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
 	tmpl_set(d, "CSRF", r->sess.csrf);
-	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
+	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) {
 		tmpl_show(d, "CUSTOMER_LINK");
+		repair_contact_fill(r, d, p);
+	}
 }
 
 static void priority_options(tmpl_dict *d, const char *selected)
@@ -454,7 +457,7 @@ static int run_action(struct request *r, const struct repair_action *a, const st
 	else
 		st = run_simple(r, p, a->to, o, &res);
 	if (st == DB_OK && !o->refusal && res.affected == 0)
-		st = DB_CONFLICT;
+		st = DB_STALE;
 	return st;
 }
 
@@ -489,7 +492,7 @@ int page_repair_action(struct request *r)
 		st = event_record(r, "repair", p.id, a->code, a->to ? p.status : NULL, a->to, o.note, o.public_note);
 	if (st == DB_OK)
 		st = db_commit(r->db);
-	if (st == DB_CONFLICT) {
+	if (st == DB_STALE) {
 		db_rollback(r->db);
 		st = repair_load(r, r->path_id, &p);
 		return st != DB_OK ? st : detail_page(r, 409, &p, STALE_VERSION);

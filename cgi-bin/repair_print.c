@@ -9,43 +9,6 @@
 #include <qrencode.h>
 #include <string.h>
 
-#define HOST_FALLBACK "127.0.0.1:8080"
-
-static int host_like(const char *h, const char *extra)
-{
-	if (!h || !*h || strlen(h) > 255)
-		return 0;
-	for (const char *p = h; *p; p++) {
-		char c = *p;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr(extra, c)))
-			return 0;
-	}
-	return 1;
-}
-
-/* scheme://host[:port] of the site as the browser reached it. The Host header is used only if it
- * looks like a host name or address (else HOST_FALLBACK). Debian's fastcgi_params passes HTTP_HOST
- * as nginx's $host, without the port, so a port nginx itself listens on is added back unless it is
- * the scheme's default; behind a TLS proxy (https, but nginx not serving TLS) no port is added. */
-static const char *site_origin(struct request *r)
-{
-	int https = r->cfg->secure_cookies;
-	const char *scheme = https ? "https" : "http";
-	const char *host = FCGX_GetParam("HTTP_HOST", r->fcgi->envp);
-	if (!host_like(host, ".-:[]"))
-		return arena_printf(&r->arena, "%s://%s", scheme, HOST_FALLBACK);
-	const char *close = strrchr(host, ']');
-	if (strchr(close ? close : host, ':'))
-		return arena_printf(&r->arena, "%s://%s", scheme, host);
-	const char *port = FCGX_GetParam("SERVER_PORT", r->fcgi->envp);
-	const char *tls = FCGX_GetParam("HTTPS", r->fcgi->envp);
-	int nginx_tls = tls && !strcmp(tls, "on");
-	int port_ok = port && *port && strlen(port) <= 5 && !port[strspn(port, "0123456789")];
-	if (!port_ok || (https && !nginx_tls) || !strcmp(port, https ? "443" : "80"))
-		return arena_printf(&r->arena, "%s://%s", scheme, host);
-	return arena_printf(&r->arena, "%s://%s:%s", scheme, host, port);
-}
-
 /* Adds the QR code of text as QR_ROW sections of CELL sections, DARK shown on dark modules.
  * Returns 0, or -1 when the text cannot be encoded (the page then shows the link only). */
 static int qr_fill(tmpl_dict *d, const char *text)
@@ -154,7 +117,9 @@ int page_repair_print(struct request *r)
 	else
 		tmpl_show(d, "WARRANTY_REPAIR_NO");
 
-	const char *url = arena_printf(&r->arena, "%s/track?no=%s", site_origin(r), p.public_no);
+	/* From the configured site address, never the request's Host header: a forged Host would
+	 * print a stranger's site on the customer's paper. */
+	const char *url = arena_printf(&r->arena, "%s/track?no=%s", r->cfg->site_url, p.public_no);
 	tmpl_set(d, "TRACK_URL", url);
 	if (qr_fill(d, url) == 0)
 		tmpl_show(d, "QR");

@@ -14,7 +14,9 @@ static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no
 static const char SQL_TOKEN_FIND[] = "SELECT public_no FROM submissions WHERE token = ?";
 static const char SQL_TOKEN_SET[] = "UPDATE submissions SET public_no = ? WHERE token = ?";
 /* A retry comes within minutes; a day later the token has done its job. A few rows per submission
- * keep the table small without a separate cleaning job. */
+ * keep the table small without a separate cleaning job. It runs after the numbering transaction:
+ * inside it, the delete could wait on another submission's new token row while that one waits
+ * for the counter row, a deadlock. */
 static const char SQL_TOKEN_PURGE[] = "DELETE FROM submissions WHERE created_at < NOW() - INTERVAL 1 DAY LIMIT 20";
 static const char SQL_COUNTER_BUMP[] =
 	"INSERT INTO daily_counters (kind, day, last) VALUES ('R', CURDATE(), 1) ON DUPLICATE KEY UPDATE last = last + 1";
@@ -24,13 +26,10 @@ static const char SQL_CUSTOMER_BY_PHONE[] =
 	"SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND anonymised = 0 ORDER BY id LIMIT 1";
 static const char SQL_CUSTOMER_INSERT[] =
 	"INSERT INTO customers (name, phone, email, address, created_at, updated_at) VALUES (?, ?, ?, ?, NOW(), NOW())";
-static const char SQL_CUSTOMER_FILL[] =
-	"UPDATE customers SET email = IF(email = '', ?, email), address = IF(address = '', ?, address), "
-	"updated_at = NOW() WHERE id = ?";
 static const char SQL_REPAIR_INSERT[] =
-	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, address, product, model, "
-	"serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
+	"product, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, created_at, "
+	"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	"DATE_ADD(?, INTERVAL COALESCE((SELECT warranty_months FROM products WHERE name = ? AND active = 1), ?) MONTH), "
 	"?, ?, ?, NOW(), NOW())";
 static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
@@ -110,6 +109,9 @@ static int repair_fields_check(struct request *r, tmpl_dict *d, const char **val
 	return errors;
 }
 
+/* Finds the customer by phone, or creates one from the request. An existing record is never
+ * changed here: whoever knows a customer's phone could otherwise rewrite their details. The
+ * request keeps what was typed, and staff take it over from the work order. */
 static int customer_match(struct request *r, const char **v, long long *id)
 {
 	struct db_result res;
@@ -118,7 +120,7 @@ static int customer_match(struct request *r, const char **v, long long *id)
 		return st;
 	if (res.nrows) {
 		*id = db_cell_int(&res, 0, 0);
-		return db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_FILL, "ssi", v[F_EMAIL], v[F_ADDRESS], *id);
+		return DB_OK;
 	}
 	st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_INSERT, "ssss", v[F_NAME], v[F_PHONE], v[F_EMAIL],
 		     v[F_ADDRESS]);
@@ -136,14 +138,14 @@ static int repair_insert(struct request *r, const char **v, const char *channel,
 		st = db_exec(r->db, &r->arena, &res, SQL_COUNTER_GET, "");
 	if (st != DB_OK)
 		return st;
-	*no = arena_printf(&r->arena, "R%s-%04lld", db_cell(&res, 0, 1), db_cell_int(&res, 0, 0));
+	*no = public_no_format(&r->arena, 'R', db_cell(&res, 0, 1), db_cell_int(&res, 0, 0));
 	st = customer_match(r, v, &customer);
 	if (st != DB_OK)
 		return st;
 	const char *purchase = *v[F_PURCHASE] ? v[F_PURCHASE] : NULL;
 	const char *creator = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
-	st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sissssssssssisss", *no, customer, channel,
-		     v[F_NAME], v[F_PHONE], v[F_ADDRESS], v[F_PRODUCT], v[F_MODEL], v[F_SERIAL], purchase, purchase,
+	st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssisss", *no, customer, channel,
+		     v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS], v[F_PRODUCT], v[F_MODEL], v[F_SERIAL], purchase, purchase,
 		     v[F_PRODUCT], (long long)r->cfg->default_warranty_months, v[F_FAULT], v[F_PREFERRED], creator);
 	if (st != DB_OK)
 		return st;
@@ -219,13 +221,14 @@ int page_repair_submit(struct request *r)
 	if (st == DB_OK && token_ok(token))
 		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_SET, "ss", no, token);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "");
-	if (st == DB_OK)
 		st = throttle_hit(r, key, r->cfg->submit_max_per_hour, 60, 60, NULL);
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
+	/* The request is saved; a failed clean-up is for the next submission to do. */
+	if (db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "") == DB_OK)
+		throttle_purge(r);
 	return redirect_done(r, no);
 }
 

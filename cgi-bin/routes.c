@@ -20,6 +20,7 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/repairs/#", page_repair_detail, ROLES_STAFF},
 	{M_POST, "/staff/repairs/#/action", page_repair_action, ROLES_STAFF},
 	{M_GET, "/staff/repairs/#/print", page_repair_print, ROLES_STAFF},
+	{M_POST, "/staff/repairs/#/contact", page_repair_contact_take, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/my", page_my_jobs, ROLES_STAFF},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},

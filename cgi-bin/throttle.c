@@ -14,7 +14,7 @@ static const char SQL_HIT[] =
 	"locked_until = IF(failures >= ?, NOW() + INTERVAL ? MINUTE, NULL)";
 static const char SQL_COUNT[] = "SELECT failures FROM login_throttle WHERE key_name = ?";
 static const char SQL_FORGET[] = "DELETE FROM login_throttle WHERE key_name = ?";
-/* Rows whose window and lock are both over count for nothing; each new count clears a few. */
+/* Rows whose window and lock are both over count for nothing. */
 static const char SQL_PURGE[] =
 	"DELETE FROM login_throttle WHERE window_start < NOW() - INTERVAL 1 DAY "
 	"AND (locked_until IS NULL OR locked_until < NOW()) LIMIT 20";
@@ -40,15 +40,18 @@ int throttle_locked(struct request *r, const char *key_a, const char *key_b, lon
 int throttle_hit(struct request *r, const char *key, long long max, long long window_min, long long lock_min,
 		 long long *count)
 {
-	int st = db_exec(r->db, &r->arena, NULL, SQL_PURGE, "");
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_HIT, "siii", key, window_min, max, lock_min);
+	int st = db_exec(r->db, &r->arena, NULL, SQL_HIT, "siii", key, window_min, max, lock_min);
 	struct db_result res;
 	if (st == DB_OK && count)
 		st = db_exec(r->db, &r->arena, &res, SQL_COUNT, "s", key);
 	if (count)
 		*count = st == DB_OK ? db_cell_int(&res, 0, 0) : 0;
 	return st;
+}
+
+int throttle_purge(struct request *r)
+{
+	return db_exec(r->db, &r->arena, NULL, SQL_PURGE, "");
 }
 
 int throttle_forget(struct request *r, const char *key)

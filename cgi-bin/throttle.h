@@ -11,6 +11,9 @@ int throttle_locked(struct request *r, const char *key_a, const char *key_b, lon
  * key is locked for lock_min minutes. Sets *count (may be NULL). Returns a db_status. */
 int throttle_hit(struct request *r, const char *key, long long max, long long window_min, long long lock_min,
 		 long long *count);
+/* Deletes a few rows whose window and lock are over. Call it outside a transaction (after the
+ * commit): inside one, its range delete can deadlock with other requests' counts. Returns a db_status. */
+int throttle_purge(struct request *r);
 /* Forgets key. Returns a db_status. */
 int throttle_forget(struct request *r, const char *key);
 /* The key of a username ("u:...") or of this request's address with a purpose prefix ("a:", "t:", "s:"). */

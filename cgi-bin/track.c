@@ -34,7 +34,7 @@ int page_track(struct request *r)
 {
 	const char *no = query_get(r, "no"), *phone = query_get(r, "phone");
 	if (!no || !phone || !*no || !*phone) {
-		track_page(r, 200, no && strlen(no) <= 16 ? no : "", "");
+		track_page(r, 200, no && strlen(no) <= 10 + PUBLIC_NO_SEQ_MAX ? no : "", "");
 		return 0;
 	}
 	const char *key = throttle_addr_key(r, "t:");
@@ -60,7 +60,7 @@ int page_track(struct request *r)
 		st = throttle_hit(r, key, lim, 15, 15, NULL);
 		if (st != DB_OK)
 			return st;
-		tmpl_dict *d = track_page(r, 404, strlen(no) <= 16 ? no : "", "");
+		tmpl_dict *d = track_page(r, 404, strlen(no) <= 10 + PUBLIC_NO_SEQ_MAX ? no : "", "");
 		tmpl_set(d, "MESSAGE", "没有找到与该单号和手机号相符的记录，请核对后重试。");
 		return 0;
 	}

@@ -1,6 +1,7 @@
 /* Validators of single values: pure functions, unit-tested in tests/unit/test_valid.c. */
 #include "valid.h"
 #include "roles.h"
+#include "arena.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -265,12 +266,17 @@ int parse_int_range(const char *v, long long min, long long max, long long *out)
 int public_no_valid(const char *no, char kind)
 {
 	size_t n = no ? strlen(no) : 0;
-	if (n < 14 || n > 15 || no[0] != kind || no[9] != '-')
+	if (n < 10 + PUBLIC_NO_SEQ_MIN || n > 10 + PUBLIC_NO_SEQ_MAX || no[0] != kind || no[9] != '-')
 		return 0;
 	for (size_t i = 1; i < n; i++)
 		if (i != 9 && (no[i] < '0' || no[i] > '9'))
 			return 0;
 	return 1;
+}
+
+const char *public_no_format(struct arena *a, char kind, const char *day, long long seq)
+{
+	return arena_printf(a, "%c%s-%0*lld", kind, day, PUBLIC_NO_SEQ_MIN, seq);
 }
 
 void like_escape(const char *in, char *out)

@@ -3,6 +3,8 @@
 #define AFTERSALES_VALID_H
 #include <stddef.h>
 
+#include "arena.h"
+
 /* Number of characters (code points) in valid UTF-8 text. */
 size_t utf8_chars(const char *s);
 
@@ -24,9 +26,15 @@ const char *valid_date(const char *v);
 int parse_money(const char *v, long long *cents);
 /* Parses a whole number in [min, max] without sign or spaces. Returns 1 or 0. */
 int parse_int_range(const char *v, long long min, long long max, long long *out);
+/* Digits of a public number's daily sequence: at least four (zero-padded), at most twelve, so a
+ * day's numbers never run out (the counter is a BIGINT) and the number stays a VARCHAR(24). */
+#define PUBLIC_NO_SEQ_MIN 4
+#define PUBLIC_NO_SEQ_MAX 12
 /* 1 when no is a public number of the kind ('R' repairs, 'T' returns): the letter, eight digits
- * of the date, a dash and four or five digits, e.g. R20261126-0007. */
+ * of the date, a dash and the sequence, e.g. R20261126-0007 or R20261126-100000. */
 int public_no_valid(const char *no, char kind);
+/* The public number of kind for day (YYYYMMDD) and sequence seq, in the arena. */
+const char *public_no_format(struct arena *a, char kind, const char *day, long long seq);
 /* Copies in to out escaping the LIKE wildcards % and _ (and the escape character \), so text a
  * user typed matches literally in "LIKE CONCAT(?, '%')". out needs 2 * strlen(in) + 1 bytes. */
 void like_escape(const char *in, char *out);

@@ -31,7 +31,18 @@
     <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
     <dt>提交 / 更新</dt><dd>{{CREATED}} / {{UPDATED}}</dd>
   </dl>
-</section>
+{{#CONTACT_DIFF}}  <form method="post" action="/staff/repairs/{{ID}}/contact" class="form contact-diff" id="contact-diff">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="customer_version" value="{{CUSTOMER_VERSION}}">
+    <p>报修单上的联系信息与客户资料不同。报修单不会自动改动客户资料，请核实后选择要采用的内容：</p>
+    <table>
+      <thead><tr><th>采用</th><th>项目</th><th>报修单上</th><th>客户资料中</th></tr></thead>
+      <tbody>
+{{#DIFF_ROW}}        <tr data-field="{{FIELD}}"><td><input type="checkbox" name="take_{{FIELD}}" value="1" aria-label="采用{{LABEL}}"></td><td>{{LABEL}}</td><td>{{ON_REQUEST}}</td><td>{{IN_RECORD}}</td></tr>
+{{/DIFF_ROW}}      </tbody>
+    </table>
+    <button type="submit">更新客户资料</button>
+  </form>
+{{/CONTACT_DIFF}}</section>
 
 <section class="panel actions" id="actions">
   <h2>操作</h2>
