@@ -276,6 +276,7 @@ write_ini() {
 name = ${AS_SITE_NAME:-售后服务中心}
 templates = ${AS_TEMPLATES:-$REPO/templates}
 static_url = /static
+url = http://127.0.0.1:$AS_PORT
 secure_cookies = ${AS_SECURE_COOKIES:-false}
 
 [database]
@@ -283,9 +284,11 @@ socket = $DB_SOCK
 user = $AS_DB_USER
 password = $pw
 name = $AS_DB_NAME
+timeout = ${AS_DB_TIMEOUT:-5}
 
 [workers]
 threads = $AS_THREADS
+request_timeout = ${AS_REQUEST_TIMEOUT:-15}
 
 [session]
 idle_minutes = ${AS_IDLE_MINUTES:-30}
@@ -358,27 +361,40 @@ ensure_demo() {
 workers_start() {
   prepare_dirs
   local pid
-  if pid=$(pid_alive "$WORKERS_PID" multiwatch); then
-    note "workers already running (multiwatch pid $pid)"
+  if pid=$(pid_alive "$WORKERS_PID" supervise-workers); then
+    note "workers already running (supervisor pid $pid)"
     return 0
   fi
   [[ -x $AS_APP ]] || die "$AS_APP is missing: run scripts/stack.sh build"
   rm -f "$WORKERS_PID"
   # spawn-fcgi binds the socket (refusing one that is in use), hands it over
-  # as fd 0 and writes the pid; multiwatch keeps AS_PROCS copies running and
-  # restarts one that dies; -s TERM because multiwatch would send USR1.
-  # spawn-fcgi closes stdout/stderr, so the sh wrapper reopens them on the log.
+  # as fd 0 and writes the pid. multiwatch keeps AS_PROCS copies running and
+  # restarts one that dies; it gives a slot up only after 100 deaths each
+  # within a second of its start (a crash loop), and supervise-workers.sh
+  # starts multiwatch again, a second later, when all slots gave up. -s TERM
+  # because multiwatch would send USR1. spawn-fcgi closes stdout/stderr:
+  # the supervisor reopens them on the log.
   spawn-fcgi -s "$APP_SOCK" -M 0666 -P "$WORKERS_PID" -- \
-    /bin/sh -c 'log=$1; shift; exec "$@" >>"$log" 2>&1' sh "$LOG/workers.log" \
-    /usr/bin/multiwatch -f "$AS_PROCS" -s TERM -- "$AS_APP" -c "$INI" \
+    "$REPO/scripts/supervise-workers.sh" "$LOG/workers.log" \
+    /usr/bin/multiwatch -f "$AS_PROCS" -r 100 -t 1000 -s TERM -- "$AS_APP" -c "$INI" \
     >>"$LOG/workers.log" 2>&1 \
     || { show_tail "$LOG/workers.log"; die "spawn-fcgi failed"; }
   note "workers started: $AS_PROCS processes x $AS_THREADS threads on $APP_SOCK"
 }
 
+# The program's processes of this stack, found by their exact command line,
+# which names this stack's own config file.
+worker_pids() {
+  local d
+  for d in /proc/[0-9]*; do
+    [[ $({ tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null) == "$AS_APP -c $INI " ]] && printf '%s\n' "${d#/proc/}"
+  done
+  return 0
+}
+
 workers_stop() {
   local pid
-  if pid=$(pid_alive "$WORKERS_PID" multiwatch); then
+  if pid=$(pid_alive "$WORKERS_PID" supervise-workers); then
     kill -TERM "$pid" 2>/dev/null || true
     if ! wait_gone "$pid" 15; then
       note "workers did not stop in 15 s: killing them"
@@ -388,12 +404,9 @@ workers_stop() {
   else
     note "workers not running"
   fi
-  # Workers whose multiwatch was killed by hand keep serving the socket:
-  # find them by their exact command line, which names our own config file.
-  local d orphans=()
-  for d in /proc/[0-9]*; do
-    [[ $({ tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null) == "$AS_APP -c $INI " ]] && orphans+=("${d#/proc/}")
-  done
+  # Workers whose multiwatch was killed by hand keep serving the socket.
+  local orphans=()
+  mapfile -t orphans < <(worker_pids)
   if ((${#orphans[@]})); then
     note "stopping orphaned workers ${orphans[*]}"
     kill -TERM "${orphans[@]}" 2>/dev/null || true
@@ -425,6 +438,7 @@ nginx_start() {
   sed -e "s|@REPO@|$REPO|g" -e "s|@AS_VAR@|$AS_VAR|g" -e "s|@AS_RUN@|$AS_RUN|g" \
       -e "s|@PORT@|$AS_PORT|g" -e "s|@POST_RATE@|$AS_POST_RATE|g" \
       -e "s|@POST_BURST@|$AS_POST_BURST|g" -e "s|@USER_LINE@|$user_line|g" \
+      -e "s|@FCGI_TIMEOUT@|$((${AS_REQUEST_TIMEOUT:-15} + 5))|g" \
       "$REPO/conf/nginx-local.conf.in" >"$NGINX_CONF"
   mapfile -t args < <(nginx_args)
   nginx "${args[@]}" -q -t >>"$LOG/nginx-start.log" 2>&1 \
@@ -495,7 +509,16 @@ cmd_stop() {
 cmd_status() {
   local pid ok=0
   if pid=$(pid_alive "$NGINX_PID" nginx); then say "nginx     running (pid $pid) http://127.0.0.1:$AS_PORT/"; else say "nginx     stopped"; ok=1; fi
-  if pid=$(pid_alive "$WORKERS_PID" multiwatch); then say "workers   running (multiwatch pid $pid)"; else say "workers   stopped"; ok=1; fi
+  # Count the processes themselves: a supervisor can outlive the workers it gave up on.
+  local workers=()
+  mapfile -t workers < <(worker_pids)
+  if pid=$(pid_alive "$WORKERS_PID" supervise-workers) && ((${#workers[@]} >= AS_PROCS)); then
+    say "workers   running: ${#workers[@]} of $AS_PROCS processes (supervisor pid $pid)"
+  elif [[ -n $pid ]]; then
+    say "workers   DEGRADED: ${#workers[@]} of $AS_PROCS processes running (supervisor pid $pid)"; ok=1
+  else
+    say "workers   stopped${workers:+ (but ${#workers[@]} orphaned processes run)}"; ok=1
+  fi
   if db_alive; then say "mariadb   running ($DB_SOCK)"; else say "mariadb   stopped"; ok=1; fi
   return $ok
 }
