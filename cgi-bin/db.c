@@ -64,32 +64,50 @@ static long long now_ms(void)
 }
 
 /* When a call waited out its timeout, the server is hung or unreachable, not merely down (a
- * stopped server refuses at once). Until this time (monotonic ms) every thread of the process
- * fails fast instead of tying itself up for another timeout, so pages that need no database
- * keep a free thread. Shared by the process's threads. */
+ * stopped server refuses at once). Then, until breaker_until (monotonic ms), every thread of the
+ * process fails fast instead of tying itself up for another timeout, so pages that need no
+ * database keep free threads. When the time is up one thread, the probe, tries the server
+ * while the others go on failing fast; the first call that succeeds closes the breaker.
+ * 0: closed. Shared by the process's threads. */
 static long long breaker_until;
 
-static int breaker_open(void)
+static int breaker_open(const struct db *db)
 {
-	return now_ms() < __atomic_load_n(&breaker_until, __ATOMIC_RELAXED);
+	long long until = __atomic_load_n(&breaker_until, __ATOMIC_ACQUIRE);
+	if (!until)
+		return 0;
+	long long now = now_ms();
+	if (now < until)
+		return 1;
+	/* Time is up: whoever moves the time on first is the probe, and may wait a whole timeout. */
+	long long probe_until = now + (long long)db->cfg->db_timeout * 1000 + 1000;
+	return !__atomic_compare_exchange_n(&breaker_until, &until, probe_until, 0, __ATOMIC_ACQ_REL,
+					    __ATOMIC_ACQUIRE);
 }
 
-/* A failed call that took most of a timeout trips the breaker for a few seconds; then one request
- * tries again. */
+static void breaker_close(void)
+{
+	if (__atomic_load_n(&breaker_until, __ATOMIC_RELAXED))
+		__atomic_store_n(&breaker_until, 0, __ATOMIC_RELEASE);
+}
+
+/* Called after a call failed for want of a connection. One that took most of a timeout opens
+ * the breaker for a few seconds; a quick failure while it is open (the probe was refused: the
+ * server is coming back) lets the next probe try a second later. */
 static void breaker_note(const struct db *db, long long started)
 {
-	long long waited = now_ms() - started;
-	if (waited * 2 >= (long long)db->cfg->db_timeout * 1000) {
-		__atomic_store_n(&breaker_until, now_ms() + 3000, __ATOMIC_RELAXED);
+	long long now = now_ms(), waited = now - started;
+	if (waited * 2 >= (long long)db->cfg->db_timeout * 1000 || waited >= 2500) {
+		__atomic_store_n(&breaker_until, now + 3000, __ATOMIC_RELEASE);
 		log_limited("db-breaker", "db: no answer for %lld ms: failing fast for 3 s", waited);
+	} else if (__atomic_load_n(&breaker_until, __ATOMIC_ACQUIRE)) {
+		__atomic_store_n(&breaker_until, now + 1000, __ATOMIC_RELEASE);
 	}
 }
 
 static int connect_now(struct db *db)
 {
 	const struct config *c = db->cfg;
-	if (breaker_open())
-		return DB_LOST;
 	char init[160];
 	/* The offset was validated by config_load, so this text carries no outside input. A lock wait
 	 * or a statement may not outlast the client's read timeout, or the server would go on working
@@ -115,6 +133,7 @@ static int connect_now(struct db *db)
 		mysql_close(m);
 		return DB_LOST;
 	}
+	breaker_close();
 	db->m = m;
 	return DB_OK;
 }
@@ -218,7 +237,7 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 	if (!res)
 		res = &scratch;
 	memset(res, 0, sizeof(*res));
-	if (breaker_open()) {
+	if (breaker_open(db)) {
 		db_disconnect(db);
 		return DB_LOST;
 	}
@@ -303,12 +322,14 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 		res->affected = mysql_stmt_affected_rows(st);
 		res->insert_id = mysql_stmt_insert_id(st);
 	}
+	if (status == DB_OK)
+		breaker_close();
 	return status;
 }
 
 int db_begin(struct db *db)
 {
-	if (breaker_open()) {
+	if (breaker_open(db)) {
 		db_disconnect(db);
 		return DB_LOST;
 	}
@@ -321,6 +342,7 @@ int db_begin(struct db *db)
 			breaker_note(db, started);
 		return st;
 	}
+	breaker_close();
 	db->in_tx = 1;
 	return DB_OK;
 }

@@ -406,7 +406,7 @@ export async function submitRepair(overrides = {}, { client = new Client(), toke
   assert.ok(t, 'the repair form has no token');
   const fields = repairFields(overrides);
   const res = await client.post('/repair/new', { token: t, ...fields });
-  const m = /^\/repair\/done\?no=(R\d{8}-\d{4,5})$/.exec(res.location || '');
+  const m = /^\/repair\/done\?no=(R\d{8}-\d{4,12})$/.exec(res.location || '');
   return { res, no: res.status === 303 && m ? m[1] : null, token: t, fields, client };
 }
 
