@@ -73,25 +73,31 @@ static int login_refused(struct request *r, const char *username, long long seco
 /* An office behind one address has many people: it gets more tries than a single username. */
 #define ADDRESS_FACTOR 4
 
+/* Counts a failure against the address, the username at that address and the username anywhere.
+ * Only the first two lock: a lock on the username anywhere would let anyone keep its owner out,
+ * so across addresses the account is only slowed down (see page_login). */
 static int login_failed(struct request *r, const char *username, const char *why)
 {
-	long long failures = 0, locked = 0;
+	long long locked = 0;
 	long long max = r->cfg->login_max_failures, lock = r->cfg->login_lock_minutes;
-	const char *ukey = throttle_user_key(r, username), *akey = throttle_addr_key(r, "a:");
+	const char *pkey = throttle_pair_key(r, username), *akey = throttle_addr_key(r, "a:");
 	int st = db_begin(r->db);
 	if (st == DB_OK)
 		st = throttle_hit(r, akey, max * ADDRESS_FACTOR, lock, lock, NULL);
 	if (st == DB_OK)
-		st = throttle_hit(r, ukey, max, lock, lock, &failures);
+		st = throttle_hit(r, pkey, max, lock, lock, NULL);
+	if (st == DB_OK)
+		st = throttle_hit(r, throttle_user_key(r, username), 0, lock, 0, NULL);
 	if (st == DB_OK)
 		st = audit_record_as(r, username, "login_failed", username, why);
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st == DB_OK)
-		st = throttle_locked(r, ukey, akey, &locked);
+		st = throttle_purge(r);
+	if (st == DB_OK)
+		st = throttle_locked(r, pkey, akey, &locked);
 	if (st != DB_OK)
 		return st;
-	stall(throttle_delay_ms(failures));
 	if (locked > 0)
 		return login_refused(r, username, locked);
 	login_page(r, 422, username, "用户名或密码不正确。");
@@ -99,7 +105,8 @@ static int login_failed(struct request *r, const char *username, const char *why
 }
 
 /* POST /login (username, password). Answers 303 to /staff, 422 on wrong credentials, 429 while
- * locked by throttling, 403 for a cross-site form. */
+ * this address, or this username at this address, is locked by throttling, 403 for a cross-site
+ * form. A login ends the session the browser had before (session_start). */
 int page_login(struct request *r)
 {
 	const char *username = form_get(r, "username");
@@ -112,12 +119,18 @@ int page_login(struct request *r)
 		login_page(r, 422, strlen(username) > 64 ? "" : username, "请输入用户名和密码。");
 		return 0;
 	}
-	long long locked = 0;
-	int st = throttle_locked(r, throttle_user_key(r, username), throttle_addr_key(r, "a:"), &locked);
+	long long locked = 0, failures = 0;
+	const char *pkey = throttle_pair_key(r, username), *ukey = throttle_user_key(r, username);
+	int st = throttle_locked(r, pkey, throttle_addr_key(r, "a:"), &locked);
+	if (st == DB_OK)
+		st = throttle_count(r, ukey, r->cfg->login_lock_minutes, &failures);
 	if (st != DB_OK)
 		return st;
 	if (locked > 0)
 		return login_refused(r, username, locked);
+	/* Stalled before the password is checked, right or wrong: an attacker who stops waiting early
+	 * learns nothing, and the real user is slowed down, never shut out. */
+	stall(throttle_delay_ms(failures + 1));
 
 	struct db_result res;
 	st = db_exec(r->db, &r->arena, &res, SQL_USER_BY_NAME, "s", username);
@@ -138,7 +151,9 @@ int page_login(struct request *r)
 	if (st == DB_OK)
 		st = session_start(r, user_id);
 	if (st == DB_OK)
-		st = throttle_forget(r, throttle_user_key(r, username));
+		st = throttle_forget(r, pkey);
+	if (st == DB_OK)
+		st = throttle_forget(r, ukey);
 	r->sess.username = username;
 	if (st == DB_OK)
 		st = audit_record(r, "login", username, "");

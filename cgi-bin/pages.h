@@ -25,6 +25,11 @@ int page_user_active(struct request *r);
 int page_own_password_form(struct request *r);
 int page_own_password(struct request *r);
 
+/* sessions_page.c */
+int page_sessions(struct request *r);
+int page_session_end(struct request *r);
+int page_sessions_end_others(struct request *r);
+
 /* repairs.c: the public repair form and staff intake of phone and counter requests */
 int page_repair_form(struct request *r);
 int page_repair_submit(struct request *r);

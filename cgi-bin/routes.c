@@ -38,6 +38,9 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/holidays/delete", page_holiday_delete, ROLES_SUPERVISOR},
 	{M_GET, "/staff/password", page_own_password_form, ROLES_STAFF},
 	{M_POST, "/staff/password", page_own_password, ROLES_STAFF},
+	{M_GET, "/staff/sessions", page_sessions, ROLES_STAFF},
+	{M_POST, "/staff/sessions/end", page_session_end, ROLES_STAFF},
+	{M_POST, "/staff/sessions/end-others", page_sessions_end_others, ROLES_STAFF},
 
 	{M_GET, "/admin/users", page_users, ROLE_ADMIN},
 	{M_GET, "/admin/users/new", page_user_new_form, ROLE_ADMIN},

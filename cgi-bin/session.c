@@ -37,8 +37,10 @@ static const char SQL_SESSION_GET[] =
 	"AND s.created_at > NOW() - INTERVAL ? HOUR";
 static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen = NOW() WHERE token_hash = ?";
 static const char SQL_SESSION_INSERT[] =
-	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ip) VALUES (?, ?, ?, NOW(), NOW(), ?)";
+	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ip, user_agent) "
+	"VALUES (?, ?, ?, NOW(), NOW(), ?, ?)";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
+static const char SQL_SESSION_CSRF[] = "UPDATE sessions SET csrf = ? WHERE token_hash = ?";
 static const char SQL_SESSION_PURGE[] =
 	"DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL ? MINUTE OR created_at < NOW() - INTERVAL ? HOUR";
 
@@ -68,19 +70,39 @@ int session_load(struct request *r)
 	return DB_OK;
 }
 
+/* The browser's own description, for the list of sessions: printable ASCII only (a header may
+ * hold any bytes, the column takes valid UTF-8), at most the column's 255 characters. */
+static const char *user_agent(struct request *r)
+{
+	const char *ua = r->fcgi ? FCGX_GetParam("HTTP_USER_AGENT", r->fcgi->envp) : NULL;
+	if (!ua)
+		return "";
+	char *out = arena_strndup(&r->arena, ua, strnlen(ua, 255));
+	for (char *c = out; *c; c++)
+		if (*c < ' ' || *c > '~')
+			*c = '?';
+	return out;
+}
+
 int session_start(struct request *r, long long user_id)
 {
 	char *token = random_hex(&r->arena, TOKEN_BYTES);
 	char *csrf = random_hex(&r->arena, 32);
-	unsigned char hash[32];
+	unsigned char hash[32], old[32];
 	token_hash(token, hash);
 	int st = db_exec(r->db, &r->arena, NULL, SQL_SESSION_PURGE, "ii",
 			 (long long)r->cfg->session_idle_minutes, (long long)r->cfg->session_absolute_hours);
+	/* The browser's previous token dies with the new login, whoever it belonged to: otherwise a
+	 * token copied before the login would keep working beside the new one. */
+	const char *cookie = cookie_get(r, SESSION_COOKIE);
+	if (st == DB_OK && cookie && token_hash(cookie, old) == 0)
+		st = db_exec(r->db, &r->arena, NULL, SQL_SESSION_DELETE, "b", old, sizeof(old));
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_SESSION_INSERT, "biss", hash, sizeof(hash), user_id, csrf,
-			     r->remote_addr);
+		st = db_exec(r->db, &r->arena, NULL, SQL_SESSION_INSERT, "bisss", hash, sizeof(hash), user_id, csrf,
+			     r->remote_addr, user_agent(r));
 	if (st != DB_OK)
 		return st;
+	memset(&r->sess, 0, sizeof(r->sess));
 	r->sess.user_id = user_id;
 	r->sess.csrf = csrf;
 	memcpy(r->sess.token_hash, hash, sizeof(hash));
@@ -94,6 +116,16 @@ int session_end(struct request *r)
 			 sizeof(r->sess.token_hash));
 	memset(&r->sess, 0, sizeof(r->sess));
 	response_cookie(r, SESSION_COOKIE, "", -1);
+	return st;
+}
+
+int session_rotate_csrf(struct request *r)
+{
+	char *csrf = random_hex(&r->arena, 32);
+	int st = db_exec(r->db, &r->arena, NULL, SQL_SESSION_CSRF, "sb", csrf, r->sess.token_hash,
+			 sizeof(r->sess.token_hash));
+	if (st == DB_OK)
+		r->sess.csrf = csrf;
 	return st;
 }
 

@@ -58,6 +58,8 @@ int page_track(struct request *r)
 	if (!rep.id) {
 		long long lim = r->cfg->track_max_failures;
 		st = throttle_hit(r, key, lim, 15, 15, NULL);
+		if (st == DB_OK)
+			st = throttle_purge(r);
 		if (st != DB_OK)
 			return st;
 		tmpl_dict *d = track_page(r, 404, strlen(no) <= 10 + PUBLIC_NO_SEQ_MAX ? no : "", "");

@@ -5,6 +5,7 @@
 #include "password.h"
 #include "response.h"
 #include "roles.h"
+#include "session.h"
 #include "valid.h"
 
 #include <string.h>
@@ -259,8 +260,9 @@ int page_own_password_form(struct request *r)
 	return 0;
 }
 
-/* POST /staff/password (current, password, confirm): ends the user's other sessions.
- * Answers 303 back with done=1, or 422 with messages. */
+/* POST /staff/password (current, password, confirm): ends the user's other sessions and gives
+ * this one a new CSRF secret, so that a form copied before the change is refused. Answers 303
+ * back with done=1, or 422 with messages. */
 int page_own_password(struct request *r)
 {
 	const char *current = form_get(r, "current"), *password = form_get(r, "password");
@@ -294,6 +296,8 @@ int page_own_password(struct request *r)
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_SESSIONS_DROP_OTHERS, "ib", r->sess.user_id,
 			     r->sess.token_hash, sizeof(r->sess.token_hash));
+	if (st == DB_OK)
+		st = session_rotate_csrf(r);
 	if (st == DB_OK)
 		st = audit_record(r, "password_change", r->sess.username, "");
 	if (st == DB_OK)

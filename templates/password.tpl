@@ -2,7 +2,7 @@
 <section class="panel narrow">
   <h1>修改密码</h1>
 {{#DONE}}  <p class="notice">密码已修改，其他设备上的登录已退出。</p>
-{{/DONE}}
+{{/DONE}}  <p class="hint">查看并结束您在其他浏览器上的登录：<a href="/staff/sessions">登录会话</a></p>
   <form method="post" action="/staff/password" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="current">当前密码</label>
