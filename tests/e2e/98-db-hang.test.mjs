@@ -37,6 +37,8 @@ test('a hung database: the home page answers, database pages answer 503 in secon
   const form = await request('GET', '/repair/new');
   const token = /name="token" value="([0-9a-f]+)"/.exec(form.text)[1];
 
+  const log = path.join(process.env.AS_VAR || '', 'log/workers.log');
+  const logBefore = readFileSync(log, 'utf8').length;
   const pid = dbPid();
   process.kill(pid, 'SIGSTOP');
   frozen = pid;
@@ -56,6 +58,11 @@ test('a hung database: the home page answers, database pages answer 503 in secon
   assert.equal((await getWithin('/static/style.css', 2000)).status, 200);
   const later = await getWithin('/staff', 15000, cookie);
   assert.equal(later.status, 503);
+  // A burst of failures while the database hangs: a few log lines with counts, not one per request.
+  const burst = await Promise.all(Array.from({ length: 200 }, () => getWithin('/staff', 15000, cookie)));
+  assert.ok(burst.every((a) => a.status === 503), `statuses ${[...new Set(burst.map((a) => a.status))]}`);
+  const logged = readFileSync(log, 'utf8').slice(logBefore).split('\n').filter((l) => l.includes('db:'));
+  assert.ok(logged.length <= 30, `${logged.length} log lines for one outage:\n${logged.slice(0, 10).join('\n')}`);
 
   // A public submission during the hang: 503 that says nothing was saved.
   const post = await fetch(`${BASE_URL}/repair/new`, {
