@@ -374,7 +374,7 @@ workers_start() {
   # starts multiwatch again, a second later, when all slots gave up. -s TERM
   # because multiwatch would send USR1. spawn-fcgi closes stdout/stderr:
   # the supervisor reopens them on the log.
-  spawn-fcgi -s "$APP_SOCK" -M 0666 -P "$WORKERS_PID" -- \
+  spawn-fcgi -s "$APP_SOCK" -M 0666 -b 4096 -P "$WORKERS_PID" -- \
     "$REPO/scripts/supervise-workers.sh" "$LOG/workers.log" \
     /usr/bin/multiwatch -f "$AS_PROCS" -r 100 -t 1000 -s TERM -- "$AS_APP" -c "$INI" \
     >>"$LOG/workers.log" 2>&1 \
