@@ -2,11 +2,12 @@
 # bench/gen_repairs.sh — fills a database with a year of made-up repairs for load tests.
 #
 # Usage: bench/gen_repairs.sh SOCKET [COUNT] [DATABASE]
-#   SOCKET    the MariaDB unix socket (e.g. var/run/db.sock of ./run.sh)
+#   SOCKET    the stack's MariaDB unix socket: var/run/mysqld.sock for ./run.sh
+#             ($AS_VAR/run/mysqld.sock; `scripts/stack.sh status` prints it)
 #   COUNT     repairs to add (default 1000000)
-#   DATABASE  default aftersales; it must have sql/001_init.sql and sql/002_repairs.sql applied
+#   DATABASE  default aftersales; it must have the sql/ migrations applied
 # Environment:
-#   DB_USER      default root
+#   DB_USER      default: the OS user (root as root), as scripts/stack.sh connects
 #   AS_TIMEZONE  the site's offset ([site] timezone of the config), default +08:00
 #
 # Needs only Debian's mariadb client and a MariaDB server (its Sequence engine: seq_1_to_N).
@@ -23,23 +24,24 @@
 #     finished; the last three days: mostly open); priorities, channels, products, warranty,
 #     visits, costs, labour; repairs from "assigned" on go to the active technicians (none:
 #     assignee stays NULL).
-#   - Public numbers "R" + the creation date + "-" + a suffix from 5000 upward per day (above any
-#     number that day already has), so they match ^R\d{8}-\d{4,}$ and never meet the program's
-#     own numbers, which count from 1 per day and only ever number today, which gets no
-#     generated rows. daily_counters of the generated days are raised to the last number used.
-#     public_no is CHAR(14), so a day ends at 9999: about 1.4 million repairs fit in the year;
-#     the script refuses a COUNT that would not fit.
+#   - Public numbers "R" + the creation date + "-" + a suffix per day from 5000 upward, above
+#     every number that day already has (demo data, earlier runs) and above its daily_counters
+#     row, so they match ^R\d{8}-\d{4,}$ and never meet another number; the program's own
+#     numbers count from 1 per day and only ever number today, which gets no generated rows.
+#     A suffix takes as many digits as it needs. daily_counters of the generated days are
+#     raised to the last number used. Before writing anything, the script counts what each
+#     day will get and refuses a COUNT whose numbers would not fit the repairs.public_no column.
 #   - No events (timeline) and no callbacks are generated.
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 3 || $1 == -h || $1 == --help ]]; then
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 SOCKET=$1
 COUNT=${2:-1000000}
 DATABASE=${3:-aftersales}
-DB_USER=${DB_USER:-root}
+DB_USER=${DB_USER:-$(id -un)}
 TZ_OFFSET=${AS_TIMEZONE:-+08:00}
 DAYS=365
 BATCH=100000
@@ -61,23 +63,53 @@ for t in customers repairs users daily_counters; do
     { echo "table $t missing in $DATABASE: apply sql/001_init.sql and sql/002_repairs.sql first" >&2; exit 1; }
 done
 
-# Public numbers are CHAR(14): a day has room for suffixes 5000..9999. A busy weekday gets about
-# 1.2 times the average day's share; check there is room before writing anything.
-used=$(sql <<SQL
-SET time_zone = '$TZ_OFFSET';
-SELECT GREATEST(0, COALESCE(MAX(CAST(SUBSTRING(public_no, 11) AS UNSIGNED)), 0) - 4999) FROM repairs
-WHERE created_at >= CURDATE() - INTERVAL $((DAYS + 8)) DAY AND created_at < CURDATE();
-SQL
-)
-need=$(( (COUNT * 125 + 100 * DAYS - 1) / (100 * DAYS) ))
-if (( used + need > 5000 )); then
-  echo "too many: about $need numbers a busy day, but only $((5000 - used)) of 5000..9999 are free on some day" >&2
-  echo "(at most about $(( (5000 - used) * DAYS * 100 / 125 )) more repairs fit in $DAYS days)" >&2
-  exit 1
-fi
-
 # Today in the site's time zone, as a literal: the SQL below runs faster with constants.
 TODAY=$(sql <<<"SET time_zone = '$TZ_OFFSET'; SELECT CURDATE()")
+FIRST=$(sql <<<"SELECT DATE'$TODAY' - INTERVAL $((DAYS + 7)) DAY")
+# Row numbers continue after the rows already there, so a second run adds different repairs.
+SEQ0=$(sql <<<"SELECT COUNT(*) FROM repairs")
+
+# day_sql H1 H2: the day a generated row falls on, from two of its hashes; the room check and
+# the batches both use it. Weekends keep about half their share, the rest moves to one of the
+# five weekdays before.
+day_sql() {
+  local d0="(DATE'$TODAY' - INTERVAL (1 + $1 % $DAYS) DAY)"
+  printf 'IF(DAYOFWEEK(%s) IN (1, 7) AND %s %% 100 < 45, %s - INTERVAL (IF(DAYOFWEEK(%s) = 1, 2, 1) + (%s DIV 100) %% 5) DAY, %s)' \
+    "$d0" "$2" "$d0" "$d0" "$2" "$d0"
+}
+
+# The last suffix in use on each day of the window, at least 4999: from the numbers there
+# (whatever their width) and from daily_counters. Generated numbers go above it.
+LAST_SQL="SELECT w.day, GREATEST(4999, COALESCE(MAX(r.last), 0), COALESCE(MAX(c.last), 0)) AS last
+FROM (SELECT DATE'$TODAY' - INTERVAL seq DAY AS day FROM seq_1_to_$((DAYS + 7))) w
+LEFT JOIN (SELECT STR_TO_DATE(SUBSTRING(public_no, 2, 8), '%Y%m%d') AS day,
+                  MAX(CAST(SUBSTRING(public_no, 11) AS UNSIGNED)) AS last
+           FROM repairs WHERE public_no >= 'R${FIRST//-/}' AND public_no < 'R${TODAY//-/}' GROUP BY 1) r ON r.day = w.day
+LEFT JOIN daily_counters c ON c.kind = 'R' AND c.day = w.day
+GROUP BY w.day"
+
+# Room: "R" + 8 digits + "-" leave width - 10 digits for the suffix. Count exactly what each day
+# gets and check the largest number fits before writing anything.
+WIDTH=$(sql <<<"SELECT CHARACTER_MAXIMUM_LENGTH FROM information_schema.columns
+  WHERE table_schema = DATABASE() AND table_name = 'repairs' AND column_name = 'public_no'")
+DIGITS=$((WIDTH - 10 > 18 ? 18 : WIDTH - 10))
+((DIGITS >= 4)) || { echo "repairs.public_no is only $WIDTH characters wide" >&2; exit 1; }
+MAXSUF=$((10 ** DIGITS - 1))
+read -r top busiest < <(sql <<SQL
+SELECT COALESCE(MAX(l.last + n.cnt), 0), COALESCE(MAX(n.cnt), 0)
+FROM ($LAST_SQL) l
+JOIN (SELECT day, COUNT(*) AS cnt
+      FROM (SELECT $(day_sql h1 h2) AS day
+            FROM (SELECT CRC32(CONCAT('r1:', seq)) h1, CRC32(CONCAT('r2:', seq)) h2
+                  FROM seq_$((SEQ0 + 1))_to_$((SEQ0 + COUNT))) s) t
+      GROUP BY day) n ON n.day = l.day;
+SQL
+)
+if ((top > MAXSUF)); then
+  echo "too many: the busiest day would reach number $top, but repairs.public_no (VARCHAR($WIDTH)) ends at $MAXSUF" >&2
+  exit 1
+fi
+echo "gen_repairs: at most $busiest a day; the largest suffix will be $top"
 
 START=$(now)
 echo "gen_repairs: $COUNT repairs into $DATABASE (batches of $BATCH)"
@@ -152,8 +184,6 @@ else
   echo "customers: reusing $have"
 fi
 
-# Row numbers continue after the rows already there, so a second run adds different repairs.
-SEQ0=$(sql <<<"SELECT COUNT(*) FROM repairs")
 NCUST=$(sql <<<"SELECT COUNT(*) FROM customers WHERE notes = 'gen:bench'")
 NTECH=$(sql <<<"SELECT COUNT(*) FROM users WHERE role = 'technician' AND active = 1")
 echo "technicians: $NTECH$( ((NTECH)) || echo ' (repairs stay unassigned)')"
@@ -168,13 +198,8 @@ CREATE TEMPORARY TABLE gen_cust (n INT PRIMARY KEY, id BIGINT UNSIGNED, name VAR
   SELECT ROW_NUMBER() OVER (ORDER BY id) AS n, id, name, phone, address FROM customers WHERE notes = 'gen:bench';
 CREATE TEMPORARY TABLE gen_tech (n INT PRIMARY KEY, id BIGINT UNSIGNED)
   SELECT ROW_NUMBER() OVER (ORDER BY id) AS n, id FROM users WHERE role = 'technician' AND active = 1;
--- The last suffix in use on each day of the window (at least 4999): generated numbers go above.
-CREATE TEMPORARY TABLE gen_days (day DATE PRIMARY KEY, last INT UNSIGNED NOT NULL)
-  SELECT DATE'$TODAY' - INTERVAL seq DAY AS day, 4999 AS last FROM seq_1_to_$((DAYS + 7));
-UPDATE gen_days g JOIN (
-    SELECT STR_TO_DATE(SUBSTRING(public_no, 2, 8), '%Y%m%d') AS day, MAX(CAST(SUBSTRING(public_no, 11) AS UNSIGNED)) AS last
-    FROM repairs WHERE created_at >= DATE'$TODAY' - INTERVAL $((DAYS + 8)) DAY GROUP BY 1) r ON r.day = g.day
-  SET g.last = GREATEST(g.last, r.last);
+-- The last suffix in use on each day of the window: generated numbers go above.
+CREATE TEMPORARY TABLE gen_days (day DATE PRIMARY KEY, last BIGINT UNSIGNED NOT NULL) $LAST_SQL;
 SQL
   for ((from = 1; from <= COUNT; from += BATCH)); do
     to=$((from + BATCH - 1))
@@ -201,16 +226,14 @@ FROM (
            WHEN b.u < 33 THEN 'cancelled' ELSE 'closed' END AS status
   FROM (
     SELECT a.*,
-           -- weekends keep about half their share, the rest moves to one of the five weekdays before
-           IF(DAYOFWEEK(a.day0) IN (1, 7) AND a.h2 % 100 < 45,
-              a.day0 - INTERVAL (IF(DAYOFWEEK(a.day0) = 1, 2, 1) + (a.h2 DIV 100) % 5) DAY, a.day0) AS day,
+           $(day_sql a.h1 a.h2) AS day,
            -- status draw 0..99: a repair older than a month is rarely still open or unclosed, one
            -- of the last three days is mostly still open
            CASE WHEN a.age > 30 AND a.h4 % 100 < 27 AND a.h5 % 10 < 9 THEN 33 + a.h4 % 67
                 WHEN a.age <= 3 AND a.h4 % 100 >= 20 AND a.h5 % 10 < 6 THEN a.h4 % 20
                 ELSE a.h4 % 100 END AS u
     FROM (
-      SELECT s.*, DATE'$TODAY' - INTERVAL (1 + s.h1 % $DAYS) DAY AS day0, 1 + s.h1 % $DAYS AS age
+      SELECT s.*, 1 + s.h1 % $DAYS AS age
       FROM (SELECT seq, CRC32(CONCAT('r1:', seq)) h1, CRC32(CONCAT('r2:', seq)) h2, CRC32(CONCAT('r3:', seq)) h3,
                    CRC32(CONCAT('r4:', seq)) h4, CRC32(CONCAT('r5:', seq)) h5, CRC32(CONCAT('r6:', seq)) h6,
                    CRC32(CONCAT('r7:', seq)) h7, CRC32(CONCAT('r8:', seq)) h8
@@ -237,7 +260,7 @@ SELECT x.public_no, x.customer_id, x.channel, x.contact_name, x.contact_phone, x
   x.resolved_at, x.closed_at, 1 + IF(x.status = 'new', 0, 1 + x.h6 % 5)
 FROM (
   SELECT g.*,
-         CONCAT('R', DATE_FORMAT(g.day, '%Y%m%d'), '-', LPAD(d.last + g.rn, 4, '0')) AS public_no, -- 5000..9999
+         CONCAT('R', DATE_FORMAT(g.day, '%Y%m%d'), '-', d.last + g.rn) AS public_no, -- 5000 upward
          c.id AS customer_id, c.name AS contact_name, c.phone AS contact_phone, c.address,
          ELT(1 + g.h2 % 10, 'web', 'web', 'web', 'web', 'web', 'web', 'phone', 'phone', 'phone', 'counter') AS channel,
          ELT(1 + g.h5 % $NPRODUCTS, $PRODUCTS) AS product,

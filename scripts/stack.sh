@@ -13,6 +13,9 @@
 #   db-start, db-stop        only the database (tests of database restarts use these)
 #   workers-restart          restart only the FastCGI workers (after a rebuild)
 #   migrate [--demo]         apply pending sql/ migrations
+#   backup           consistent online dump to $AS_VAR/backups/aftersales-<UTC time>.sql.gz
+#   restore FILE     replace the database by a backup (workers stopped meanwhile;
+#                    the state before is dumped first), then apply pending migrations
 #   run              deps, build, start --demo, stay in the foreground until Ctrl-C (run.sh)
 #   test             the whole test suite on a fresh stack in var-test/ (test.sh)
 #
@@ -545,6 +548,102 @@ cmd_run() {
   cmd_stop
 }
 
+# ----------------------------------------------------------------- backups --
+# backup_dump LABEL: a consistent online dump of the database into
+# $AS_VAR/backups/<db>-<UTC time>[-LABEL].sql.gz, mode 600; prints its path.
+# --single-transaction reads one InnoDB snapshot without blocking writers; the
+# file appears under its final name only when the dump completed.
+backup_dump() {
+  local dir=$AS_VAR/backups label=${1:+-$1} stamp file tmp
+  db_alive || die "MariaDB does not answer on $DB_SOCK: start the stack first"
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  # two dumps within one second must not share a name
+  while [[ -e $dir/$AS_DB_NAME-$stamp$label.sql.gz ]]; do
+    sleep 1
+    stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  done
+  file=$dir/$AS_DB_NAME-$stamp$label.sql.gz
+  tmp=$dir/.$AS_DB_NAME-$stamp$label.sql.gz.partial
+  # No --databases: the dump names no database, so it loads into whichever
+  # one restore chooses.
+  if ! (umask 077
+    set -o pipefail
+    mariadb-dump --no-defaults --default-character-set=utf8mb4 -S "$DB_SOCK" -u"$DB_SUPER" \
+      --single-transaction --routines --triggers --events --hex-blob "$AS_DB_NAME" |
+      gzip -6 >"$tmp"); then
+    rm -f "$tmp"
+    die "mariadb-dump of $AS_DB_NAME failed"
+  fi
+  chmod 600 "$tmp"
+  mv "$tmp" "$file"
+  printf '%s\n' "$file"
+}
+
+cmd_backup() {
+  local file start=$SECONDS
+  file=$(backup_dump) || exit 1
+  note "backup of $AS_DB_NAME: $file ($(du -h "$file" | cut -f1), $((SECONDS - start)) s)" >&2
+  printf '%s\n' "$file"
+}
+
+# backup_check FILE: is FILE a complete mariadb-dump of this application's
+# database? Checked before anything is dropped: gzip's CRC and length catch a
+# truncated or damaged file, the last line shows the dump ran to its end, the
+# tables show it is this schema, and no USE or CREATE DATABASE may send the
+# rows elsewhere.
+backup_check() {
+  local why
+  gzip -t -- "$1" 2>/dev/null || die "$1 is not an intact gzip file (truncated or damaged?): nothing changed"
+  if ! why=$(gzip -dc -- "$1" | awk '
+    # newer dumps open with a /*M!999999 sandbox */ line before the header
+    NR <= 3 && /^-- (MariaDB|MySQL) dump/ { head = 1 }
+    /^CREATE TABLE `schema_migrations`/ { mig = 1 }
+    /^CREATE TABLE `users`/ { users = 1 }
+    /^(USE|CREATE DATABASE) / { other = 1 }
+    { last = $0 }
+    END {
+      if (!head) { print "it does not start as a mariadb-dump file"; exit 1 }
+      if (last !~ /^-- Dump completed/) { print "it does not end with \"-- Dump completed\" (an interrupted dump?)"; exit 1 }
+      if (!mig || !users) { print "it holds no schema_migrations or users table: not a dump of this application"; exit 1 }
+      if (other) { print "it names a database (USE / CREATE DATABASE): make it with scripts/stack.sh backup"; exit 1 }
+    }'); then
+    die "$1 is refused: ${why:-it cannot be read}: nothing changed"
+  fi
+}
+
+# cmd_restore FILE: replace the database by the backup FILE (a path, or a
+# name in $AS_VAR/backups). The workers stop for the duration, so nobody
+# writes into a half-loaded database; the current state is dumped first, so a
+# restore of the wrong file can itself be undone.
+cmd_restore() {
+  local file=${1:-} safety start=$SECONDS had_workers=0
+  [[ -n $file ]] || die "usage: scripts/stack.sh restore FILE   (backups are in $AS_VAR/backups/)"
+  [[ ! -e $file && $file != */* && -e $AS_VAR/backups/$file ]] && file=$AS_VAR/backups/$file
+  [[ -f $file && -r $file ]] || die "no backup file $file: nothing changed"
+  db_alive || die "MariaDB does not answer on $DB_SOCK: start the stack first"
+  backup_check "$file"
+  say "restoring $AS_DB_NAME from $file"
+  pid_alive "$WORKERS_PID" multiwatch >/dev/null && had_workers=1
+  workers_stop
+  safety=$(backup_dump pre-restore) || die "could not save the current state first: nothing changed; start the workers with scripts/stack.sh workers-restart"
+  note "the state before the restore is saved in $safety"
+  # Drop and create: tables, rows and counters made after the backup go too.
+  # The grants are on the name, so the program's account keeps its rights.
+  if ! db_cli -e "DROP DATABASE \`$AS_DB_NAME\`; CREATE DATABASE \`$AS_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;" ||
+     ! gzip -dc -- "$file" | db_cli "$AS_DB_NAME"; then
+    die "loading $file failed; the workers stay stopped. The state before is in $safety: scripts/stack.sh restore $safety"
+  fi
+  # A backup older than the code lacks the newer migrations.
+  cmd_migrate
+  if ((had_workers)); then
+    workers_start
+    pid_alive "$NGINX_PID" nginx >/dev/null && health_check
+  fi
+  say "restored $AS_DB_NAME from $file in $((SECONDS - start)) s"
+}
+
 # -------------------------------------------------------------------- test --
 # Each step runs as its own `stack.sh SUBCOMMAND` process: bash ignores set -e
 # inside a function called from `if` or `||`, so only a separate process
@@ -731,6 +830,8 @@ main() {
     db-stop) db_stop ;;
     workers-restart) workers_stop; write_ini; workers_start; health_check ;;
     migrate) shift; cmd_migrate "$@" ;;
+    backup) cmd_backup ;;
+    restore) shift; cmd_restore "$@" ;;
     run) cmd_run ;;
     test) cmd_test ;;
     check) cmd_check ;;
