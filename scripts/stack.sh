@@ -625,7 +625,7 @@ cmd_restore() {
   db_alive || die "MariaDB does not answer on $DB_SOCK: start the stack first"
   backup_check "$file"
   say "restoring $AS_DB_NAME from $file"
-  pid_alive "$WORKERS_PID" multiwatch >/dev/null && had_workers=1
+  pid_alive "$WORKERS_PID" supervise-workers >/dev/null && had_workers=1
   workers_stop
   safety=$(backup_dump pre-restore) || die "could not save the current state first: nothing changed; start the workers with scripts/stack.sh workers-restart"
   note "the state before the restore is saved in $safety"
