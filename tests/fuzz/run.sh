@@ -16,6 +16,7 @@ HERE=$REPO/tests/fuzz
 OUT=${FUZZ_OUT:-$REPO/build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
+# shellcheck disable=SC2054 # commas inside -fsanitize=, not separators
 CFLAGS=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -std=gnu11 -Wall -Wextra -Werror -I"$REPO/cgi-bin")
 read -ra EXTRA <<<"${FUZZ_FLAGS:-}"
