@@ -45,11 +45,12 @@ execs() {
   sed -n 's/^stat::number_of_executed_units: *\([0-9][0-9]*\)$/\1/p' "$1" | tail -n 1 | grep . || echo 0
 }
 
-# A failure's report: the sanitizer or check message and the saved input.
+# report LOG: the first lines of a sanitizer report or failed check, indented.
 report() {
   grep -m 3 -E 'ERROR: |runtime error: |check failed: |deadly signal' "$1" | sed 's/^/    /' || true
 }
 
+# crash_file LOG: where libFuzzer saved the input that failed.
 crash_file() {
   sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$1" | tail -n 1 | grep . || echo none
 }
