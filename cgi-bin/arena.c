@@ -10,6 +10,26 @@
 #define CHUNK_MIN 16384
 #define ALIGN _Alignof(max_align_t)
 
+/* Under AddressSanitizer the unused part of a chunk is poisoned and each block is followed by a
+ * poisoned gap, so a read or write past a block is reported as it would be for malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define REDZONE ALIGN
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define REDZONE 0
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t size, used;
@@ -32,6 +52,7 @@ static struct arena_chunk *chunk_new(size_t need)
 	c->next = NULL;
 	c->size = size;
 	c->used = 0;
+	POISON(c->data, size);
 	return c;
 }
 
@@ -39,9 +60,9 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
-	if (n > SIZE_MAX - ALIGN)
+	if (n > SIZE_MAX - ALIGN - REDZONE)
 		abort();
-	size_t rounded = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t rounded = ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1)) + REDZONE;
 	struct arena_chunk *c = a->head;
 	if (!c || c->size - c->used < rounded) {
 		c = chunk_new(rounded);
@@ -50,6 +71,7 @@ void *arena_alloc(struct arena *a, size_t n)
 	}
 	void *p = c->data + c->used;
 	c->used += rounded;
+	UNPOISON(p, n);
 	memset(p, 0, n);
 	return p;
 }
@@ -99,6 +121,7 @@ void arena_reset(struct arena *a)
 		return;
 	}
 	c->used = 0;
+	POISON(c->data, c->size);
 	a->head = c;
 }
 

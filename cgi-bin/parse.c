@@ -1,7 +1,10 @@
 /* Parsers of untrusted request text. Every input byte is checked; nothing is trusted to be terminated. */
 #include "parse.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int utf8_valid(const char *str, size_t n)
 {
@@ -164,4 +167,31 @@ void cookies_parse(struct arena *a, const char *h, struct kvlist *out)
 		}
 		h += len;
 	}
+}
+
+static int is_urlencoded(const char *type)
+{
+	static const char want[] = "application/x-www-form-urlencoded";
+	return type && strncasecmp(type, want, sizeof(want) - 1) == 0 &&
+	       (type[sizeof(want) - 1] == '\0' || type[sizeof(want) - 1] == ';');
+}
+
+enum parse_status body_form_read(struct arena *a, const char *content_length, const char *content_type,
+				 long long max_body, body_read_fn read_cb, void *ctx, struct kvlist *out)
+{
+	if (!content_length || !*content_length)
+		return PARSE_OK;
+	char *end;
+	errno = 0;
+	long long len = strtoll(content_length, &end, 10);
+	if (errno || *end || len < 0)
+		return PARSE_BAD_LENGTH;
+	if (len > max_body)
+		return PARSE_TOO_LARGE;
+	if (len == 0 || !is_urlencoded(content_type))
+		return PARSE_OK;
+	char *body = arena_alloc(a, (size_t)len + 1);
+	if (read_cb(ctx, body, (size_t)len) != (size_t)len)
+		return PARSE_BAD_LENGTH;
+	return form_parse(a, body, (size_t)len, out);
 }

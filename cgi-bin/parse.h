@@ -20,6 +20,8 @@ enum parse_status {
 	PARSE_BAD_ENCODING,   /* a '%' not followed by two hex digits */
 	PARSE_BAD_UTF8,       /* decoded bytes are not valid UTF-8, or contain NUL */
 	PARSE_TOO_MANY,       /* more fields than PARSE_MAX_FIELDS */
+	PARSE_BAD_LENGTH,     /* CONTENT_LENGTH is not a number, or the body is shorter than it */
+	PARSE_TOO_LARGE,      /* CONTENT_LENGTH is above the limit */
 };
 
 #define PARSE_MAX_FIELDS 256
@@ -33,6 +35,13 @@ long url_decode(char *dst, const char *src, size_t n, int plus_is_space);
 enum parse_status form_parse(struct arena *a, const char *s, size_t n, struct kvlist *out);
 /* Parses a Cookie header ("a=1; b=2"); malformed pairs are skipped, values are not decoded. */
 void cookies_parse(struct arena *a, const char *header, struct kvlist *out);
+/* Reads up to n bytes of a request body into buf; returns how many, fewer only at the body's end. */
+typedef size_t (*body_read_fn)(void *ctx, char *buf, size_t n);
+/* Reads a request body of content_length bytes through read_cb and parses it into out when
+ * content_type is application/x-www-form-urlencoded; an absent, empty or zero length, or another
+ * type, reads nothing. Apart from FastCGI so that it can be fuzzed (tests/fuzz/fuzz_body.c). */
+enum parse_status body_form_read(struct arena *a, const char *content_length, const char *content_type,
+				 long long max_body, body_read_fn read_cb, void *ctx, struct kvlist *out);
 void kv_add(struct arena *a, struct kvlist *l, const char *key, const char *val);
 /* Returns the first value for key, or NULL. */
 const char *kv_get(const struct kvlist *l, const char *key);

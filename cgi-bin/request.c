@@ -1,10 +1,7 @@
 /* Reading a FastCGI request into struct request, and resetting it between requests. */
 #include "request.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 void request_init(struct request *r, const struct config *cfg, struct db *db)
 {
@@ -56,32 +53,24 @@ static int method_from(const char *m)
 	return M_OTHER;
 }
 
-static int is_urlencoded(const char *type)
+/* FCGX_GetStr reads until n bytes or the end of the body; max_body keeps n within an int. */
+static size_t fcgi_read_cb(void *ctx, char *buf, size_t n)
 {
-	static const char want[] = "application/x-www-form-urlencoded";
-	return type && strncasecmp(type, want, sizeof(want) - 1) == 0 &&
-	       (type[sizeof(want) - 1] == '\0' || type[sizeof(want) - 1] == ';');
+	int got = FCGX_GetStr(buf, (int)n, ctx);
+	return got > 0 ? (size_t)got : 0;
 }
 
 static int read_body(struct request *r)
 {
-	const char *cl = param(r, "CONTENT_LENGTH");
-	if (!cl || !*cl)
+	switch (body_form_read(&r->arena, param(r, "CONTENT_LENGTH"), param(r, "CONTENT_TYPE"),
+			       r->cfg->max_body, fcgi_read_cb, r->fcgi->in, &r->form)) {
+	case PARSE_OK:
 		return 0;
-	char *end;
-	errno = 0;
-	long long len = strtoll(cl, &end, 10);
-	if (errno || *end || len < 0)
-		return 400;
-	if (len > r->cfg->max_body)
+	case PARSE_TOO_LARGE:
 		return 413;
-	if (len == 0 || !is_urlencoded(param(r, "CONTENT_TYPE")))
-		return 0;
-	char *body = arena_alloc(&r->arena, (size_t)len + 1);
-	int got = FCGX_GetStr(body, (int)len, r->fcgi->in);
-	if (got != len)
+	default:
 		return 400;
-	return form_parse(&r->arena, body, (size_t)len, &r->form) == PARSE_OK ? 0 : 400;
+	}
 }
 
 int request_read(struct request *r)

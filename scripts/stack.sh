@@ -18,6 +18,7 @@
 #                    the state before is dumped first), then apply pending migrations
 #   run              deps, build, start --demo, stay in the foreground until Ctrl-C (run.sh)
 #   test             the whole test suite on a fresh stack in var-test/ (test.sh)
+#   fuzz             fuzz the request parsers (tests/fuzz/run.sh; FUZZ_SECONDS, default 60)
 #
 # Settings (environment):
 #   AS_VAR      data, logs, secrets and sockets      (default <repo>/var)
@@ -57,7 +58,7 @@ DEPS_RUN=(libfcgi-dev libctemplate-dev libsodium-dev default-libmysqlclient-dev
   libinih-dev libcmocka-dev libqrencode-dev mariadb-server mariadb-client
   nginx-light spawn-fcgi multiwatch autoconf automake libtool pkg-config g++
   make wrk curl)
-DEPS_TEST=(chromium fonts-wqy-zenhei)
+DEPS_TEST=(chromium fonts-wqy-zenhei clang libclang-rt-14-dev)
 
 if [[ $(id -u) == 0 ]]; then
   IS_ROOT=1 SUDO=() DB_SUPER=root
@@ -761,6 +762,24 @@ cmd_asan_check() {
     make -j"$AS_JOBS" check
 }
 
+cmd_fuzz() { "$REPO/tests/fuzz/run.sh"; }
+
+# fuzz_step LOG: tests/fuzz/run.sh; each target counts as one passed or failed test.
+fuzz_step() {
+  local log=$1 rc=0 p f
+  say "== fuzz the request parsers (tests/fuzz/run.sh, ${FUZZ_SECONDS:-60} s)"
+  "$SELF" fuzz >"$log" 2>&1 || rc=$?
+  grep -E '^(fuzz |    )' "$log" || true
+  p=$(grep -cE '^fuzz [a-z0-9_]+: ok' "$log" || true)
+  f=$(grep -cE '^fuzz [a-z0-9_]+: FAILED' "$log" || true)
+  if ((rc != 0 && f == 0)); then
+    show_tail "$log" 40 2>&1
+    f=1
+  fi
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+  say "fuzz: $p passed, $f failed (full log $log)"
+}
+
 cmd_npm_install() {
   cd "$REPO/tests"
   if [[ -f package-lock.json ]]; then
@@ -802,6 +821,7 @@ cmd_test() {
   fi
   unit_step "unit tests under ASan+UBSan (build-asan/)" "$REPO/build-asan/obj" \
     "$LOG/test-unit-asan.log" "$SELF" asan-check
+  fuzz_step "$LOG/test-fuzz.log"
   if ((built)) && step "start the stack (port $AS_PORT)" "$LOG/test-start.log" "$SELF" start; then
     sed -n '/open /,$p' "$LOG/test-start.log"
     if step "npm install (tests/)" "$LOG/test-npm.log" "$SELF" npm-install; then
@@ -836,6 +856,7 @@ main() {
     test) cmd_test ;;
     check) cmd_check ;;
     asan-check) cmd_asan_check ;;
+    fuzz) cmd_fuzz ;;
     npm-install) cmd_npm_install ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 2 ;;
   esac

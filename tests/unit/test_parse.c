@@ -404,6 +404,68 @@ static void test_cookies_many(void **state)
 	assert_string_equal(l.items[PARSE_MAX_FIELDS - 1].val, "255");
 }
 
+/* ---- body_form_read ---- */
+
+struct body_src {
+	const char *p;
+	size_t left;
+	int calls;
+};
+
+static size_t body_src_read_cb(void *ctx, char *buf, size_t n)
+{
+	struct body_src *b = ctx;
+	size_t m = n < b->left ? n : b->left;
+	memcpy(buf, b->p, m);
+	b->p += m;
+	b->left -= m;
+	b->calls++;
+	return m;
+}
+
+#define FORM_TYPE "application/x-www-form-urlencoded"
+
+static const struct body_case {
+	const char *name;
+	const char *length, *type, *body;
+	enum parse_status want;
+	int reads;
+	size_t npairs;
+} BODY_CASES[] = {
+	{"no length", NULL, FORM_TYPE, "a=1", PARSE_OK, 0, 0},
+	{"empty length", "", FORM_TYPE, "a=1", PARSE_OK, 0, 0},
+	{"zero length", "0", FORM_TYPE, "", PARSE_OK, 0, 0},
+	{"form", "7", FORM_TYPE, "a=1&b=2", PARSE_OK, 1, 2},
+	{"type with charset, any case", "3", "Application/X-WWW-Form-URLencoded; charset=UTF-8", "a=1",
+	 PARSE_OK, 1, 1},
+	{"length cuts the body", "3", FORM_TYPE, "a=1&b=2", PARSE_OK, 1, 1},
+	{"other type not read", "3", "multipart/form-data; boundary=x", "a=1", PARSE_OK, 0, 0},
+	{"type prefix only", "3", "application/x-www-form-urlencodedx", "a=1", PARSE_OK, 0, 0},
+	{"no type", "3", NULL, "a=1", PARSE_OK, 0, 0},
+	{"short body", "9", FORM_TYPE, "a=1", PARSE_BAD_LENGTH, 1, 0},
+	{"not a number", "3x", FORM_TYPE, "a=1", PARSE_BAD_LENGTH, 0, 0},
+	{"negative", "-3", FORM_TYPE, "a=1", PARSE_BAD_LENGTH, 0, 0},
+	{"overflow", "99999999999999999999", FORM_TYPE, "a=1", PARSE_BAD_LENGTH, 0, 0},
+	{"at the limit", "1024", "text/plain", "", PARSE_OK, 0, 0},
+	{"over the limit", "1025", FORM_TYPE, "a=1", PARSE_TOO_LARGE, 0, 0},
+	{"bad encoding", "4", FORM_TYPE, "a=%4", PARSE_BAD_ENCODING, 1, 0},
+};
+
+static void test_body_form_read(void **state)
+{
+	struct arena *a = *state;
+	for (size_t i = 0; i < COUNT(BODY_CASES); i++) {
+		const struct body_case *c = &BODY_CASES[i];
+		struct body_src src = {c->body, strlen(c->body), 0};
+		struct kvlist l = {0};
+		enum parse_status st = body_form_read(a, c->length, c->type, 1024, body_src_read_cb, &src, &l);
+		if (st != c->want || src.calls != c->reads || l.n != c->npairs)
+			fail_msg("body_form_read(%s): status %d, %d reads, %zu pairs; want %d, %d, %zu",
+				 c->name, st, src.calls, l.n, c->want, c->reads, c->npairs);
+		arena_reset(a);
+	}
+}
+
 /* ---- kv_get / kv_add ---- */
 
 static void test_kv_get(void **state)
@@ -470,6 +532,7 @@ int main(void)
 		T(test_cookies_parse),
 		T(test_cookies_space_after_equals),
 		T(test_cookies_many),
+		T(test_body_form_read),
 		T(test_kv_get),
 		T(test_kv_add_grows),
 	};
