@@ -376,8 +376,7 @@ static void test_cookies_parse(void **state)
 	}
 }
 
-/* Whitespace around '=' is dropped on both sides (RFC 6265 5.2 trims name and value); the parser
- * trims the name's trailing and the value's trailing blanks but not the value's leading ones. */
+/* Whitespace around '=' is dropped on both sides (RFC 6265 5.2 trims name and value). */
 static void test_cookies_space_after_equals(void **state)
 {
 	struct arena *a = *state;
