@@ -61,11 +61,9 @@ void repair_contact_fill(struct request *r, tmpl_dict *d, const struct repair *p
 int page_repair_contact_take(struct request *r)
 {
 	struct repair p;
-	int st = repair_load(r, r->path_id, &p);
-	if (st != DB_OK)
+	int st = repair_load_path(r, &p);
+	if (st != DB_OK || !p.id)
 		return st;
-	if (!p.id)
-		return page_error(r, 404, "没有这个工单。");
 	long long version = 0;
 	if (!parse_id(form_get(r, "customer_version"), &version))
 		return page_error(r, 400, "表单缺少版本信息，请刷新页面后重试。");

@@ -1,5 +1,6 @@
 /* Reading one repair row with the names the pages show next to it. */
 #include "repair_db.h"
+#include "response.h"
 #include "valid.h"
 
 #define REPAIR_COLUMNS \
@@ -51,6 +52,14 @@ int repair_load(struct request *r, long long id, struct repair *out)
 	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_BY_ID, "i", id);
 	if (st == DB_OK)
 		load(&res, out);
+	return st;
+}
+
+int repair_load_path(struct request *r, struct repair *out)
+{
+	int st = repair_load(r, r->path_id, out);
+	if (st == DB_OK && !out->id)
+		return page_error(r, 404, "没有这个工单。");
 	return st;
 }
 

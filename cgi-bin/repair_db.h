@@ -17,6 +17,9 @@ struct repair {
 
 /* Loads repair id (id 0 in out when there is none). Returns a db_status. */
 int repair_load(struct request *r, long long id, struct repair *out);
+/* Loads the repair the path's id names. When there is none it has answered 404 and out->id is 0,
+ * so a handler returns at once when the status is not DB_OK or the id is 0. */
+int repair_load_path(struct request *r, struct repair *out);
 /* Loads by public number and the phone given on the request, as /track does. */
 int repair_load_public(struct request *r, const char *public_no, const char *phone, struct repair *out);
 

@@ -234,11 +234,9 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 int page_repair_detail(struct request *r)
 {
 	struct repair p;
-	int st = repair_load(r, r->path_id, &p);
-	if (st != DB_OK)
+	int st = repair_load_path(r, &p);
+	if (st != DB_OK || !p.id)
 		return st;
-	if (!p.id)
-		return page_error(r, 404, "没有这个工单。");
 	return detail_page(r, 200, &p, NULL);
 }
 
@@ -467,11 +465,9 @@ static int run_action(struct request *r, const struct repair_action *a, const st
 int page_repair_action(struct request *r)
 {
 	struct repair p;
-	int st = repair_load(r, r->path_id, &p);
-	if (st != DB_OK)
+	int st = repair_load_path(r, &p);
+	if (st != DB_OK || !p.id)
 		return st;
-	if (!p.id)
-		return page_error(r, 404, "没有这个工单。");
 	const struct repair_action *a = repair_action_find(form_get(r, "action"));
 	const char *refusal = repair_action_refusal(a, p.status, r->sess.role, p.assignee_id == r->sess.user_id);
 	if (refusal)

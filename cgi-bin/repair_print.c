@@ -72,11 +72,9 @@ static void fill_costs(struct request *r, tmpl_dict *d, const struct repair *p)
 int page_repair_print(struct request *r)
 {
 	struct repair p;
-	int st = repair_load(r, r->path_id, &p);
-	if (st != DB_OK)
+	int st = repair_load_path(r, &p);
+	if (st != DB_OK || !p.id)
 		return st;
-	if (!p.id)
-		return page_error(r, 404, "没有这个维修工单。");
 	tmpl_dict *d = page_begin(r, 200, "repair_print.tpl", arena_printf(&r->arena, "维修单 %s", p.public_no));
 	tmpl_set(d, "STATIC", r->cfg->static_url);
 	tmpl_set(d, "SITE_NAME", r->cfg->site_name);
