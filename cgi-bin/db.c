@@ -1,5 +1,6 @@
 /* MariaDB Connector/C wrapper: lazy connect, per-connection statement cache, results as strings. */
 #include "db.h"
+#include "clock.h"
 #include "log.h"
 
 #include <errmsg.h>
@@ -9,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define MAX_STMTS 256
 #define MAX_PARAMS 32
@@ -56,13 +56,6 @@ void db_free(struct db *db)
 	free(db);
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* When a call waited out its timeout, the server is hung or unreachable, not merely down (a
  * stopped server refuses at once). Then, until breaker_until (monotonic ms), every thread of the
  * process fails fast instead of tying itself up for another timeout, so pages that need no
@@ -76,7 +69,7 @@ static int breaker_open(const struct db *db)
 	long long until = __atomic_load_n(&breaker_until, __ATOMIC_ACQUIRE);
 	if (!until)
 		return 0;
-	long long now = now_ms();
+	long long now = clock_ms();
 	if (now < until)
 		return 1;
 	/* Time is up: whoever moves the time on first is the probe, and may wait a whole timeout. */
@@ -96,7 +89,7 @@ static void breaker_close(void)
  * server is coming back) lets the next probe try a second later. */
 static void breaker_note(const struct db *db, long long started)
 {
-	long long now = now_ms(), waited = now - started;
+	long long now = clock_ms(), waited = now - started;
 	if (waited * 2 >= (long long)db->cfg->db_timeout * 1000 || waited >= 2500) {
 		__atomic_store_n(&breaker_until, now + 3000, __ATOMIC_RELEASE);
 		log_limited("db-breaker", "db: no answer for %lld ms: failing fast for 3 s", waited);
@@ -125,7 +118,7 @@ static int connect_now(struct db *db)
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
 	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
-	long long started = now_ms();
+	long long started = clock_ms();
 	if (!mysql_real_connect(m, c->db_host[0] ? c->db_host : NULL, c->db_user, c->db_password,
 				c->db_name, (unsigned)c->db_port, c->db_socket[0] ? c->db_socket : NULL, 0)) {
 		breaker_note(db, started);
@@ -244,7 +237,7 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 	if (!db->m && connect_now(db) != DB_OK)
 		return DB_LOST;
 
-	long long started = now_ms();
+	long long started = clock_ms();
 	int status = DB_OK;
 	MYSQL_STMT *st = prepared(db, sql, &status);
 	if (!st) {
@@ -335,7 +328,7 @@ int db_begin(struct db *db)
 	}
 	if (!db->m && connect_now(db) != DB_OK)
 		return DB_LOST;
-	long long started = now_ms();
+	long long started = clock_ms();
 	if (mysql_autocommit(db->m, 0)) {
 		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
 		if (st == DB_LOST)
@@ -351,7 +344,7 @@ int db_commit(struct db *db)
 {
 	if (!db->m)
 		return DB_LOST;
-	long long started = now_ms();
+	long long started = clock_ms();
 	if (mysql_commit(db->m)) {
 		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
 		if (st == DB_LOST)

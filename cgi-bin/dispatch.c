@@ -1,4 +1,5 @@
 /* The path of one request: read, route, check session, role and CSRF, run the handler, answer. */
+#include "clock.h"
 #include "request.h"
 #include "response.h"
 #include "router.h"
@@ -20,13 +21,6 @@ static const char UNAVAILABLE_POST[] =
 static const char BUSY[] = "系统繁忙，请稍后再试。";
 static const char BUSY_POST[] =
 	"系统繁忙，本次提交没有保存。请稍后返回上一页重新提交，同一张表单重复提交不会重复登记。";
-
-static long long clock_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* A few random milliseconds, growing with each attempt, so that the two transactions that
  * deadlocked do not meet again in step. */

@@ -1,4 +1,5 @@
 /* The FastCGI program: reads the config, loads templates, runs worker threads until SIGTERM. */
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "password.h"
@@ -14,7 +15,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char USAGE[] =
@@ -34,13 +34,6 @@ struct worker {
 	long long busy_since; /* monotonic ms when the current request began, 0 between requests */
 };
 
-static long long mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void *worker_run(void *arg)
 {
 	struct worker *w = arg;
@@ -51,7 +44,7 @@ static void *worker_run(void *arg)
 	struct request r;
 	request_init(&r, w->cfg, db);
 	while (FCGX_Accept_r(&fcgi) >= 0) {
-		__atomic_store_n(&w->busy_since, mono_ms(), __ATOMIC_RELAXED);
+		__atomic_store_n(&w->busy_since, clock_ms(), __ATOMIC_RELAXED);
 		r.fcgi = &fcgi;
 		request_handle(&r);
 		FCGX_Finish_r(&fcgi);
@@ -79,7 +72,7 @@ static void *watchdog_run(void *arg)
 	const struct watchdog *wd = arg;
 	for (;;) {
 		sleep(1);
-		long long now = mono_ms();
+		long long now = clock_ms();
 		for (int i = 0; i < wd->n; i++) {
 			long long since = __atomic_load_n(&wd->workers[i].busy_since, __ATOMIC_RELAXED);
 			if (since && now - since > wd->limit_ms) {
