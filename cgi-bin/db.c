@@ -24,6 +24,7 @@ struct db {
 	MYSQL *m;
 	int in_tx;
 	unsigned long commits;
+	long long call_started;  /* clock_ms() when the current db_exec, db_begin or db_commit began */
 	size_t nstmts;
 	struct cached_stmt stmts[MAX_STMTS];
 };
@@ -84,12 +85,12 @@ static void breaker_close(void)
 		__atomic_store_n(&breaker_until, 0, __ATOMIC_RELEASE);
 }
 
-/* Called after a call failed for want of a connection. One that took most of a timeout opens
- * the breaker for a few seconds; a quick failure while it is open (the probe was refused: the
- * server is coming back) lets the next probe try a second later. */
-static void breaker_note(const struct db *db, long long started)
+/* Called when the current call failed for want of a connection. One that took most of a
+ * timeout opens the breaker for a few seconds; a quick failure while it is open (the probe was
+ * refused: the server is coming back) lets the next probe try a second later. */
+static void breaker_note(const struct db *db)
 {
-	long long now = clock_ms(), waited = now - started;
+	long long now = clock_ms(), waited = now - db->call_started;
 	if (waited * 2 >= (long long)db->cfg->db_timeout * 1000 || waited >= 2500) {
 		__atomic_store_n(&breaker_until, now + 3000, __ATOMIC_RELEASE);
 		log_limited("db-breaker", "db: no answer for %lld ms: failing fast for 3 s", waited);
@@ -118,10 +119,9 @@ static int connect_now(struct db *db)
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
 	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &timeout);
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
-	long long started = clock_ms();
 	if (!mysql_real_connect(m, c->db_host[0] ? c->db_host : NULL, c->db_user, c->db_password,
 				c->db_name, (unsigned)c->db_port, c->db_socket[0] ? c->db_socket : NULL, 0)) {
-		breaker_note(db, started);
+		breaker_note(db);
 		log_limited("db-connect", "db: connect failed: %s", mysql_error(m));
 		mysql_close(m);
 		return DB_LOST;
@@ -140,6 +140,7 @@ static int classify(struct db *db, unsigned err, const char *msg)
 	case CR_CONN_HOST_ERROR:
 	case ER_SERVER_SHUTDOWN:
 	case ER_CONNECTION_KILLED:
+		breaker_note(db);
 		db_disconnect(db);
 		return DB_LOST;
 	case ER_DUP_ENTRY:
@@ -150,6 +151,7 @@ static int classify(struct db *db, unsigned err, const char *msg)
 	case ER_STATEMENT_TIMEOUT:
 		/* The server gave up on a statement that took too long: busy, not broken. */
 		log_limited("db-slow", "db: statement timed out: %s", msg);
+		breaker_note(db);
 		db_disconnect(db);
 		return DB_LOST;
 	default:
@@ -224,27 +226,32 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, MYSQL_RES *meta, struct aren
 	return DB_OK;
 }
 
-int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, ...)
+/* Starts a call: fails fast while the breaker is open, connects when there is no connection. */
+static int ready(struct db *db)
 {
-	struct db_result scratch;
-	if (!res)
-		res = &scratch;
-	memset(res, 0, sizeof(*res));
+	db->call_started = clock_ms();
 	if (breaker_open(db)) {
 		db_disconnect(db);
 		return DB_LOST;
 	}
 	if (!db->m && connect_now(db) != DB_OK)
 		return DB_LOST;
+	return DB_OK;
+}
 
-	long long started = clock_ms();
+int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, ...)
+{
+	struct db_result scratch;
+	if (!res)
+		res = &scratch;
+	memset(res, 0, sizeof(*res));
+	if (ready(db) != DB_OK)
+		return DB_LOST;
+
 	int status = DB_OK;
 	MYSQL_STMT *st = prepared(db, sql, &status);
-	if (!st) {
-		if (status == DB_LOST)
-			breaker_note(db, started);
+	if (!st)
 		return status;
-	}
 
 	size_t n = strlen(types);
 	if (n > MAX_PARAMS || n != mysql_stmt_param_count(st)) {
@@ -296,12 +303,8 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 
 	if (n && mysql_stmt_bind_param(st, in))
 		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-	if (mysql_stmt_execute(st)) {
-		status = classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
-		if (status == DB_LOST)
-			breaker_note(db, started);
-		return status;
-	}
+	if (mysql_stmt_execute(st))
+		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 
 	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
 	if (meta) {
@@ -309,8 +312,6 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 		mysql_free_result(meta);
 		if (db->m)
 			mysql_stmt_free_result(st);
-		else
-			breaker_note(db, started);
 	} else {
 		res->affected = mysql_stmt_affected_rows(st);
 		res->insert_id = mysql_stmt_insert_id(st);
@@ -322,19 +323,10 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 
 int db_begin(struct db *db)
 {
-	if (breaker_open(db)) {
-		db_disconnect(db);
+	if (ready(db) != DB_OK)
 		return DB_LOST;
-	}
-	if (!db->m && connect_now(db) != DB_OK)
-		return DB_LOST;
-	long long started = clock_ms();
-	if (mysql_autocommit(db->m, 0)) {
-		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
-		if (st == DB_LOST)
-			breaker_note(db, started);
-		return st;
-	}
+	if (mysql_autocommit(db->m, 0))
+		return classify(db, mysql_errno(db->m), mysql_error(db->m));
 	breaker_close();
 	db->in_tx = 1;
 	return DB_OK;
@@ -344,11 +336,9 @@ int db_commit(struct db *db)
 {
 	if (!db->m)
 		return DB_LOST;
-	long long started = clock_ms();
+	db->call_started = clock_ms();
 	if (mysql_commit(db->m)) {
 		int st = classify(db, mysql_errno(db->m), mysql_error(db->m));
-		if (st == DB_LOST)
-			breaker_note(db, started);
 		db_rollback(db);
 		return st;
 	}
