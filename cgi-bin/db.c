@@ -149,9 +149,9 @@ static int classify(struct db *db, unsigned err, const char *msg)
 	case ER_LOCK_WAIT_TIMEOUT:
 		return DB_CONFLICT;
 	case ER_STATEMENT_TIMEOUT:
-		/* The server gave up on a statement that took too long: busy, not broken. */
+		/* The server gave up on a statement that took too long: busy, not broken, so the
+		 * breaker stays closed and other requests go on using the database. */
 		log_limited("db-slow", "db: statement timed out: %s", msg);
-		breaker_note(db);
 		db_disconnect(db);
 		return DB_LOST;
 	default:
