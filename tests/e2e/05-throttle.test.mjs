@@ -2,34 +2,20 @@
 // address; from other addresses its owner still gets in, only slowed down.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { loginAdmin, login, tryLogin, createUser, sql, appSql, sqlSafe, snippet, encodeForm, BASE_URL } from './lib.mjs';
+import { loginAdmin, login, tryLogin, createUser, sql, appSql, sqlSafe, snippet, encodeForm, rawRequest } from './lib.mjs';
 
 // A second client address without touching nginx: 127.0.0.0/8 is all loopback, so a
 // connection bound to 127.0.0.2 reaches nginx on 127.0.0.1 and nginx sees REMOTE_ADDR 127.0.0.2.
 const OTHER_ADDR = '127.0.0.2';
 
 /** POST /login from localAddress; returns { status, text, sid, ms }. */
-function loginFrom(localAddress, username, password) {
-  const url = new URL('/login', BASE_URL);
-  const body = encodeForm({ username, password });
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => {
-        const sid = (res.headers['set-cookie'] || []).map((c) => /^sid=([^;]+)/.exec(c)).find(Boolean);
-        resolve({ status: res.statusCode, text, sid: sid ? sid[1] : undefined, ms: Date.now() - started });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
+async function loginFrom(localAddress, username, password) {
+  const r = await rawRequest('POST', '/login', {
+    localAddress, body: encodeForm({ username, password }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
+  const sid = (r.headers['set-cookie'] || []).map((c) => /^sid=([^;]+)/.exec(c)).find(Boolean);
+  return { status: r.status, text: r.text, sid: sid ? sid[1] : undefined, ms: r.ms };
 }
 
 const pairKey = (addr, u) => `p:${sqlSafe(addr)} ${sqlSafe(u.username)}`;

@@ -4,10 +4,9 @@
 // links, and transactions that die of a deadlock reaching people as errors.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import {
   Client, request, loginAdmin, createUser, login, sql, appSql, sqlSafe, snippet, uniquePhone, submitRepair,
-  newRepair, fieldValue, trackStatus, track, clearPublicThrottles, htmlUnescape, alertText, extractCsrf,
+  newRepair, fieldValue, trackStatus, track, clearPublicThrottles, htmlUnescape, alertText, extractCsrf, rawRequest, BASE_URL,
 } from './lib.mjs';
 
 let agent;
@@ -133,29 +132,14 @@ test('a public submission never changes an existing customer record; an agent ta
   assert.deepEqual(record(), now);
 });
 
-/** GET with a Host header of our choosing (fetch() always sends the real one). */
-function getWithHost(client, urlPath, host) {
-  const base = new URL(process.env.BASE_URL || 'http://127.0.0.1:18080');
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: base.hostname, port: base.port, path: urlPath, headers: { host, cookie: client.jar.header() } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode, text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 test('the printed work order links to the configured site, whatever Host the request carried', async () => {
   const r = await newRepair();
-  const p = await getWithHost(agent, `/staff/repairs/${r.id}/print`, 'evil.example.com');
+  // fetch() always sends the real Host; node:http sends the forged one.
+  const p = await rawRequest('GET', `/staff/repairs/${r.id}/print`, { headers: { host: 'evil.example.com', cookie: agent.jar.header() } });
   assert.equal(p.status, 200, snippet(p.text));
   const text = htmlUnescape(p.text);
   assert.ok(!text.includes('evil.example.com'), 'the forged Host reached the printed page');
-  const base = process.env.BASE_URL || 'http://127.0.0.1:18080';
-  assert.ok(text.includes(`${base.replace(/\/+$/, '')}/track?no=${r.no}`), 'the print does not link to the configured site');
+  assert.ok(text.includes(`${BASE_URL}/track?no=${r.no}`), 'the print does not link to the configured site');
 });
 
 test('a staff transaction that deadlocks is retried on the server: two agents acting at once both land', async () => {

@@ -3,10 +3,9 @@
 // processes that really run. Runs late: it kills the program's processes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { request, loginAdmin, sleep } from './lib.mjs';
+import { request, loginAdmin, sleep, stackRun } from './lib.mjs';
 
 const REPO = process.env.AS_REPO || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const APP = process.env.AS_APP || path.join(REPO, 'cgi-bin/aftersales');
@@ -39,12 +38,8 @@ function processes() {
 
 /** `stack.sh status`: its output and exit status (1 when something does not run as it should). */
 function status() {
-  const script = process.env.AS_STACK || path.join(REPO, 'scripts/stack.sh');
-  try {
-    return { code: 0, out: execFileSync(script, ['status'], { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (e) {
-    return { code: e.status, out: String(e.stdout) };
-  }
+  const r = stackRun('status');
+  return { code: r.status, out: r.stdout };
 }
 
 async function waitFor(what, ms, check) {

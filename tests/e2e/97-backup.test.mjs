@@ -5,13 +5,12 @@
 // anything is touched. Runs late: a restore restarts the workers.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  loginAdmin, login, adminPassword, sql, sqlSafe, snippet, RUN_ID, newRepair, clearPublicThrottles, extractCsrf, fieldValue, request,
+  loginAdmin, login, adminPassword, sql, sqlSafe, snippet, RUN_ID, newRepair, clearPublicThrottles, extractCsrf, fieldValue, request, stackRun,
 } from './lib.mjs';
 
 let admin;
@@ -21,15 +20,6 @@ before(async () => {
   admin = await loginAdmin();
   clearPublicThrottles();
 });
-
-/** scripts/stack.sh ARGS... for this stack; returns { status, stdout, stderr } whatever the exit. */
-function stackRun(...args) {
-  const script = process.env.AS_STACK || (process.env.AS_REPO && path.join(process.env.AS_REPO, 'scripts/stack.sh'));
-  if (!script || !process.env.AS_VAR) throw new Error('AS_STACK and AS_VAR must be set');
-  const r = spawnSync(script, args, { encoding: 'utf8', env: process.env, timeout: 300000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Take a backup; returns the path it printed (checked: exists, mode 600, named by UTC time). */
 function backup() {

@@ -10,7 +10,8 @@
 //   AS_DB_SOCKET       MariaDB's unix socket (for sql())
 //   AS_DB_NAME         database name, default aftersales
 //   AS_STACK           path of scripts/stack.sh (db-stop / db-start)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -262,16 +263,50 @@ export function sqlSafe(v) {
   return s;
 }
 
-/** Run scripts/stack.sh COMMAND for this stack (db-stop, db-start). */
-export function stack(command) {
+function stackScript() {
   const script = process.env.AS_STACK || (process.env.AS_REPO && path.join(process.env.AS_REPO, 'scripts/stack.sh'));
   if (!script) throw new Error('AS_STACK is not set');
   if (!process.env.AS_VAR) throw new Error('AS_VAR is not set');
-  return execFileSync(script, [command], {
+  return script;
+}
+
+/** Run scripts/stack.sh COMMAND for this stack (db-stop, db-start); throws when it fails. */
+export function stack(command) {
+  return execFileSync(stackScript(), [command], {
     encoding: 'utf8',
     env: { ...process.env, AS_VAR: process.env.AS_VAR },
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120000,
+  });
+}
+
+/** scripts/stack.sh ARGS... for this stack; returns { status, stdout, stderr } whatever the exit. */
+export function stackRun(...args) {
+  const r = spawnSync(stackScript(), args, { encoding: 'utf8', env: process.env, timeout: 300000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A request through node:http, for what fetch() will not do: a Host header of our choosing, or a
+ * connection from another local address (localAddress). Returns { status, text, headers, ms }.
+ */
+export function rawRequest(method, urlPath, { headers = {}, body, localAddress } = {}) {
+  const url = new URL(urlPath, BASE_URL);
+  const h = { ...headers };
+  if (body !== undefined) h['content-length'] = Buffer.byteLength(body);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: url.hostname, port: url.port, path: url.pathname + url.search, method, localAddress, headers: h,
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode, text, headers: res.headers, ms: Date.now() - started }));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
