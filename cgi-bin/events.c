@@ -1,6 +1,5 @@
 /* Timeline entries of repairs and returns. */
 #include "events.h"
-#include "repair_flow.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,14 +11,15 @@ static const char SQL_EVENTS[] =
 	"SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), actor, action, from_status, to_status, note, public_note "
 	"FROM events WHERE subject = ? AND subject_id = ? AND (? = 0 OR is_public = 1) ORDER BY id";
 
-static const char *action_label(const char *code)
+/* Actions on a customer record that every record of theirs shows; the rest are the flow's. */
+static const char *action_label(const struct flow *f, const char *code)
 {
 	static const char *labels[][2] = {
-		{"submit", "提交报修"}, {"intake", "登记报修"}, {"accept", "受理"}, {"assign", "派工"},
-		{"start", "开始维修"}, {"wait_parts", "等待配件"}, {"resume", "继续维修"}, {"resolve", "维修完成"},
-		{"close", "结单"}, {"cancel", "取消"}, {"labour", "登记工时"}, {"note", "内部备注"},
 		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"}, {"contact_adopt", "更新客户资料"},
 	};
+	const struct flow_action *a = flow_action_find(f, code);
+	if (a)
+		return a->label;
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 		if (!strcmp(code, labels[i][0]))
 			return labels[i][1];
@@ -36,11 +36,11 @@ int event_record(struct request *r, const char *subject, long long id, const cha
 		       from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
 }
 
-int events_fill(struct request *r, const char *subject, long long id, int public_only, tmpl_dict *d,
+int events_fill(struct request *r, const struct flow *f, long long id, int public_only, tmpl_dict *d,
 		const char *section)
 {
 	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_EVENTS, "sii", subject, id, (long long)public_only);
+	int st = db_exec(r->db, &r->arena, &res, SQL_EVENTS, "sii", f->subject, id, (long long)public_only);
 	if (st != DB_OK)
 		return st;
 	for (size_t i = 0; i < res.nrows; i++) {
@@ -51,12 +51,12 @@ int events_fill(struct request *r, const char *subject, long long id, int public
 			continue;
 		}
 		tmpl_set(e, "ACTOR", db_cell(&res, i, 1));
-		tmpl_set(e, "ACTION_LABEL", action_label(db_cell(&res, i, 2)));
+		tmpl_set(e, "ACTION_LABEL", action_label(f, db_cell(&res, i, 2)));
 		const char *from = db_cell(&res, i, 3), *to = db_cell(&res, i, 4);
 		if (to && *to) {
 			tmpl_dict *t = tmpl_section(e, "TRANSITION");
-			tmpl_set(t, "FROM", *from ? repair_status_label(from) : "");
-			tmpl_set(t, "TO", repair_status_label(to));
+			tmpl_set(t, "FROM", *from ? flow_status_label(f, from) : "");
+			tmpl_set(t, "TO", flow_status_label(f, to));
 		}
 		tmpl_set(e, "NOTE", db_cell(&res, i, 5));
 	}

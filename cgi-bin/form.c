@@ -52,3 +52,37 @@ int form_validate(struct request *r, const struct field_rule *rules, size_t n, c
 	}
 	return errors;
 }
+
+const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
+		      const char **refusal)
+{
+	const char *v = form_trimmed(r, name);
+	const char *why = NULL;
+	if (required && !*v)
+		why = arena_printf(&r->arena, "请填写%s", label);
+	else if (utf8_chars(v) > max)
+		why = arena_printf(&r->arena, "%s不能超过 %zu 个字符", label, max);
+	if (why && !*refusal)
+		*refusal = why;
+	return v;
+}
+
+int form_money(struct request *r, const char *name, const char *label, long long *cents, const char **refusal)
+{
+	const char *v = form_trimmed(r, name);
+	if (!*v)
+		return 0;
+	/* As people write amounts: "¥1,234.50" */
+	if (!strncmp(v, "¥", strlen("¥")) || !strncmp(v, "￥", strlen("￥")))
+		v += strlen("¥");
+	char *plain = arena_strdup(&r->arena, v), *w = plain;
+	for (const char *p = v; *p; p++)
+		if (*p != ',')
+			*w++ = *p;
+	*w = 0;
+	if (parse_money(plain, cents))
+		return 1;
+	if (!*refusal)
+		*refusal = arena_printf(&r->arena, "%s应为金额，如 120 或 35.50", label);
+	return -1;
+}

@@ -18,4 +18,12 @@ const char *form_trimmed(struct request *r, const char *name);
 /* Shows the "<name>_error" message for one field after a check outside the table. */
 void form_error(tmpl_dict *page, const char *name, const char *message);
 
+/* One field of an action form outside a table: the trimmed value (never NULL). When it is
+ * missing but required, or longer than max characters, *refusal is set to a message naming label;
+ * an earlier refusal is kept. */
+const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
+		      const char **refusal);
+/* A money field ("120", "35.50"): 1 with *cents set, 0 when empty, -1 (and *refusal) when malformed. */
+int form_money(struct request *r, const char *name, const char *label, long long *cents, const char **refusal);
+
 #endif

@@ -1,5 +1,6 @@
 /* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
 #include "events.h"
+#include "flow_post.h"
 #include "form.h"
 #include "pages.h"
 #include "repair_contact.h"
@@ -9,15 +10,12 @@
 #include "roles.h"
 #include "sla.h"
 #include "valid.h"
+#include "workcal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STALE_VERSION "该工单已被他人修改，以下是最新内容，请确认后重新操作。"
-
-static const char SQL_HOLIDAYS[] =
-	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
 static const char SQL_LABOUR[] =
 	"SELECT DATE_FORMAT(l.work_date, '%Y-%m-%d'), u.display_name, l.minutes, l.note FROM repair_labour l "
 	"JOIN users u ON u.id = l.user_id WHERE l.repair_id = ? ORDER BY l.id";
@@ -52,63 +50,16 @@ static const char SQL_LABOUR_SUM[] =
 	"UPDATE repairs SET labour_minutes = labour_minutes + ?, version = version + 1, updated_at = NOW() "
 	"WHERE id = ? AND version = ?";
 
-/* Fills cal from the config and the holidays table; the day numbers live in the arena. */
-static int calendar_load(struct request *r, struct sla_calendar *cal)
-{
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_HOLIDAYS, "");
-	if (st != DB_OK)
-		return st;
-	long long *days = arena_alloc(&r->arena, (res.nrows + 1) * sizeof(*days));
-	for (size_t i = 0; i < res.nrows; i++)
-		days[i] = db_cell_int(&res, i, 0);
-	cal->work_start_min = r->cfg->work_start_min;
-	cal->work_end_min = r->cfg->work_end_min;
-	cal->workdays = r->cfg->workdays;
-	cal->holidays = days;
-	cal->nholidays = res.nrows;
-	return DB_OK;
-}
-
-static const char *duration(struct request *r, long minutes)
-{
-	long m = labs(minutes);
-	if (m < 60)
-		return arena_printf(&r->arena, "%ld 分钟", m);
-	return arena_printf(&r->arena, "%ld 小时 %ld 分钟", m / 60, m % 60);
-}
-
 /* The time-limit line: left or over in working time, paused while waiting for parts. */
 static int sla_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 {
-	if (!p->due_at)
-		return DB_OK;
-	struct sla_calendar cal;
-	int st = calendar_load(r, &cal);
-	if (st != DB_OK)
-		return st;
-	tmpl_dict *s = tmpl_section(d, "SLA");
-	tmpl_set(s, "DUE", p->due_at);
-	long long now, due;
-	if (sla_parse(p->now, &now) || sla_parse(p->due_at, &due))
-		return DB_OK;
-	if (!strcmp(p->status, "waiting_parts") && p->sla_paused_minutes) {
-		long left = strtol(p->sla_paused_minutes, NULL, 10);
-		tmpl_set(s, "STATE", arena_printf(&r->arena, "计时暂停（等待配件），%s%s", left < 0 ? "已超时 " : "剩余 ",
-						  duration(r, left)));
-	} else if (repair_status_open(p->status)) {
-		long left = sla_between(&cal, now, due);
-		tmpl_set(s, "STATE", arena_printf(&r->arena, "%s%s（工作时间）", left < 0 ? "已超时 " : "剩余 ", duration(r, left)));
-		if (left < 0)
-			tmpl_show(s, "OVERDUE");
-	} else if (p->resolved_at) {
-		long long done;
-		char resolved[20];
-		snprintf(resolved, sizeof(resolved), "%s:00", p->resolved_at);
-		if (!sla_parse(resolved, &done))
-			tmpl_set(s, "STATE", done <= due ? "按时完成" : "超时完成");
-	}
-	return DB_OK;
+	int waiting = !strcmp(p->status, "waiting_parts");
+	struct sla_view v = {
+		.due = p->due_at, .now = p->now, .running = repair_status_open(p->status) && !waiting,
+		.paused_minutes = waiting ? p->sla_paused_minutes : NULL, .pause_reason = "等待配件",
+		.done_at = p->resolved_at,
+	};
+	return sla_view_fill(r, d, &v);
 }
 
 static const char *warranty_text(struct request *r, const struct repair *p)
@@ -151,7 +102,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "LABOUR_COST", p->labour_cost);
 	tmpl_set(d, "PARTS_COST", p->parts_cost);
 	tmpl_set(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
-	tmpl_set(d, "LABOUR_MINUTES", duration(r, p->labour_minutes));
+	tmpl_set(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
 	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) {
@@ -175,21 +126,12 @@ static void priority_options(tmpl_dict *d, const char *selected)
 /* Shows the form of every action the user may take now (template sections CAN_<code>). */
 static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 {
-	unsigned n;
-	const struct repair_action *all = repair_actions(&n);
 	int is_assignee = p->assignee_id == r->sess.user_id;
-	for (unsigned i = 0; i < n; i++) {
-		if (repair_action_refusal(&all[i], p->status, r->sess.role, is_assignee))
-			continue;
-		tmpl_show(d, arena_printf(&r->arena, "CAN_%s", all[i].code));
-		if (!strcmp(all[i].code, "accept"))
-			priority_options(d, p->priority);
-		if (!strcmp(all[i].code, "assign")) {
-			int st = technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
-			if (st != DB_OK)
-				return st;
-		}
-	}
+	flow_actions_show(r, d, &REPAIR_FLOW, p->status, is_assignee);
+	if (!repair_action_refusal(repair_action_find("accept"), p->status, r->sess.role, is_assignee))
+		priority_options(d, p->priority);
+	if (!repair_action_refusal(repair_action_find("assign"), p->status, r->sess.role, is_assignee))
+		return technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
 	return DB_OK;
 }
 
@@ -226,7 +168,7 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	if (st == DB_OK)
 		st = labour_fill(r, d, p->id);
 	if (st == DB_OK)
-		st = events_fill(r, "repair", p->id, 0, d, "EVENT");
+		st = events_fill(r, &REPAIR_FLOW, p->id, 0, d, "EVENT");
 	return st;
 }
 
@@ -240,39 +182,8 @@ int page_repair_detail(struct request *r)
 	return detail_page(r, 200, &p, NULL);
 }
 
-/* The outcome of one action: the UPDATE's result, the event's notes and a message when refused. */
-struct outcome {
-	const char *refusal;      /* field problem: the page comes back with 422 */
-	const char *note;         /* internal note of the event */
-	const char *public_note;  /* what /track shows, or NULL */
-};
-
-static const char *text_field(struct request *r, const char *name, size_t max, int required, struct outcome *o,
-			      const char *label)
-{
-	const char *v = form_trimmed(r, name);
-	if (required && !*v)
-		o->refusal = arena_printf(&r->arena, "请填写%s", label);
-	else if (utf8_chars(v) > max)
-		o->refusal = arena_printf(&r->arena, "%s不能超过 %zu 个字符", label, max);
-	return v;
-}
-
-static const char *money_field(struct request *r, const char *name, struct outcome *o, const char *label)
-{
-	const char *v = form_get(r, name);
-	long long cents;
-	if (!v || !*v)
-		return NULL;
-	if (!parse_money(v, &cents)) {
-		o->refusal = arena_printf(&r->arena, "%s应为金额，如 120 或 35.50", label);
-		return NULL;
-	}
-	return arena_printf(&r->arena, "%lld.%02lld", cents / 100, cents % 100);
-}
-
 /* "2026-11-27T14:30" (datetime-local) or with a space -> "2026-11-27 14:30:00"; NULL when empty. */
-static const char *visit_field(struct request *r, struct outcome *o)
+static const char *visit_field(struct request *r, struct action_outcome *o)
 {
 	const char *v = form_get(r, "visit_at");
 	if (!v || !*v)
@@ -291,7 +202,7 @@ static const char *visit_field(struct request *r, struct outcome *o)
 	return arena_strdup(&r->arena, buf);
 }
 
-static int run_accept(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_accept(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	const char *priority = form_get(r, "priority");
 	int pi = priority_index(priority);
@@ -299,19 +210,16 @@ static int run_accept(struct request *r, const struct repair *p, struct outcome 
 		o->refusal = "请选择优先级";
 		return DB_OK;
 	}
-	struct sla_calendar cal;
-	int st = calendar_load(r, &cal);
-	long long now;
-	if (st != DB_OK || sla_parse(p->now, &now))
-		return st != DB_OK ? st : DB_ERR;
 	char due[20];
-	sla_format(sla_add(&cal, now, (long)r->cfg->sla_hours[pi] * 60), due);
+	int st = workcal_due(r, p->now, (long)r->cfg->sla_hours[pi] * 60, due);
+	if (st != DB_OK)
+		return st;
 	o->note = arena_printf(&r->arena, "优先级 %s，处理时限 %s", priority_label(priority), due);
 	o->public_note = "已受理，我们会尽快安排维修人员";
 	return db_exec(r->db, &r->arena, res, SQL_ACCEPT, "ssii", priority, due, p->id, p->version);
 }
 
-static int run_assign(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_assign(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	long long tech = 0;
 	struct db_result name;
@@ -335,28 +243,28 @@ static int run_assign(struct request *r, const struct repair *p, struct outcome 
 	return db_exec(r->db, &r->arena, res, SQL_ASSIGN, "isii", tech, visit, p->id, p->version);
 }
 
-static int run_wait_parts(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_wait_parts(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
-	o->note = text_field(r, "note", 500, 1, o, "所需配件");
+	o->note = form_text(r, "note", 500, 1, "所需配件", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
-	struct sla_calendar cal;
-	long long now, due;
-	int st = calendar_load(r, &cal);
-	if (st != DB_OK)
-		return st;
 	const char *left = NULL;
-	if (p->due_at && !sla_parse(p->now, &now) && !sla_parse(p->due_at, &due))
-		left = arena_printf(&r->arena, "%ld", sla_between(&cal, now, due));
+	long minutes;
+	if (p->due_at) {
+		int st = workcal_left(r, p->now, p->due_at, &minutes);
+		if (st != DB_OK)
+			return st;
+		left = arena_printf(&r->arena, "%ld", minutes);
+	}
 	o->public_note = "正在等待配件，到货后继续维修";
 	return db_exec(r->db, &r->arena, res, SQL_PAUSE, "sii", left, p->id, p->version);
 }
 
-static int run_resume(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_resume(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	struct sla_calendar cal;
 	long long now;
-	int st = calendar_load(r, &cal);
+	int st = workcal_load(r, &cal);
 	if (st != DB_OK || sla_parse(p->now, &now))
 		return st != DB_OK ? st : DB_ERR;
 	const char *due = p->due_at;
@@ -372,12 +280,21 @@ static int run_resume(struct request *r, const struct repair *p, struct outcome 
 	return db_exec(r->db, &r->arena, res, SQL_RESUME, "sii", due, p->id, p->version);
 }
 
-static int run_resolve(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+/* A money field as the DECIMAL column takes it, NULL when empty. */
+static const char *money_text(struct request *r, const char *name, const char *label, struct action_outcome *o)
 {
-	const char *result = text_field(r, "result", 2000, 1, o, "维修结果");
-	const char *parts = text_field(r, "parts_used", 1000, 0, o, "使用配件");
-	const char *labour = money_field(r, "labour_cost", o, "人工费");
-	const char *parts_cost = money_field(r, "parts_cost", o, "配件费");
+	long long cents;
+	if (form_money(r, name, label, &cents, &o->refusal) <= 0)
+		return NULL;
+	return arena_printf(&r->arena, "%lld.%02lld", cents / 100, cents % 100);
+}
+
+static int run_resolve(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
+{
+	const char *result = form_text(r, "result", 2000, 1, "维修结果", &o->refusal);
+	const char *parts = form_text(r, "parts_used", 1000, 0, "使用配件", &o->refusal);
+	const char *labour = money_text(r, "labour_cost", "人工费", o);
+	const char *parts_cost = money_text(r, "parts_cost", "配件费", o);
 	const char *w = form_get(r, "warranty_repair");
 	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
 		o->refusal = "请选择是否保修期内维修";
@@ -389,9 +306,9 @@ static int run_resolve(struct request *r, const struct repair *p, struct outcome
 		       (long long)(w[0] == '1'), p->id, p->version);
 }
 
-static int run_cancel(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_cancel(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
-	const char *reason = text_field(r, "reason", 500, 1, o, "取消原因");
+	const char *reason = form_text(r, "reason", 500, 1, "取消原因", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
 	o->note = reason;
@@ -399,10 +316,10 @@ static int run_cancel(struct request *r, const struct repair *p, struct outcome 
 	return db_exec(r->db, &r->arena, res, SQL_CANCEL, "sii", reason, p->id, p->version);
 }
 
-static int run_labour(struct request *r, const struct repair *p, struct outcome *o, struct db_result *res)
+static int run_labour(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	long long minutes;
-	const char *note = text_field(r, "note", 255, 0, o, "工作内容");
+	const char *note = form_text(r, "note", 255, 0, "工作内容", &o->refusal);
 	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes))
 		o->refusal = "工时应为 1 到 1440 之间的分钟数";
 	if (o->refusal)
@@ -414,7 +331,7 @@ static int run_labour(struct request *r, const struct repair *p, struct outcome 
 	return db_exec(r->db, &r->arena, res, SQL_LABOUR_SUM, "iii", minutes, p->id, p->version);
 }
 
-static int run_simple(struct request *r, const struct repair *p, const char *to, struct outcome *o,
+static int run_simple(struct request *r, const struct repair *p, const char *to, struct action_outcome *o,
 		      struct db_result *res)
 {
 	static const char *notes[][2] = {
@@ -424,39 +341,41 @@ static int run_simple(struct request *r, const struct repair *p, const char *to,
 	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
 		if (!strcmp(to, notes[i][0]))
 			o->public_note = notes[i][1];
-	o->note = text_field(r, "note", 500, 0, o, "备注");
+	o->note = form_text(r, "note", 500, 0, "备注", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
 	return db_exec(r->db, &r->arena, res, SQL_SET_STATUS, "ssii", to, to, p->id, p->version);
 }
 
-static int run_action(struct request *r, const struct repair_action *a, const struct repair *p, struct outcome *o)
+static int run_action(struct request *r, const struct flow_action *a, void *record, struct action_outcome *o,
+		      struct db_result *res)
 {
-	struct db_result res = {0};
-	int st;
-	if (!strcmp(a->code, "note")) {
-		o->note = text_field(r, "note", 2000, 1, o, "备注内容");
-		return DB_OK;
-	}
+	const struct repair *p = record;
 	if (!strcmp(a->code, "accept"))
-		st = run_accept(r, p, o, &res);
-	else if (!strcmp(a->code, "assign"))
-		st = run_assign(r, p, o, &res);
-	else if (!strcmp(a->code, "wait_parts"))
-		st = run_wait_parts(r, p, o, &res);
-	else if (!strcmp(a->code, "resume"))
-		st = run_resume(r, p, o, &res);
-	else if (!strcmp(a->code, "resolve"))
-		st = run_resolve(r, p, o, &res);
-	else if (!strcmp(a->code, "cancel"))
-		st = run_cancel(r, p, o, &res);
-	else if (!strcmp(a->code, "labour"))
-		st = run_labour(r, p, o, &res);
-	else
-		st = run_simple(r, p, a->to, o, &res);
-	if (st == DB_OK && !o->refusal && res.affected == 0)
-		st = DB_STALE;
-	return st;
+		return run_accept(r, p, o, res);
+	if (!strcmp(a->code, "assign"))
+		return run_assign(r, p, o, res);
+	if (!strcmp(a->code, "wait_parts"))
+		return run_wait_parts(r, p, o, res);
+	if (!strcmp(a->code, "resume"))
+		return run_resume(r, p, o, res);
+	if (!strcmp(a->code, "resolve"))
+		return run_resolve(r, p, o, res);
+	if (!strcmp(a->code, "cancel"))
+		return run_cancel(r, p, o, res);
+	if (!strcmp(a->code, "labour"))
+		return run_labour(r, p, o, res);
+	return run_simple(r, p, a->to, o, res);
+}
+
+static int detail_page_of(struct request *r, int status, void *record, const char *message)
+{
+	return detail_page(r, status, record, message);
+}
+
+static int reload(struct request *r, void *record)
+{
+	return repair_load(r, r->path_id, record);
 }
 
 /* POST /staff/repairs/#/action (csrf, action, version, and the action's fields). Answers 303 back to
@@ -468,32 +387,10 @@ int page_repair_action(struct request *r)
 	int st = repair_load_path(r, &p);
 	if (st != DB_OK || !p.id)
 		return st;
-	const struct repair_action *a = repair_action_find(form_get(r, "action"));
-	const char *refusal = repair_action_refusal(a, p.status, r->sess.role, p.assignee_id == r->sess.user_id);
-	if (refusal)
-		return detail_page(r, 422, &p, refusal);
-	long long version = 0;
-	if (!parse_id(form_get(r, "version"), &version) || version != p.version)
-		return detail_page(r, 409, &p, STALE_VERSION);
-
-	struct outcome o = {0};
-	st = db_begin(r->db);
-	if (st == DB_OK)
-		st = run_action(r, a, &p, &o);
-	if (st == DB_OK && o.refusal) {
-		db_rollback(r->db);
-		return detail_page(r, 422, &p, o.refusal);
-	}
-	if (st == DB_OK)
-		st = event_record(r, "repair", p.id, a->code, a->to ? p.status : NULL, a->to, o.note, o.public_note);
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st == DB_STALE) {
-		db_rollback(r->db);
-		st = repair_load(r, r->path_id, &p);
-		return st != DB_OK ? st : detail_page(r, 409, &p, STALE_VERSION);
-	}
-	if (st != DB_OK)
-		return st;
-	return page_redirect(r, arena_printf(&r->arena, "/staff/repairs/%lld", p.id));
+	struct flow_post post = {
+		.flow = &REPAIR_FLOW, .record = &p, .id = p.id, .version = p.version, .status = p.status,
+		.is_assignee = p.assignee_id == r->sess.user_id, .run = run_action, .page = detail_page_of,
+		.reload = reload, .back = arena_printf(&r->arena, "/staff/repairs/%lld", p.id),
+	};
+	return flow_post_run(r, &post);
 }

@@ -5,10 +5,7 @@
 
 #include <string.h>
 
-static const struct {
-	const char *code, *label;
-	int open;
-} STATUSES[] = {
+static const struct flow_status STATUSES[] = {
 	{"new", "待受理", 1},
 	{"accepted", "已受理", 1},
 	{"assigned", "已派工", 1},
@@ -18,7 +15,6 @@ static const struct {
 	{"closed", "已完成", 0},
 	{"cancelled", "已取消", 0},
 };
-#define NSTATUS (sizeof(STATUSES) / sizeof(STATUSES[0]))
 
 enum { S_NEW = 1u << 0, S_ACCEPTED = 1u << 1, S_ASSIGNED = 1u << 2, S_IN_PROGRESS = 1u << 3,
        S_WAITING = 1u << 4, S_RESOLVED = 1u << 5, S_CLOSED = 1u << 6, S_CANCELLED = 1u << 7 };
@@ -27,7 +23,9 @@ enum { S_NEW = 1u << 0, S_ACCEPTED = 1u << 1, S_ASSIGNED = 1u << 2, S_IN_PROGRES
 #define FRONT_DESK (ROLE_AGENT | ROLES_SUPERVISOR)
 #define WORKSHOP (ROLE_TECHNICIAN | ROLES_SUPERVISOR)
 
-static const struct repair_action ACTIONS[] = {
+static const struct flow_action ACTIONS[] = {
+	{"submit", "提交报修", 0, NULL, 0, 0},
+	{"intake", "登记报修", 0, NULL, 0, 0},
 	{"accept", "受理", S_NEW, "accepted", FRONT_DESK, 0},
 	{"assign", "派工", S_ACCEPTED | S_ASSIGNED, "assigned", ROLES_SUPERVISOR, 0},
 	{"start", "开始维修", S_ASSIGNED, "in_progress", WORKSHOP, 1},
@@ -40,25 +38,9 @@ static const struct repair_action ACTIONS[] = {
 	{"note", "添加内部备注", S_ANY, NULL, ROLES_STAFF, 0},
 };
 
-int repair_status_index(const char *code)
-{
-	for (size_t i = 0; code && i < NSTATUS; i++)
-		if (!strcmp(code, STATUSES[i].code))
-			return (int)i;
-	return -1;
-}
-
-const char *repair_status_label(const char *code)
-{
-	int i = repair_status_index(code);
-	return i < 0 ? "未知" : STATUSES[i].label;
-}
-
-int repair_status_open(const char *code)
-{
-	int i = repair_status_index(code);
-	return i >= 0 && STATUSES[i].open;
-}
+const struct flow REPAIR_FLOW = {
+	"repair", STATUSES, sizeof(STATUSES) / sizeof(STATUSES[0]), ACTIONS, sizeof(ACTIONS) / sizeof(ACTIONS[0]),
+};
 
 static const char *PRIORITIES[][2] = {
 	{"low", "低"}, {"normal", "普通"}, {"high", "高"}, {"urgent", "紧急"},
@@ -85,32 +67,4 @@ const char *channel_label(const char *code)
 	if (code && !strcmp(code, "counter"))
 		return "柜台";
 	return "网上报修";
-}
-
-const struct repair_action *repair_action_find(const char *code)
-{
-	for (size_t i = 0; code && i < sizeof(ACTIONS) / sizeof(ACTIONS[0]); i++)
-		if (!strcmp(code, ACTIONS[i].code))
-			return &ACTIONS[i];
-	return NULL;
-}
-
-const char *repair_action_refusal(const struct repair_action *a, const char *status, int role, int is_assignee)
-{
-	int i = repair_status_index(status);
-	if (!a || i < 0)
-		return "未知的操作";
-	if (!(a->from & (1u << i)))
-		return "工单当前状态不允许此操作";
-	if (!(a->roles & role))
-		return "您的角色无权进行此操作";
-	if (a->assignee_only && role == ROLE_TECHNICIAN && !is_assignee)
-		return "只能处理派给自己的工单";
-	return NULL;
-}
-
-const struct repair_action *repair_actions(unsigned *n)
-{
-	*n = sizeof(ACTIONS) / sizeof(ACTIONS[0]);
-	return ACTIONS;
 }

@@ -1,32 +1,28 @@
-/* The repair state machine: which action moves which status where, and who may take it. Pure. */
+/* The repair state machine (a flow table) and the labels of a repair's fields. Pure. */
 #ifndef AFTERSALES_REPAIR_FLOW_H
 #define AFTERSALES_REPAIR_FLOW_H
+#include "flow.h"
 
-struct repair_action {
-	const char *code;     /* form value of "action" */
-	const char *label;    /* button text */
-	unsigned from;        /* bit set of statuses it starts from (bit = index in the status table) */
-	const char *to;       /* status after it; NULL keeps the status */
-	int roles;            /* roles that may take it */
-	int assignee_only;    /* technicians may take it only on their own jobs */
-};
+extern const struct flow REPAIR_FLOW;
 
-/* Index of a status code in the status table, or -1. */
-int repair_status_index(const char *code);
-const char *repair_status_label(const char *code);
+static inline int repair_status_index(const char *code) { return flow_status_index(&REPAIR_FLOW, code); }
+static inline const char *repair_status_label(const char *code) { return flow_status_label(&REPAIR_FLOW, code); }
 /* 1 for statuses where the request is still being worked on (not resolved, closed or cancelled). */
-int repair_status_open(const char *code);
+static inline int repair_status_open(const char *code) { return flow_status_open(&REPAIR_FLOW, code); }
+static inline const struct flow_action *repair_action_find(const char *code)
+{
+	return flow_action_find(&REPAIR_FLOW, code);
+}
+static inline const char *repair_action_refusal(const struct flow_action *a, const char *status, int role,
+						int is_assignee)
+{
+	return flow_refusal(&REPAIR_FLOW, a, status, role, is_assignee);
+}
+
 const char *priority_label(const char *code);
 /* Index 0..3 of low, normal, high, urgent, or -1. */
 int priority_index(const char *code);
+/* "电话", "柜台" or "网上" for a request's channel code (phone, counter, web). */
 const char *channel_label(const char *code);
-
-/* The action named code, or NULL. */
-const struct repair_action *repair_action_find(const char *code);
-/* Returns NULL when a user with role (and, for technicians, is_assignee) may take action now in
- * status; otherwise the reason, in Chinese. */
-const char *repair_action_refusal(const struct repair_action *a, const char *status, int role, int is_assignee);
-/* All actions, for listing the buttons a page offers. */
-const struct repair_action *repair_actions(unsigned *n);
 
 #endif

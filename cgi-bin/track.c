@@ -78,5 +78,5 @@ int page_track(struct request *r)
 		tmpl_set(t, "NAME", technician_title(r, rep.assignee_name));
 		tmpl_set(t, "VISIT", rep.visit_at ? rep.visit_at : "待定");
 	}
-	return events_fill(r, "repair", rep.id, 1, f, "EVENT");
+	return events_fill(r, &REPAIR_FLOW, rep.id, 1, f, "EVENT");
 }

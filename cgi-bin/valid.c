@@ -288,3 +288,17 @@ void like_escape(const char *in, char *out)
 	}
 	*out = '\0';
 }
+
+const char *money_format(struct arena *a, long long cents)
+{
+	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
+	char digits[32], grouped[48];
+	int n = snprintf(digits, sizeof(digits), "%llu", v / 100), k = 0;
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			grouped[k++] = ',';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = 0;
+	return arena_printf(a, "%s¥%s.%02llu", cents < 0 ? "-" : "", grouped, v % 100);
+}

@@ -24,6 +24,8 @@ const char *valid_email(const char *v);
 const char *valid_date(const char *v);
 /* Parses a money amount like "120" or "35.50" (at most 2 decimals, below 10 million) into cents. Returns 1 or 0. */
 int parse_money(const char *v, long long *cents);
+/* cents as people read money: "¥1,234.50", "-¥5.00", in the arena. */
+const char *money_format(struct arena *a, long long cents);
 /* Parses a whole number in [min, max] without sign or spaces. Returns 1 or 0. */
 int parse_int_range(const char *v, long long min, long long max, long long *out);
 /* Digits of a public number's daily sequence: at least four (zero-padded), at most twelve, so a

@@ -255,9 +255,9 @@ test('the full life cycle through the pages, each step by its role', async () =>
 test('refused transitions answer 422 with the reason and change nothing', async () => {
   const r = await newRepair();
   // resolve or close from new, even as admin
-  await refused(admin, r.id, 'resolve', { result: 'x', warranty_repair: '1' }, 422, '工单当前状态不允许此操作');
-  await refused(admin, r.id, 'close', {}, 422, '工单当前状态不允许此操作');
-  await refused(admin, r.id, 'start', {}, 422, '工单当前状态不允许此操作');
+  await refused(admin, r.id, 'resolve', { result: 'x', warranty_repair: '1' }, 422, '当前状态不允许此操作');
+  await refused(admin, r.id, 'close', {}, 422, '当前状态不允许此操作');
+  await refused(admin, r.id, 'start', {}, 422, '当前状态不允许此操作');
   // a technician may not accept
   await refused(tech, r.id, 'accept', { priority: 'normal' }, 422, '您的角色无权进行此操作');
   // an unknown action or priority
@@ -265,7 +265,7 @@ test('refused transitions answer 422 with the reason and change nothing', async 
   await refused(agent, r.id, 'accept', { priority: 'whenever' }, 422, '优先级');
   // accept twice
   await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
-  await refused(agent, r.id, 'accept', { priority: 'urgent' }, 422, '工单当前状态不允许此操作');
+  await refused(agent, r.id, 'accept', { priority: 'urgent' }, 422, '当前状态不允许此操作');
   assert.equal(col(r.id, 'priority'), 'normal');
   // agent assigning; assigning a non-technician; an invalid visit time
   await refused(agent, r.id, 'assign', { assignee_id: u.tech.id }, 422, '您的角色无权进行此操作');
@@ -275,8 +275,8 @@ test('refused transitions answer 422 with the reason and change nothing', async 
   await repairActionOk(supervisor, r.id, 'assign', { assignee_id: u.tech.id });
   // close from in_progress
   await repairActionOk(tech, r.id, 'start');
-  await refused(agent, r.id, 'close', {}, 422, '工单当前状态不允许此操作');
-  await refused(supervisor, r.id, 'close', {}, 422, '工单当前状态不允许此操作');
+  await refused(agent, r.id, 'close', {}, 422, '当前状态不允许此操作');
+  await refused(supervisor, r.id, 'close', {}, 422, '当前状态不允许此操作');
   // a technician acting on someone else's job
   await refused(tech2, r.id, 'wait_parts', { note: '配件' }, 422, '只能处理派给自己的工单');
   await refused(tech2, r.id, 'resolve', { result: '修好了', warranty_repair: '1' }, 422, '只能处理派给自己的工单');
@@ -390,8 +390,8 @@ test('cancel needs a reason; cancelled shows on the page and on /track', async (
   clearTrackThrottle();
   await expectTrack(r.no, r.phone, 'cancelled', '工单已取消');
   // no way back from cancelled
-  await refused(supervisor, r.id, 'assign', { assignee_id: u.tech.id }, 422, '工单当前状态不允许此操作');
-  await refused(agent, r.id, 'cancel', { reason: '再取消一次' }, 422, '工单当前状态不允许此操作');
+  await refused(supervisor, r.id, 'assign', { assignee_id: u.tech.id }, 422, '当前状态不允许此操作');
+  await refused(agent, r.id, 'cancel', { reason: '再取消一次' }, 422, '当前状态不允许此操作');
 });
 
 test('a reason, parts note or result of only spaces counts as missing', async () => {

@@ -54,9 +54,9 @@ static const struct {
 	{"cancel", "waiting_parts", "cancelled", FRONT, 0},
 };
 
-static const struct repair_action *find(const char *code)
+static const struct flow_action *find(const char *code)
 {
-	const struct repair_action *a = repair_action_find(code);
+	const struct flow_action *a = repair_action_find(code);
 	if (!a)
 		fail_msg("repair_action_find(\"%s\") = NULL", code);
 	return a;
@@ -66,7 +66,7 @@ static void test_allowed_transitions(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < COUNT(ALLOWED); i++) {
-		const struct repair_action *a = find(ALLOWED[i].action);
+		const struct flow_action *a = find(ALLOWED[i].action);
 		if (!a->to || strcmp(a->to, ALLOWED[i].to) != 0)
 			fail_msg("%s leads to %s, want %s", ALLOWED[i].action, a->to ? a->to : "(same)", ALLOWED[i].to);
 		for (size_t k = 0; k < COUNT(ROLES); k++) {
@@ -86,7 +86,7 @@ static void test_matrix_refuses_the_rest(void **state)
 	(void)state;
 	static const char *const changing[] = {"accept", "assign", "start", "wait_parts", "resume", "resolve", "close", "cancel"};
 	for (size_t ai = 0; ai < COUNT(changing); ai++) {
-		const struct repair_action *a = find(changing[ai]);
+		const struct flow_action *a = find(changing[ai]);
 		for (size_t si = 0; si < COUNT(STATUS_CODES); si++) {
 			int listed = 0;
 			for (size_t i = 0; i < COUNT(ALLOWED); i++)
@@ -133,7 +133,7 @@ static void test_sample_of_illegal(void **state)
 		{"labour", "cancelled"},
 	};
 	for (size_t i = 0; i < COUNT(cases); i++) {
-		const struct repair_action *a = find(cases[i].action);
+		const struct flow_action *a = find(cases[i].action);
 		for (size_t k = 0; k < COUNT(ROLES); k++) {
 			const char *why = repair_action_refusal(a, cases[i].from, ROLES[k].role, 1);
 			if (!why)
@@ -148,7 +148,7 @@ static void test_technician_only_own_jobs(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < COUNT(ALLOWED); i++) {
-		const struct repair_action *a = find(ALLOWED[i].action);
+		const struct flow_action *a = find(ALLOWED[i].action);
 		assert_int_equal(a->assignee_only, ALLOWED[i].assignee_only);
 		if (!ALLOWED[i].assignee_only)
 			continue;
@@ -160,7 +160,7 @@ static void test_technician_only_own_jobs(void **state)
 		assert_null(repair_action_refusal(a, ALLOWED[i].from, ROLE_ADMIN, 0));
 	}
 	/* Recording labour follows the same rule. */
-	const struct repair_action *labour = find("labour");
+	const struct flow_action *labour = find("labour");
 	assert_null(labour->to);
 	assert_true(labour->assignee_only);
 	static const char *const working[] = {"assigned", "in_progress", "waiting_parts", "resolved"};
@@ -176,7 +176,8 @@ static void test_admin_may_do_what_supervisor_may(void **state)
 {
 	(void)state;
 	unsigned n;
-	const struct repair_action *all = repair_actions(&n);
+	const struct flow_action *all = REPAIR_FLOW.actions;
+	n = REPAIR_FLOW.nactions;
 	assert_true(n > 0);
 	for (unsigned i = 0; i < n; i++)
 		for (size_t si = 0; si < COUNT(STATUS_CODES); si++)
@@ -189,7 +190,7 @@ static void test_admin_may_do_what_supervisor_may(void **state)
 static void test_note_everywhere(void **state)
 {
 	(void)state;
-	const struct repair_action *note = find("note");
+	const struct flow_action *note = find("note");
 	assert_null(note->to);
 	for (size_t si = 0; si < COUNT(STATUS_CODES); si++)
 		for (size_t k = 0; k < COUNT(ROLES); k++)
@@ -202,7 +203,7 @@ static void test_unknown_inputs(void **state)
 	assert_null(repair_action_find("explode"));
 	assert_null(repair_action_find(""));
 	assert_null(repair_action_find(NULL));
-	const struct repair_action *accept = find("accept");
+	const struct flow_action *accept = find("accept");
 	assert_non_null(repair_action_refusal(accept, "bogus", ROLE_ADMIN, 1));
 	assert_non_null(repair_action_refusal(accept, NULL, ROLE_ADMIN, 1));
 	assert_non_null(repair_action_refusal(NULL, "new", ROLE_ADMIN, 1));
@@ -248,7 +249,8 @@ static void test_action_table_sane(void **state)
 {
 	(void)state;
 	unsigned n;
-	const struct repair_action *all = repair_actions(&n);
+	const struct flow_action *all = REPAIR_FLOW.actions;
+	n = REPAIR_FLOW.nactions;
 	for (unsigned i = 0; i < n; i++) {
 		assert_non_null(all[i].code);
 		if (!all[i].label || !*all[i].label)

@@ -1,0 +1,63 @@
+/* One status action of a record, from the posted form to the committed change and its event. */
+#include "flow_post.h"
+#include "events.h"
+#include "form.h"
+#include "response.h"
+#include "valid.h"
+
+#include <string.h>
+
+#define STALE_VERSION "该记录已被他人修改，以下是最新内容，请确认后重新操作。"
+
+static int run(struct request *r, const struct flow_post *p, const struct flow_action *a, struct action_outcome *o)
+{
+	struct db_result res = {0};
+	if (!strcmp(a->code, "note")) {
+		o->note = form_text(r, "note", 2000, 1, "备注内容", &o->refusal);
+		return DB_OK;
+	}
+	int st = p->run(r, a, p->record, o, &res);
+	if (st == DB_OK && !o->refusal && res.affected == 0)
+		st = DB_STALE;
+	return st;
+}
+
+int flow_post_run(struct request *r, const struct flow_post *p)
+{
+	const struct flow_action *a = flow_action_find(p->flow, form_get(r, "action"));
+	const char *refusal = flow_refusal(p->flow, a, p->status, r->sess.role, p->is_assignee);
+	if (refusal)
+		return p->page(r, 422, p->record, refusal);
+	long long version = 0;
+	if (!parse_id(form_get(r, "version"), &version) || version != p->version)
+		return p->page(r, 409, p->record, STALE_VERSION);
+
+	struct action_outcome o = {0};
+	int st = db_begin(r->db);
+	if (st == DB_OK)
+		st = run(r, p, a, &o);
+	if (st == DB_OK && o.refusal) {
+		db_rollback(r->db);
+		return p->page(r, 422, p->record, o.refusal);
+	}
+	if (st == DB_OK)
+		st = event_record(r, p->flow->subject, p->id, a->code, a->to ? p->status : NULL, a->to, o.note,
+				  o.public_note);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st == DB_STALE) {
+		db_rollback(r->db);
+		st = p->reload(r, p->record);
+		return st != DB_OK ? st : p->page(r, 409, p->record, STALE_VERSION);
+	}
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, p->back);
+}
+
+void flow_actions_show(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee)
+{
+	for (unsigned i = 0; i < f->nactions; i++)
+		if (!flow_refusal(f, &f->actions[i], status, r->sess.role, is_assignee))
+			tmpl_show(d, arena_printf(&r->arena, "CAN_%s", f->actions[i].code));
+}

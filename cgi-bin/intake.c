@@ -1,0 +1,161 @@
+/* Numbering, customer matching and the public form's protections for every kind of request. */
+#include "intake.h"
+#include "form.h"
+#include "response.h"
+#include "session.h"
+#include "throttle.h"
+#include "valid.h"
+
+#include <string.h>
+
+static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no, created_at) VALUES (?, '', NOW())";
+static const char SQL_TOKEN_FIND[] = "SELECT public_no FROM submissions WHERE token = ?";
+static const char SQL_TOKEN_SET[] = "UPDATE submissions SET public_no = ? WHERE token = ?";
+/* A retry comes within minutes; a day later the token has done its job. A few rows per submission
+ * keep the table small without a separate cleaning job. It runs after the numbering transaction:
+ * inside it, the delete could wait on another submission's new token row while that one waits
+ * for the counter row, a deadlock. */
+static const char SQL_TOKEN_PURGE[] = "DELETE FROM submissions WHERE created_at < NOW() - INTERVAL 1 DAY LIMIT 20";
+static const char SQL_COUNTER_BUMP[] =
+	"INSERT INTO daily_counters (kind, day, last) VALUES (?, CURDATE(), 1) ON DUPLICATE KEY UPDATE last = last + 1";
+static const char SQL_COUNTER_GET[] =
+	"SELECT last, DATE_FORMAT(CURDATE(), '%Y%m%d') FROM daily_counters WHERE kind = ? AND day = CURDATE()";
+static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
+static const char SQL_CUSTOMER_BY_PHONE[] =
+	"SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND anonymised = 0 ORDER BY id LIMIT 1";
+static const char SQL_CUSTOMER_INSERT[] =
+	"INSERT INTO customers (name, phone, email, address, created_at, updated_at) VALUES (?, ?, ?, ?, NOW(), NOW())";
+
+int intake_number(struct request *r, char kind, const char **no)
+{
+	struct db_result res;
+	char k[2] = {kind, 0};
+	int st = db_exec(r->db, &r->arena, NULL, SQL_COUNTER_BUMP, "s", k);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &res, SQL_COUNTER_GET, "s", k);
+	if (st == DB_OK)
+		*no = public_no_format(&r->arena, kind, db_cell(&res, 0, 1), db_cell_int(&res, 0, 0));
+	return st;
+}
+
+int intake_customer(struct request *r, const struct intake_contact *c, long long *id)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_BY_PHONE, "s", c->phone);
+	if (st != DB_OK)
+		return st;
+	if (res.nrows) {
+		*id = db_cell_int(&res, 0, 0);
+		return DB_OK;
+	}
+	st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_INSERT, "ssss", c->name, c->phone, c->email ? c->email : "",
+		     c->address ? c->address : "");
+	*id = (long long)res.insert_id;
+	return st;
+}
+
+/* A hex token of 64 characters, as random_hex(32) makes. */
+static int token_ok(const char *t)
+{
+	if (!t || strlen(t) != 64)
+		return 0;
+	for (const char *p = t; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return 0;
+	return 1;
+}
+
+void intake_form_token(struct request *r, tmpl_dict *form)
+{
+	const char *token = form_get(r, "token");
+	tmpl_set(form, "TOKEN", token_ok(token) ? token : random_hex(&r->arena, 32));
+}
+
+static int redirect_done(struct request *r, const char *done_path, const char *no)
+{
+	return page_redirect(r, arena_printf(&r->arena, "%s?no=%s", done_path, no));
+}
+
+int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char kind, intake_insert_fn insert,
+			 void *ctx, const char *done_path)
+{
+	const char *token = form_get(r, "token");
+	const char *honeypot = form_get(r, "website");
+	intake_form_token(r, form);
+	if (honeypot && *honeypot) {
+		tmpl_set(form, "MESSAGE", "提交未通过校验，请直接联系客服。");
+		return 0;
+	}
+	if (errors) {
+		tmpl_set(form, "MESSAGE", "请按提示修改标红的内容后重新提交。");
+		return 0;
+	}
+	struct db_result res;
+	int st = DB_OK, has_token = token_ok(token);
+	if (has_token) {
+		st = db_exec(r->db, &r->arena, &res, SQL_TOKEN_FIND, "s", token);
+		if (st != DB_OK)
+			return st;
+		if (res.nrows && *db_cell(&res, 0, 0))
+			return redirect_done(r, done_path, db_cell(&res, 0, 0));
+	}
+	long long locked = 0, id = 0;
+	const char *key = throttle_addr_key(r, "s:"), *no = NULL;
+	st = throttle_locked(r, key, NULL, &locked);
+	if (st != DB_OK)
+		return st;
+	if (locked > 0)
+		return page_error(r, 429, "提交过于频繁，请稍后再试，或拨打客服电话。");
+
+	st = db_begin(r->db);
+	/* Claiming the token first makes a second copy of the form wait here, then find the first's number. */
+	if (st == DB_OK && has_token)
+		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_CLAIM, "s", token);
+	if (st == DB_DUP) {
+		db_rollback(r->db);
+		st = db_exec(r->db, &r->arena, &res, SQL_TOKEN_FIND, "s", token);
+		if (st != DB_OK)
+			return st;
+		return redirect_done(r, done_path, db_cell(&res, 0, 0));
+	}
+	if (st == DB_OK)
+		st = intake_number(r, kind, &no);
+	if (st == DB_OK)
+		st = insert(r, ctx, no, &id);
+	if (st == DB_OK && has_token)
+		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_SET, "ss", no, token);
+	if (st == DB_OK)
+		st = throttle_hit(r, key, r->cfg->submit_max_per_hour, 60, 60, NULL);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	/* The request is saved; a failed clean-up is for the next submission to do. */
+	if (db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "") == DB_OK)
+		throttle_purge(r);
+	return redirect_done(r, done_path, no);
+}
+
+int intake_done_page(struct request *r, char kind, const char *tpl, const char *title)
+{
+	const char *no = query_get(r, "no");
+	if (!public_no_valid(no, kind))
+		return page_error(r, 404, "没有找到这个单号。");
+	tmpl_dict *d = page_begin(r, 200, tpl, title);
+	tmpl_set(d, "NO", no);
+	return 0;
+}
+
+int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *field, const char *value)
+{
+	if (!*value || valid_date(value))
+		return 0;
+	struct db_result today;
+	int st = db_exec(r->db, &r->arena, &today, SQL_TODAY, "");
+	if (st != DB_OK)
+		return st;
+	if (strcmp(value, db_cell(&today, 0, 0)) <= 0)
+		return 0;
+	form_error(form, field, "购买日期不能晚于今天");
+	return 1;
+}

@@ -1,0 +1,89 @@
+/* Time limits in business hours, read against the holidays table. */
+#include "workcal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_HOLIDAYS[] =
+	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
+
+int workcal_load(struct request *r, struct sla_calendar *cal)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_HOLIDAYS, "");
+	if (st != DB_OK)
+		return st;
+	long long *days = arena_alloc(&r->arena, (res.nrows + 1) * sizeof(*days));
+	for (size_t i = 0; i < res.nrows; i++)
+		days[i] = db_cell_int(&res, i, 0);
+	cal->work_start_min = r->cfg->work_start_min;
+	cal->work_end_min = r->cfg->work_end_min;
+	cal->workdays = r->cfg->workdays;
+	cal->holidays = days;
+	cal->nholidays = res.nrows;
+	return DB_OK;
+}
+
+int workcal_due(struct request *r, const char *now, long minutes, char due[20])
+{
+	struct sla_calendar cal;
+	long long t;
+	int st = workcal_load(r, &cal);
+	if (st != DB_OK)
+		return st;
+	if (sla_parse(now, &t))
+		return DB_ERR;
+	sla_format(sla_add(&cal, t, minutes), due);
+	return DB_OK;
+}
+
+int workcal_left(struct request *r, const char *now, const char *due, long *left)
+{
+	struct sla_calendar cal;
+	long long t, d;
+	int st = workcal_load(r, &cal);
+	if (st != DB_OK)
+		return st;
+	if (sla_parse(now, &t) || sla_parse(due, &d))
+		return DB_ERR;
+	*left = sla_between(&cal, t, d);
+	return DB_OK;
+}
+
+const char *duration_text(struct arena *a, long minutes)
+{
+	long m = labs(minutes);
+	if (m < 60)
+		return arena_printf(a, "%ld 分钟", m);
+	return arena_printf(a, "%ld 小时 %ld 分钟", m / 60, m % 60);
+}
+
+int sla_view_fill(struct request *r, tmpl_dict *d, const struct sla_view *v)
+{
+	if (!v->due)
+		return DB_OK;
+	tmpl_dict *s = tmpl_section(d, "SLA");
+	tmpl_set(s, "DUE", v->due);
+	if (v->paused_minutes) {
+		long left = strtol(v->paused_minutes, NULL, 10);
+		tmpl_set(s, "STATE", arena_printf(&r->arena, "计时暂停（%s），%s%s", v->pause_reason ? v->pause_reason : "",
+						  left < 0 ? "已超时 " : "剩余 ", duration_text(&r->arena, left)));
+	} else if (v->running) {
+		long left;
+		int st = workcal_left(r, v->now, v->due, &left);
+		if (st != DB_OK)
+			return st == DB_ERR ? DB_OK : st;
+		tmpl_set(s, "STATE", arena_printf(&r->arena, "%s%s（工作时间）", left < 0 ? "已超时 " : "剩余 ",
+						  duration_text(&r->arena, left)));
+		if (left < 0)
+			tmpl_show(s, "OVERDUE");
+	} else if (v->done_at) {
+		long long done, due;
+		char at[20];
+		snprintf(at, sizeof(at), "%.16s:00", v->done_at);
+		if (!sla_parse(at, &done) && !sla_parse(v->due, &due))
+			tmpl_set(s, "STATE", done <= due ? "按时完成" : "超时完成");
+	}
+	return DB_OK;
+}

@@ -1,0 +1,30 @@
+/* The working calendar of time limits as the database and configuration have it, and the time-limit
+ * line every record page shows. */
+#ifndef AFTERSALES_WORKCAL_H
+#define AFTERSALES_WORKCAL_H
+#include "request.h"
+#include "sla.h"
+
+/* Fills cal from the configuration and the holidays table; the day numbers live in the arena.
+ * Returns a db_status. */
+int workcal_load(struct request *r, struct sla_calendar *cal);
+/* The moment `minutes` working minutes after now ("YYYY-MM-DD HH:MM:SS"), into due. Returns a db_status. */
+int workcal_due(struct request *r, const char *now, long minutes, char due[20]);
+/* Working minutes from now to due (negative when over), into *left. Returns a db_status. */
+int workcal_left(struct request *r, const char *now, const char *due, long *left);
+/* "45 分钟", "3 小时 5 分钟" (the sign is dropped), in the arena. */
+const char *duration_text(struct arena *a, long minutes);
+
+/* What a record's time limit looks like now. */
+struct sla_view {
+	const char *due;             /* "YYYY-MM-DD HH:MM:SS", NULL: no limit (then nothing is shown) */
+	const char *now;             /* the database's NOW() in the same form */
+	int running;                 /* the clock runs in the current status */
+	const char *paused_minutes;  /* working minutes that were left when it was paused, or NULL */
+	const char *pause_reason;    /* e.g. "等待配件" */
+	const char *done_at;         /* "YYYY-MM-DD HH:MM" when the limit was met or missed */
+};
+/* Adds section SLA to d: DUE, STATE (left, over, paused, on time) and sub-section OVERDUE. */
+int sla_view_fill(struct request *r, tmpl_dict *d, const struct sla_view *v);
+
+#endif
