@@ -378,3 +378,12 @@ long long db_cell_int(const struct db_result *r, size_t row, size_t col)
 	long long v = strtoll(s, &end, 10);
 	return (end == s) ? 0 : v;
 }
+
+void db_row_unpack(const struct db_result *r, size_t row, long long *const *ints, size_t ni,
+		   const char **const *strs, size_t ns)
+{
+	for (size_t i = 0; i < ni; i++)
+		*ints[i] = db_cell_int(r, row, i);
+	for (size_t i = 0; i < ns; i++)
+		*strs[i] = db_cell(r, row, ni + i);
+}

@@ -22,8 +22,8 @@ static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AN
 
 static void unpack(const struct db_result *res, struct repair *p)
 {
-	long long *ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes};
-	const char **strs[] = {
+	long long *const ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes};
+	const char **const strs[] = {
 		&p->public_no, &p->channel, &p->contact_name, &p->contact_phone, &p->address, &p->product,
 		&p->model, &p->serial_no, &p->purchase_date, &p->warranty_until, &p->fault, &p->preferred_time,
 		&p->status, &p->priority, &p->visit_at, &p->due_at, &p->sla_paused_minutes, &p->result,
@@ -32,11 +32,7 @@ static void unpack(const struct db_result *res, struct repair *p)
 		&p->customer_email, &p->now, &p->contact_email, &p->customer_name, &p->customer_address,
 		&p->customer_version,
 	};
-	size_t ni = sizeof(ints) / sizeof(ints[0]);
-	for (size_t i = 0; i < ni; i++)
-		*ints[i] = db_cell_int(res, 0, i);
-	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		*strs[i] = db_cell(res, 0, ni + i);
+	db_row_unpack(res, 0, ints, sizeof(ints) / sizeof(ints[0]), strs, sizeof(strs) / sizeof(strs[0]));
 }
 
 static void load(const struct db_result *res, struct repair *out)

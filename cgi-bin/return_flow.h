@@ -1,0 +1,18 @@
+/* The return state machine (a flow table) and the labels of a return's fields. Pure. */
+#ifndef AFTERSALES_RETURN_FLOW_H
+#define AFTERSALES_RETURN_FLOW_H
+#include "flow.h"
+
+extern const struct flow RETURN_FLOW;
+
+/* "退货", "换货", "退款" for kind return, exchange, refund; NULL for anything else. */
+const char *return_kind_label(const char *kind);
+/* "性能故障已确认", "未发现故障", "人为损坏" for the inspection result codes; NULL otherwise. */
+const char *inspection_label(const char *code);
+/* "原路退回", "银行转账", "现金", "微信", "支付宝" for the refund method codes; NULL otherwise. */
+const char *refund_method_label(const char *code);
+/* 1 while the business-hours clock runs in status: waiting for the answer, or for the refund or
+ * exchange after inspection. */
+int return_clock_runs(const char *status);
+
+#endif
