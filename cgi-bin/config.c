@@ -39,6 +39,10 @@ static void defaults(struct config *c)
 	c->default_warranty_months = 12;
 	c->track_max_failures = 10;
 	c->submit_max_per_hour = 30;
+	c->sanbao = (struct sanbao_rules){.return_days = 7, .exchange_days = 15, .no_reason_days = 7,
+					  .repairs_before_exchange = 2};
+	c->returns_answer_hours = 24;
+	c->returns_refund_hours = 48;
 }
 
 static int set_clock(int *dst, const char *v)
@@ -195,6 +199,18 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->track_max_failures, value, 1, 10000);
 	else if (S("repairs", "submit_max_per_hour"))
 		ok = set_int(&c->submit_max_per_hour, value, 1, 1000000);
+	else if (S("returns", "return_days"))
+		ok = set_int(&c->sanbao.return_days, value, 0, 365);
+	else if (S("returns", "exchange_days"))
+		ok = set_int(&c->sanbao.exchange_days, value, 0, 365);
+	else if (S("returns", "no_reason_days"))
+		ok = set_int(&c->sanbao.no_reason_days, value, 0, 365);
+	else if (S("returns", "repairs_before_exchange"))
+		ok = set_int(&c->sanbao.repairs_before_exchange, value, 1, 10);
+	else if (S("returns", "answer_hours"))
+		ok = set_int(&c->returns_answer_hours, value, 1, 2000);
+	else if (S("returns", "refund_hours"))
+		ok = set_int(&c->returns_refund_hours, value, 1, 2000);
 	else {
 		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
 		return 0;
@@ -222,6 +238,11 @@ int config_load(struct config *cfg, const char *path)
 	}
 	if (cfg->work_end_min <= cfg->work_start_min) {
 		fprintf(stderr, "config: %s: [sla] work_end must be after work_start\n", path);
+		return -1;
+	}
+	/* The return window is checked first, so a shorter exchange window would never apply. */
+	if (cfg->sanbao.exchange_days < cfg->sanbao.return_days) {
+		fprintf(stderr, "config: %s: [returns] exchange_days must not be shorter than return_days\n", path);
 		return -1;
 	}
 	return 0;

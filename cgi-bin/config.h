@@ -2,6 +2,8 @@
 #ifndef AFTERSALES_CONFIG_H
 #define AFTERSALES_CONFIG_H
 
+#include "sanbao.h"
+
 struct config {
 	char site_name[128];
 	char templates[512];
@@ -33,6 +35,10 @@ struct config {
 	int default_warranty_months;
 	int track_max_failures;  /* failed /track look-ups per address before a pause */
 	int submit_max_per_hour; /* public submissions per address and hour */
+
+	struct sanbao_rules sanbao; /* the 三包 windows and the repairs before an exchange */
+	int returns_answer_hours;   /* business hours to approve or reject a return request */
+	int returns_refund_hours;   /* business hours from inspection to the refund or exchange */
 };
 
 /* Fills cfg with defaults, then reads path. Returns 0, or -1 after printing the file, line and key to stderr. */
