@@ -147,14 +147,14 @@ void sanbao_decide(const struct sanbao_rules *rules, const struct sanbao_case *c
 				 when, rules->no_reason_days);
 		else
 			snprintf(out->text, sizeof(out->text), "%s，非性能故障，不符合退换条件", when);
-	} else if (day <= rules->exchange_days) {
-		set_rule(out, SANBAO_EXCHANGE | SANBAO_REPAIR, "exchange_15");
-		snprintf(out->text, sizeof(out->text), "%s，性能故障，已过 %d 日退货期，符合 %d 日内换货（可换货或修理）",
-			 when, rules->return_days, rules->exchange_days);
 	} else if (has_warranty && c->today <= end && c->warranty_repairs >= rules->repairs_before_exchange) {
 		set_rule(out, SANBAO_EXCHANGE | SANBAO_RETURN, "repeat_repair");
 		snprintf(out->text, sizeof(out->text), "%s，保修期内已维修 %d 次未修复，可换货或退货", when,
 			 c->warranty_repairs);
+	} else if (day <= rules->exchange_days) {
+		set_rule(out, SANBAO_EXCHANGE | SANBAO_REPAIR, "exchange_15");
+		snprintf(out->text, sizeof(out->text), "%s，性能故障，已过 %d 日退货期，符合 %d 日内换货（可换货或修理）",
+			 when, rules->return_days, rules->exchange_days);
 	} else if (has_warranty && c->today <= end) {
 		set_rule(out, SANBAO_REPAIR, "warranty_repair");
 		if (c->warranty_repairs > 0)

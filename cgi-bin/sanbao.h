@@ -34,8 +34,9 @@ struct sanbao_verdict {
 };
 
 /* Fills out. The first rule that applies decides: unknown or future date; a fault up to
- * return_days; no fault (online up to no_reason_days, else nothing); a fault up to exchange_days;
- * in warranty after repairs_before_exchange repairs; in warranty; expired. */
+ * return_days; no fault (online up to no_reason_days, else nothing); in warranty after
+ * repairs_before_exchange repairs (a return then, even inside the exchange window); a fault up to
+ * exchange_days; in warranty; expired. */
 void sanbao_decide(const struct sanbao_rules *rules, const struct sanbao_case *c, struct sanbao_verdict *out);
 
 /* 1 when a decision goes against the verdict: approving a kind ("return", "refund" which counts as a

@@ -89,8 +89,8 @@ static void test_repair_counts(void **state)
 		{"three repairs", "2026-03-01", "2026-05-01", 12, 3, 0, 1, EXC_RET, "repeat_repair", 61},
 		{"two repairs on the last day", "2026-03-01", "2027-03-01", 12, 2, 0, 1, EXC_RET, "repeat_repair", 365},
 		{"two repairs, warranty over", "2026-03-01", "2027-03-02", 12, 2, 0, 1, 0, "expired", 366},
-		{"two repairs within 15 days: the earlier rule decides", "2026-03-01", "2026-03-11", 12, 2, 0, 1,
-		 EXC_REP, "exchange_15", 10},
+		{"two repairs within 15 days: a return too", "2026-03-01", "2026-03-11", 12, 2, 0, 1,
+		 EXC_RET, "repeat_repair", 10},
 		{"two repairs within 7 days", "2026-03-01", "2026-03-05", 12, 2, 0, 1, ALL, "return_7", 4},
 	};
 	check_cases(&DEFAULTS, cases, COUNT(cases));
