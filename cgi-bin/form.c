@@ -53,6 +53,18 @@ int form_validate(struct request *r, const struct field_rule *rules, size_t n, c
 	return errors;
 }
 
+void form_options(tmpl_dict *page, const char *section, const char *const (*choices)[2], size_t n,
+		  const char *selected)
+{
+	for (size_t i = 0; i < n; i++) {
+		tmpl_dict *o = tmpl_section(page, section);
+		tmpl_set(o, "CODE", choices[i][0]);
+		tmpl_set(o, "LABEL", choices[i][1]);
+		if (selected && !strcmp(selected, choices[i][0]))
+			tmpl_show(o, "SELECTED");
+	}
+}
+
 const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
 		      const char **refusal)
 {

@@ -23,6 +23,11 @@ void form_error(tmpl_dict *page, const char *name, const char *message);
  * an earlier refusal is kept. */
 const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
 		      const char **refusal);
+/* Adds one repetition of section to page per choice {code, label}: CODE, LABEL and sub-section
+ * SELECTED for the one whose code is selected (a select's option or a radio button kept as chosen). */
+void form_options(tmpl_dict *page, const char *section, const char *const (*choices)[2], size_t n,
+		  const char *selected);
+
 /* A money field ("120", "35.50"): 1 with *cents set, 0 when empty, -1 (and *refusal) when malformed. */
 int form_money(struct request *r, const char *name, const char *label, long long *cents, const char **refusal);
 

@@ -1,6 +1,7 @@
 /* Numbering, customer matching and the public form's protections for every kind of request. */
 #include "intake.h"
-#include "form.h"
+#include "events.h"
+#include "repair_flow.h"
 #include "response.h"
 #include "session.h"
 #include "throttle.h"
@@ -121,7 +122,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 	if (st == DB_OK)
 		st = intake_number(r, kind, &no);
 	if (st == DB_OK)
-		st = insert(r, ctx, no, &id);
+		st = insert(r, ctx, "web", no, &id);
 	if (st == DB_OK && has_token)
 		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_SET, "ss", no, token);
 	if (st == DB_OK)
@@ -134,6 +135,39 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 	if (db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "") == DB_OK)
 		throttle_purge(r);
 	return redirect_done(r, done_path, no);
+}
+
+void intake_channel_options(tmpl_dict *form, const char *selected)
+{
+	static const char *const channels[][2] = {{"phone", "电话"}, {"counter", "柜台"}};
+	form_options(form, "CHANNEL_OPTION", channels, 2, selected);
+}
+
+int intake_staff_submit(struct request *r, tmpl_dict *form, int errors, char kind, intake_insert_fn insert,
+			void *ctx, const char *detail_path)
+{
+	const char *channel = form_get(r, "channel");
+	if (!channel || (strcmp(channel, "phone") && strcmp(channel, "counter"))) {
+		form_error(form, "channel", "请选择受理渠道");
+		errors++;
+	}
+	intake_channel_options(form, channel);
+	if (errors) {
+		tmpl_set(form, "MESSAGE", "请按提示修改标红的内容后重新提交。");
+		return 0;
+	}
+	long long id = 0;
+	const char *no = NULL;
+	int st = db_begin(r->db);
+	if (st == DB_OK)
+		st = intake_number(r, kind, &no);
+	if (st == DB_OK)
+		st = insert(r, ctx, channel, no, &id);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "%s/%lld", detail_path, id));
 }
 
 int intake_done_page(struct request *r, char kind, const char *tpl, const char *title)
@@ -158,4 +192,44 @@ int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *f
 		return 0;
 	form_error(form, field, "购买日期不能晚于今天");
 	return 1;
+}
+
+tmpl_dict *intake_form_page(struct request *r, int status, const char *tpl, const char *title, int staff,
+			    const char *action)
+{
+	tmpl_dict *d = page_begin(r, status, tpl, title);
+	if (staff) {
+		tmpl_show(d, "STAFF_FORM");
+		tmpl_set(d, "CSRF", r->sess.csrf);
+	} else {
+		tmpl_show(d, "PUBLIC_FORM");
+	}
+	tmpl_set(d, "ACTION", action);
+	return d;
+}
+
+int intake_fields_check(struct request *r, const struct field_rule *rules, size_t n, const char **vals,
+			tmpl_dict *form, size_t phone, size_t purchase)
+{
+	int errors = form_validate(r, rules, n, vals, form);
+	if (!errors) {
+		char normal[32];
+		phone_normalise(vals[phone], normal);
+		vals[phone] = arena_strdup(&r->arena, normal);
+	}
+	int late = intake_purchase_date_check(r, form, rules[purchase].name, vals[purchase]);
+	return late < 0 ? late : errors + late;
+}
+
+const char *intake_created_by(struct request *r)
+{
+	return r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
+}
+
+int intake_event(struct request *r, const char *subject, long long id, const char *to, const char *channel,
+		 const char *public_note)
+{
+	int staff = r->sess.user_id != 0;
+	return event_record(r, subject, id, staff ? "intake" : "submit", NULL, to, staff ? channel_label(channel) : "",
+			    public_note);
 }

@@ -1,14 +1,9 @@
 /* Taking repair requests in: the public form (报修), its confirmation, and staff intake by phone or at the counter. */
-#include "events.h"
 #include "form.h"
 #include "intake.h"
 #include "pages.h"
-#include "repair_flow.h"
 #include "response.h"
-#include "session.h"
 #include "valid.h"
-
-#include <string.h>
 
 static const char SQL_REPAIR_INSERT[] =
 	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
@@ -34,47 +29,21 @@ static const struct field_rule REPAIR_FIELDS[F_COUNT] = {
 
 static tmpl_dict *repair_form_page(struct request *r, int status, int staff)
 {
-	tmpl_dict *d = page_begin(r, status, "repair_form.tpl", staff ? "登记报修" : "在线报修");
-	if (staff) {
-		tmpl_show(d, "STAFF_FORM");
-		tmpl_set(d, "CSRF", r->sess.csrf);
-		tmpl_set(d, "ACTION", "/staff/repairs/new");
-	} else {
-		tmpl_show(d, "PUBLIC_FORM");
-		tmpl_set(d, "ACTION", "/repair/new");
-	}
-	return d;
-}
-
-static void channel_options(tmpl_dict *d, const char *selected)
-{
-	static const char *codes[][2] = {{"phone", "电话报修"}, {"counter", "柜台报修"}};
-	for (size_t i = 0; i < 2; i++) {
-		tmpl_dict *o = tmpl_section(d, "CHANNEL_OPTION");
-		tmpl_set(o, "CODE", codes[i][0]);
-		tmpl_set(o, "LABEL", codes[i][1]);
-		if (selected && !strcmp(selected, codes[i][0]))
-			tmpl_show(o, "SELECTED");
-	}
+	return intake_form_page(r, status, "repair_form.tpl", staff ? "登记报修" : "在线报修", staff,
+				staff ? "/staff/repairs/new" : "/repair/new");
 }
 
 /* Checks the fields; on success vals hold trimmed values with the phone normalised. Returns the
  * number of errors (0 or more) or a negative db_status. */
 static int repair_fields_check(struct request *r, tmpl_dict *d, const char **vals)
 {
-	int errors = form_validate(r, REPAIR_FIELDS, F_COUNT, vals, d);
-	if (!errors) {
-		char phone[32];
-		phone_normalise(vals[F_PHONE], phone);
-		vals[F_PHONE] = arena_strdup(&r->arena, phone);
-	}
-	int late = intake_purchase_date_check(r, d, "purchase_date", vals[F_PURCHASE]);
-	return late < 0 ? late : errors + late;
+	return intake_fields_check(r, REPAIR_FIELDS, F_COUNT, vals, d, F_PHONE, F_PURCHASE);
 }
 
-/* Inserts the repair under the number no inside the caller's transaction. */
-static int repair_insert(struct request *r, const char **v, const char *channel, const char *no, long long *id)
+/* Inserts the repair (ctx: the checked fields) under the number no inside the caller's transaction. */
+static int repair_insert(struct request *r, void *ctx, const char *channel, const char *no, long long *id)
 {
+	const char **v = ctx;
 	struct db_result res;
 	long long customer = 0;
 	struct intake_contact contact = {v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS]};
@@ -82,20 +51,14 @@ static int repair_insert(struct request *r, const char **v, const char *channel,
 	if (st != DB_OK)
 		return st;
 	const char *purchase = *v[F_PURCHASE] ? v[F_PURCHASE] : NULL;
-	const char *creator = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
 	st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssisss", no, customer, channel,
 		     v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS], v[F_PRODUCT], v[F_MODEL], v[F_SERIAL], purchase, purchase,
-		     v[F_PRODUCT], (long long)r->cfg->default_warranty_months, v[F_FAULT], v[F_PREFERRED], creator);
+		     v[F_PRODUCT], (long long)r->cfg->default_warranty_months, v[F_FAULT], v[F_PREFERRED],
+		     intake_created_by(r));
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;
-	return event_record(r, "repair", *id, r->sess.user_id ? "intake" : "submit", NULL, "new",
-			    r->sess.user_id ? channel_label(channel) : "", "已收到您的报修申请");
-}
-
-static int public_insert(struct request *r, void *ctx, const char *no, long long *id)
-{
-	return repair_insert(r, ctx, "web", no, id);
+	return intake_event(r, "repair", *id, "new", channel, "已收到您的报修申请");
 }
 
 /* GET /repair/new: the public form with a fresh one-time token. Answers 200. */
@@ -115,7 +78,7 @@ int page_repair_submit(struct request *r)
 	int errors = repair_fields_check(r, d, v);
 	if (errors < 0)
 		return errors;
-	return intake_public_submit(r, d, errors, 'R', public_insert, v, "/repair/done");
+	return intake_public_submit(r, d, errors, 'R', repair_insert, v, "/repair/done");
 }
 
 /* GET /repair/done?no=: the confirmation with the number and a link to tracking. Answers 200, or 404
@@ -128,7 +91,7 @@ int page_repair_done(struct request *r)
 /* GET /staff/repairs/new: intake of a request taken by phone or at the counter. Answers 200. */
 int page_repair_intake_form(struct request *r)
 {
-	channel_options(repair_form_page(r, 200, 1), "phone");
+	intake_channel_options(repair_form_page(r, 200, 1), "phone");
 	return 0;
 }
 
@@ -137,30 +100,9 @@ int page_repair_intake_form(struct request *r)
 int page_repair_intake(struct request *r)
 {
 	const char *v[F_COUNT];
-	const char *channel = form_get(r, "channel");
 	tmpl_dict *d = repair_form_page(r, 422, 1);
 	int errors = repair_fields_check(r, d, v);
 	if (errors < 0)
 		return errors;
-	if (!channel || (strcmp(channel, "phone") && strcmp(channel, "counter"))) {
-		form_error(d, "channel", "请选择报修渠道");
-		errors++;
-	}
-	channel_options(d, channel);
-	if (errors) {
-		tmpl_set(d, "MESSAGE", "请按提示修改标红的内容后重新提交。");
-		return 0;
-	}
-	long long id = 0;
-	const char *no = NULL;
-	int st = db_begin(r->db);
-	if (st == DB_OK)
-		st = intake_number(r, 'R', &no);
-	if (st == DB_OK)
-		st = repair_insert(r, v, channel, no, &id);
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	return page_redirect(r, arena_printf(&r->arena, "/staff/repairs/%lld", id));
+	return intake_staff_submit(r, d, errors, 'R', repair_insert, v, "/staff/repairs");
 }
