@@ -85,8 +85,10 @@ int form_money(struct request *r, const char *name, const char *label, long long
 	if (!*v)
 		return 0;
 	/* As people write amounts: "¥1,234.50" */
-	if (!strncmp(v, "¥", strlen("¥")) || !strncmp(v, "￥", strlen("￥")))
+	if (!strncmp(v, "¥", strlen("¥")))
 		v += strlen("¥");
+	else if (!strncmp(v, "￥", strlen("￥"))) /* the full-width sign of Chinese input methods */
+		v += strlen("￥");
 	char *plain = arena_strdup(&r->arena, v), *w = plain;
 	for (const char *p = v; *p; p++)
 		if (*p != ',')

@@ -37,6 +37,13 @@ int page_repair_done(struct request *r);
 int page_repair_intake_form(struct request *r);
 int page_repair_intake(struct request *r);
 
+/* returns.c: the public return form and staff intake of phone and counter requests */
+int page_return_form(struct request *r);
+int page_return_submit(struct request *r);
+int page_return_done(struct request *r);
+int page_return_intake_form(struct request *r);
+int page_return_intake(struct request *r);
+
 /* track.c */
 int page_track(struct request *r);
 

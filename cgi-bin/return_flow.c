@@ -45,6 +45,8 @@ const struct flow RETURN_FLOW = {
 	"return", STATUSES, sizeof(STATUSES) / sizeof(STATUSES[0]), ACTIONS, sizeof(ACTIONS) / sizeof(ACTIONS[0]),
 };
 
+const char *const RETURN_KINDS[RETURN_KINDS_N][2] = {{"return", "退货"}, {"exchange", "换货"}, {"refund", "退款"}};
+
 static const char *label_of(const char *const (*table)[2], size_t n, const char *code)
 {
 	for (size_t i = 0; code && i < n; i++)
@@ -57,8 +59,7 @@ static const char *label_of(const char *const (*table)[2], size_t n, const char 
 
 const char *return_kind_label(const char *kind)
 {
-	static const char *const kinds[][2] = {{"return", "退货"}, {"exchange", "换货"}, {"refund", "退款"}};
-	return LABEL(kinds, kind);
+	return LABEL(RETURN_KINDS, kind);
 }
 
 const char *inspection_label(const char *code)

@@ -5,6 +5,10 @@
 
 extern const struct flow RETURN_FLOW;
 
+/* The kinds of request {code, label}: return 退货, exchange 换货, refund 退款 (form choices, filters). */
+#define RETURN_KINDS_N 3
+extern const char *const RETURN_KINDS[RETURN_KINDS_N][2];
+
 /* "退货", "换货", "退款" for kind return, exchange, refund; NULL for anything else. */
 const char *return_kind_label(const char *kind);
 /* "性能故障已确认", "未发现故障", "人为损坏" for the inspection result codes; NULL otherwise. */

@@ -11,6 +11,9 @@ const struct route ROUTES[] = {
 	{M_GET, "/repair/new", page_repair_form, 0},
 	{M_POST, "/repair/new", page_repair_submit, 0},
 	{M_GET, "/repair/done", page_repair_done, 0},
+	{M_GET, "/return/new", page_return_form, 0},
+	{M_POST, "/return/new", page_return_submit, 0},
+	{M_GET, "/return/done", page_return_done, 0},
 	{M_GET, "/track", page_track, 0},
 
 	{M_GET, "/staff", page_staff_home, ROLES_STAFF},
@@ -22,6 +25,8 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/repairs/#/print", page_repair_print, ROLES_STAFF},
 	{M_POST, "/staff/repairs/#/contact", page_repair_contact_take, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/my", page_my_jobs, ROLES_STAFF},
+	{M_GET, "/staff/returns/new", page_return_intake_form, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/returns/new", page_return_intake, ROLE_AGENT | ROLES_SUPERVISOR},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},
