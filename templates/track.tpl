@@ -4,7 +4,7 @@
   <p class="alert" role="alert">{{MESSAGE}}</p>
   <form method="get" action="/track" class="form">
     <label for="no">报修 / 退换货单号</label>
-    <input id="no" name="no" value="{{no}}" maxlength="16" placeholder="如 R20261126-0007" required>
+    <input id="no" name="no" value="{{no}}" maxlength="22" autocapitalize="characters" placeholder="如 R20261126-0007 或 T20261126-0007" required>
     <label for="phone">提交时填写的手机号</label>
     <input id="phone" name="phone" value="{{phone}}" maxlength="24" inputmode="tel" required>
     <button type="submit" class="primary">查询</button>
@@ -14,7 +14,9 @@
 <section class="panel narrow" id="track-result">
   <h2>单号 {{NO}}</h2>
   <p>当前状态：<strong class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</strong></p>
-  <p>产品：{{PRODUCT}} · 提交时间：{{CREATED}}</p>
+{{#REJECTED}}  <p class="reason">未通过原因：{{REASON}}</p>
+{{/REJECTED}}
+  <p>{{#KIND}}类型：{{LABEL}} · {{/KIND}}产品：{{PRODUCT}} · 提交时间：{{CREATED}}</p>
 {{#TECHNICIAN}}  <p>维修人员：{{NAME}} · 预约上门时间：{{VISIT}}</p>
 {{/TECHNICIAN}}
   <h2>处理进度</h2>
