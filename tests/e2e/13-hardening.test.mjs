@@ -5,8 +5,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Client, request, loginAdmin, createUser, login, sql, appSql, sqlSafe, snippet, uniquePhone, submitRepair,
-  newRepair, fieldValue, trackStatus, track, clearPublicThrottles, htmlUnescape, alertText, extractCsrf, rawRequest, BASE_URL,
+  request, loginAdmin, createUser, login, sql, appSql, sqlSafe, snippet, uniquePhone,
+  newRepair, submitAtOnce, assertAllNumbered, fieldValue, trackStatus, track, clearPublicThrottles, htmlUnescape, alertText, extractCsrf, rawRequest, BASE_URL,
 } from './lib.mjs';
 
 let agent;
@@ -27,23 +27,7 @@ test('50 simultaneous first submissions of a day, with no stored tokens, all suc
   // The state of a fresh install or of a day's first requests: no committed token rows, so a
   // purge inside the numbering transaction used to wait on the others' uncommitted rows.
   for (let round = 0; round < 2; round++) {
-    sql('DELETE FROM submissions');
-    clearPublicThrottles();
-    const forms = await Promise.all(Array.from({ length: 50 }, async () => {
-      const c = new Client();
-      const f = await c.get('/repair/new');
-      return { c, token: fieldValue(f.text, 'token') };
-    }));
-    const results = await Promise.all(forms.map(({ c, token }) => submitRepair({ phone: uniquePhone('6') }, { client: c, token })));
-    const statuses = results.map((r) => r.res.status);
-    const bad = results.filter((r) => r.res.status !== 303);
-    assert.equal(bad.length, 0, `round ${round}: answers ${JSON.stringify(statuses)}; first failure: ${bad[0] && snippet(bad[0].res.text)}`);
-    const numbers = results.map((r) => r.no);
-    assert.equal(new Set(numbers).size, 50, 'two submissions got the same number');
-    for (const r of results) {
-      const rows = sql(`SELECT COUNT(*) FROM repairs WHERE public_no = '${sqlSafe(r.no)}' AND contact_phone = '${sqlSafe(r.fields.phone)}'`);
-      assert.equal(rows[0][0], '1', `${r.no} was acknowledged but not stored`);
-    }
+    assertAllNumbered('R', await submitAtOnce('R', 50), `round ${round}:`);
   }
 });
 

@@ -239,14 +239,19 @@ export function sql(query) {
  */
 export function appTimeZone() {
   if (process.env.AS_TIMEZONE) return process.env.AS_TIMEZONE;
+  const tz = appSetting('timezone');
+  return tz && /^[+-]\d\d:\d\d$/.test(tz) ? tz : '+08:00';
+}
+
+/** The value of key in the stack's $AS_VAR/aftersales.ini (whatever its section), or null. */
+export function appSetting(key) {
   try {
     const ini = readFileSync(path.join(process.env.AS_VAR || '', 'aftersales.ini'), 'utf8');
-    const m = /^\s*timezone\s*=\s*([+-]\d\d:\d\d)\s*$/m.exec(ini);
-    if (m) return m[1];
+    const m = new RegExp(`^\\s*${key}\\s*=\\s*(.*?)\\s*$`, 'm').exec(ini);
+    return m ? m[1] : null;
   } catch {
-    /* fall through */
+    return null;
   }
-  return '+08:00';
 }
 
 /** sql() in the program's time zone (NOW(), CURDATE() as the program sees them). */
@@ -312,8 +317,8 @@ export function rawRequest(method, urlPath, { headers = {}, body, localAddress }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// ------------------------------------------------------------ repairs --
-// Helpers of the repair tests (10-12, 91): public submission, tracking,
+// ------------------------------------------------------------ repairs and returns --
+// Helpers of the repair and return tests (10-13, 20, 91, 92): public submission, tracking,
 // the staff work order page and its actions, and small HTML readers.
 
 /** Undo the HTML escaping the templates apply. */
@@ -373,6 +378,17 @@ export function fieldValue(html, name) {
   return ta ? htmlUnescape(ta[1]) : null;
 }
 
+/** The value of the checked radio button or the selected option named NAME (unescaped), or null when none is. */
+export function checkedValue(html, name) {
+  const named = new RegExp(`\\bname="${name}"`);
+  for (const m of html.matchAll(/<input[^>]*>/g)) {
+    if (named.test(m[0]) && /\schecked\b/.test(m[0])) return htmlUnescape((/\bvalue="([^"]*)"/.exec(m[0]) || [])[1] ?? 'on');
+  }
+  const sel = new RegExp(`<select[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
+  const opt = sel && /<option[^>]*\bvalue="([^"]*)"[^>]*\sselected\b/.exec(sel[1]);
+  return opt ? htmlUnescape(opt[1]) : null;
+}
+
 /** The message of the <span class="err"> after the field NAME ('' when none; null when no such field). */
 export function fieldError(html, name) {
   const at = html.search(new RegExp(`<(input|textarea|select)[^>]*\\bname="${name}"`));
@@ -430,34 +446,100 @@ export function nextPageLink(html) {
   return m ? htmlUnescape(m[1]) : null;
 }
 
+/** A complete valid public return form (退换货); fields may be overridden (undefined drops one). */
+export function returnFields(overrides = {}) {
+  const f = {
+    name: '李退货',
+    phone: uniquePhone(),
+    order_no: `JD${RUN_ID}`.toUpperCase(),
+    product: '电视机',
+    kind: 'return',
+    reason: '收到后屏幕有坏点。',
+    serial_no: `TV${RUN_ID}`.toUpperCase(),
+    purchase_date: '2025-06-01',
+    amount_paid: '2,999.00',
+    repair_no: '',
+    address: '',
+    bought_online: 'online',
+    has_fault: '1',
+    website: '',
+    ...overrides,
+  };
+  for (const k of Object.keys(f)) if (f[k] === undefined) delete f[k];
+  return f;
+}
+
+/** The public forms by the letter of their numbers. */
+const PUBLIC_FORMS = {
+  R: { what: 'repair', form: '/repair/new', done: '/repair/done', fields: repairFields, table: 'repairs' },
+  T: { what: 'return', form: '/return/new', done: '/return/done', fields: returnFields, table: 'returns' },
+};
+
 /**
- * Submit the public repair form as a browser would: GET the form for its token,
- * then POST. Returns { res, no, token, fields } (no is null unless 303).
+ * Submit the public form of kind ('R' repairs, 'T' returns) as a browser would: GET the form for its
+ * token, then POST. Returns { res, no, token, fields, client } (no is null unless 303).
  */
-export async function submitRepair(overrides = {}, { client = new Client(), token } = {}) {
-  const form = await client.get('/repair/new');
-  assert.equal(form.status, 200, `GET /repair/new answered ${form.status}`);
+export async function submitPublic(kind, overrides = {}, { client = new Client(), token } = {}) {
+  const k = PUBLIC_FORMS[kind];
+  const form = await client.get(k.form);
+  assert.equal(form.status, 200, `GET ${k.form} answered ${form.status}`);
   const t = token ?? fieldValue(form.text, 'token');
-  assert.ok(t, 'the repair form has no token');
-  const fields = repairFields(overrides);
-  const res = await client.post('/repair/new', { token: t, ...fields });
-  const m = /^\/repair\/done\?no=(R\d{8}-\d{4,12})$/.exec(res.location || '');
+  assert.ok(t, `the ${k.what} form has no token`);
+  const fields = k.fields(overrides);
+  const res = await client.post(k.form, { token: t, ...fields });
+  const m = new RegExp(`^${k.done}\\?no=(${kind}\\d{8}-\\d{4,12})$`).exec(res.location || '');
   return { res, no: res.status === 303 && m ? m[1] : null, token: t, fields, client };
 }
 
-/** Submit a valid repair; fails the test unless 303. Returns { no, id, phone, fields }. */
-export async function newRepair(overrides = {}) {
-  const r = await submitRepair(overrides);
-  assert.equal(r.res.status, 303, `repair submission answered ${r.res.status}: ${snippet(r.res.text)}`);
+/** Submit a valid request of kind; fails the test unless 303. Returns { no, id, phone, fields }. */
+export async function newPublic(kind, overrides = {}) {
+  const r = await submitPublic(kind, overrides);
+  assert.equal(r.res.status, 303, `${PUBLIC_FORMS[kind].what} submission answered ${r.res.status}: ${snippet(r.res.text)}`);
   assert.ok(r.no, `unexpected Location ${r.res.location}`);
-  return { no: r.no, id: repairId(r.no), phone: r.fields.phone, fields: r.fields };
+  return { no: r.no, id: publicId(kind, r.no), phone: r.fields.phone, fields: r.fields };
 }
 
-/** The internal id of a repair by its public number (database look-up). */
-export function repairId(no) {
-  const rows = sql(`SELECT id FROM repairs WHERE public_no = '${sqlSafe(no)}'`);
-  assert.equal(rows.length, 1, `no repair row for ${no}`);
+/** The internal id of a request of kind by its public number (database look-up). */
+export function publicId(kind, no) {
+  const rows = sql(`SELECT id FROM ${PUBLIC_FORMS[kind].table} WHERE public_no = '${sqlSafe(no)}'`);
+  assert.equal(rows.length, 1, `no ${PUBLIC_FORMS[kind].what} row for ${no}`);
   return Number(rows[0][0]);
+}
+
+export const submitRepair = (overrides, options) => submitPublic('R', overrides, options);
+export const newRepair = (overrides) => newPublic('R', overrides);
+export const repairId = (no) => publicId('R', no);
+export const submitReturn = (overrides, options) => submitPublic('T', overrides, options);
+export const newReturn = (overrides) => newPublic('T', overrides);
+export const returnId = (no) => publicId('T', no);
+
+/**
+ * n submissions of the public form of kind sent at the same moment, each from its own browser with
+ * its own form, as on a fresh install or a day's first requests: no stored tokens, no counts of
+ * this address. Returns submitPublic's results.
+ */
+export async function submitAtOnce(kind, n, phoneDigit = '6') {
+  sql('DELETE FROM submissions');
+  clearPublicThrottles();
+  const forms = await Promise.all(Array.from({ length: n }, async () => {
+    const c = new Client();
+    const f = await c.get(PUBLIC_FORMS[kind].form);
+    return { c, token: fieldValue(f.text, 'token') };
+  }));
+  return Promise.all(forms.map(({ c, token }) => submitPublic(kind, { phone: uniquePhone(phoneDigit) }, { client: c, token })));
+}
+
+/** Fails unless every submission answered 303 with its own number, stored with its phone. Returns the numbers. */
+export function assertAllNumbered(kind, results, what = '') {
+  const bad = results.filter((r) => r.res.status !== 303);
+  assert.equal(bad.length, 0, `${what} answers ${JSON.stringify(results.map((r) => r.res.status))}; first failure: ${bad[0] && snippet(bad[0].res.text)}`);
+  const numbers = results.map((r) => r.no);
+  assert.equal(new Set(numbers).size, results.length, `${what} two submissions got the same number: ${numbers.join(' ')}`);
+  for (const r of results) {
+    const rows = sql(`SELECT COUNT(*) FROM ${PUBLIC_FORMS[kind].table} WHERE public_no = '${sqlSafe(r.no)}' AND contact_phone = '${sqlSafe(r.fields.phone)}'`);
+    assert.equal(rows[0][0], '1', `${r.no} was acknowledged but not stored`);
+  }
+  return numbers;
 }
 
 /** One column of a repair row, read from the database. */
