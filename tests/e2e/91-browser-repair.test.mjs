@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENS, launchBrowser, watch } from './browser.mjs';
+import { SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll } from './browser.mjs';
 import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
 
 let browser;
@@ -26,11 +26,6 @@ after(async () => {
   clearTrackThrottle();
 });
 
-async function noSidewaysScroll(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 390, `${what} is ${width}px wide on a 390px screen`);
-}
-
 const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `repair-${name}.png`), fullPage: true });
 
 /** Click the submit button of the work order's form for this action and wait for the page after the 303. */
@@ -45,7 +40,7 @@ async function act(page, action, fill) {
 
 test('a customer on a phone reports a fault and tracks it; a supervisor works it to resolved', async () => {
   const phone = uniquePhone('7');
-  const customer = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const customer = await browser.newContext(PHONE);
   const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     // ------------------------------------------------ the customer --

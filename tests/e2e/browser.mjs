@@ -1,11 +1,22 @@
-// What the browser tests share: launching Debian's Chromium, the screenshot folder, and a watch on
-// each page for script errors and failed sub-requests.
+// What the browser tests share: launching Debian's Chromium, the screenshot folder, a phone's
+// screen, a watch on each page for script errors and failed sub-requests, and the check that a
+// page fits the phone's width.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const SCREENS = path.join(process.env.AS_VAR || tmpdir(), 'screens');
+
+/** A browser context's options for a customer's phone (390 x 844, touch). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** Fails unless page fits the phone's width without scrolling sideways. */
+export async function noSidewaysScroll(page, what) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.viewport.width, `${what} is ${width}px wide on a ${PHONE.viewport.width}px screen`);
+}
 
 /** Headless Chromium as the workplace runs it (no sandbox as root, no background traffic). */
 export async function launchBrowser() {
