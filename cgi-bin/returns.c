@@ -142,17 +142,25 @@ int page_return_form(struct request *r)
 	return 0;
 }
 
+/* The POST of the public form or of staff intake: the fields checked, then the submission. */
+static int return_post(struct request *r, int staff)
+{
+	struct return_input in;
+	tmpl_dict *d = return_form_page(r, 422, staff);
+	int errors = return_fields_check(r, d, &in);
+	if (errors < 0)
+		return errors;
+	if (staff)
+		return intake_staff_submit(r, d, errors, 'T', return_insert, &in, "/staff/returns");
+	return intake_public_submit(r, d, errors, 'T', return_insert, &in, "/return/done");
+}
+
 /* POST /return/new: answers 303 to /return/done with the new T number (the same number again when
  * the form's token was already used), 422 with the form and messages, 429 when this address sent
  * too many. */
 int page_return_submit(struct request *r)
 {
-	struct return_input in;
-	tmpl_dict *d = return_form_page(r, 422, 0);
-	int errors = return_fields_check(r, d, &in);
-	if (errors < 0)
-		return errors;
-	return intake_public_submit(r, d, errors, 'T', return_insert, &in, "/return/done");
+	return return_post(r, 0);
 }
 
 /* GET /return/done?no=: the confirmation with the number and a link to tracking. Answers 200, or 404
@@ -173,10 +181,5 @@ int page_return_intake_form(struct request *r)
  * page, or 422 with the form and messages. */
 int page_return_intake(struct request *r)
 {
-	struct return_input in;
-	tmpl_dict *d = return_form_page(r, 422, 1);
-	int errors = return_fields_check(r, d, &in);
-	if (errors < 0)
-		return errors;
-	return intake_staff_submit(r, d, errors, 'T', return_insert, &in, "/staff/returns");
+	return return_post(r, 1);
 }

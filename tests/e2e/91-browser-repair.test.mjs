@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll } from './browser.mjs';
+import {
+  SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
+} from './browser.mjs';
 import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
 
 let browser;
@@ -59,32 +61,14 @@ test('a customer on a phone reports a fault and tracks it; a supervisor works it
     await page.fill('#purchase_date', '2025-08-15');
     await page.fill('#fault', '脱水时剧烈晃动并有异响。');
     await page.fill('#preferred_time', '周末下午');
-    // the honeypot is out of sight (hidden, or placed off the screen) so that people leave it empty
-    const hp = await page.locator('#website').boundingBox();
-    assert.ok(!hp || hp.x + hp.width <= 0 || hp.y + hp.height <= 0 || hp.width <= 1 || hp.height <= 1,
-      `the honeypot field is on the screen at ${JSON.stringify(hp)}`);
+    await assertHoneypotHidden(page);
     const submit = page.getByRole('button', { name: '提交报修' });
-    const box = await submit.boundingBox();
-    assert.ok(box && box.height >= 32, `the submit button is ${box && box.height}px high`);
+    await assertTappable(submit, 'the submit button');
     await shot(page, 'form-phone');
-    const [done] = await Promise.all([page.waitForNavigation(), submit.click()]);
-    assert.equal(done.status(), 200, `after submitting: ${done.status()} ${await page.textContent('main')}`);
-    assert.equal(new URL(page.url()).pathname, '/repair/done');
-    const no = (await page.textContent('#public-no')).trim();
-    assert.match(no, /^R\d{8}-\d{4,5}$/);
-    await shot(page, 'done-phone');
-
-    // to tracking with the number, type the phone
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '查询进度' }).click()]);
-    assert.equal(new URL(page.url()).pathname, '/track');
-    assert.equal(await page.inputValue('#no'), no, 'the tracking form does not carry the number');
-    await page.fill('#phone', phone);
-    const [found] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '查询' }).click()]);
-    assert.equal(found.status(), 200);
-    assert.equal(await page.getAttribute('#track-result [data-status]', 'data-status'), 'new');
-    assert.match(await page.textContent('#track-result'), /已收到您的报修申请/);
-    await noSidewaysScroll(page, 'the tracking page');
-    await shot(page, 'track-phone');
+    const { no, text: tracked } = await trackFromDone(page, await clickThrough(page, submit), {
+      done: '/repair/done', numberRe: /^R\d{8}-\d{4,5}$/, phone, status: 'new', shot: (name) => shot(page, name),
+    });
+    assert.match(tracked, /已收到您的报修申请/);
     const trackUrl = page.url();
 
     // ------------------------------------------------ the supervisor --

@@ -44,3 +44,46 @@ export function watch(page) {
   });
   return problems;
 }
+
+/** Clicks target (a locator) and waits for the page it leads to; returns that page's response. */
+export async function clickThrough(page, target) {
+  const [res] = await Promise.all([page.waitForNavigation(), target.click()]);
+  return res;
+}
+
+/** Fails unless the public form's honeypot "website" is out of sight (hidden, or off the screen), so people leave it empty. */
+export async function assertHoneypotHidden(page) {
+  const hp = await page.locator('#website').boundingBox();
+  assert.ok(!hp || hp.x + hp.width <= 0 || hp.y + hp.height <= 0 || hp.width <= 1 || hp.height <= 1,
+    `the honeypot field is on the screen at ${JSON.stringify(hp)}`);
+}
+
+/** Fails unless locator is at least 32px high, something a thumb can hit. */
+export async function assertTappable(locator, what) {
+  const box = await locator.boundingBox();
+  assert.ok(box && box.height >= 32, `${what} is ${box && box.height}px high`);
+}
+
+/**
+ * After a public form was sent (the click on submit): its done page (path done) with the new
+ * number matching numberRe, then "查询进度", the phone typed, "查询". Fails unless the tracking page
+ * fits the phone and marks status. shot(name) is called on the done and the tracking page.
+ * Returns { no, text } with the text of the result.
+ */
+export async function trackFromDone(page, submitted, { done, numberRe, phone, status, shot }) {
+  assert.equal(submitted.status(), 200, `after submitting: ${submitted.status()} ${await page.textContent('main')}`);
+  assert.equal(new URL(page.url()).pathname, done);
+  const no = (await page.textContent('#public-no')).trim();
+  assert.match(no, numberRe);
+  await shot('done-phone');
+  await clickThrough(page, page.getByRole('link', { name: '查询进度' }));
+  assert.equal(new URL(page.url()).pathname, '/track');
+  assert.equal(await page.inputValue('#no'), no, 'the tracking form does not carry the number');
+  await page.fill('#phone', phone);
+  const found = await clickThrough(page, page.getByRole('button', { name: '查询' }));
+  assert.equal(found.status(), 200);
+  assert.equal(await page.getAttribute('#track-result [data-status]', 'data-status'), status);
+  await noSidewaysScroll(page, 'the tracking page');
+  await shot('track-phone');
+  return { no, text: await page.textContent('#track-result') };
+}

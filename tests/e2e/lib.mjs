@@ -513,6 +513,15 @@ export const submitReturn = (overrides, options) => submitPublic('T', overrides,
 export const newReturn = (overrides) => newPublic('T', overrides);
 export const returnId = (no) => publicId('T', no);
 
+/** The public form of kind with its honeypot filled: fails unless 422, nothing stored, the token not used up. */
+export async function assertHoneypotRefused(kind) {
+  const s = await submitPublic(kind, { website: 'http://spam.example/' });
+  assert.equal(s.res.status, 422, `answered ${s.res.status}`);
+  const stored = sql(`SELECT COUNT(*) FROM ${PUBLIC_FORMS[kind].table} WHERE contact_phone = '${sqlSafe(s.fields.phone)}'`);
+  assert.equal(stored[0][0], '0', 'a bot submission was stored');
+  assert.equal(sql(`SELECT COUNT(*) FROM submissions WHERE token = '${sqlSafe(s.token)}'`)[0][0], '0', 'the token was used up');
+}
+
 /**
  * n submissions of the public form of kind sent at the same moment, each from its own browser with
  * its own form, as on a fresh install or a day's first requests: no stored tokens, no counts of
