@@ -1,4 +1,5 @@
 /* The staff repair queue with filters and keyset pagination, and a technician's own jobs. */
+#include "list.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -7,8 +8,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-#define PAGE_ROWS 50
 
 #define QUEUE_COLUMNS \
 	"SELECT r.id, r.public_no, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), r.contact_name, r.contact_phone, " \
@@ -28,89 +27,57 @@
 	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%')) "
 
 static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR r.id < ?) ORDER BY r.id DESC LIMIT 51";
+	"AND (? = 0 OR r.id < ?) ORDER BY r.id DESC " LIST_SQL_LIMIT;
 static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR r.id > ?) ORDER BY r.id ASC LIMIT 51";
+	"AND (? = 0 OR r.id > ?) ORDER BY r.id ASC " LIST_SQL_LIMIT;
 /* Only open repairs have a due time to sort by (open_due, sql/003_open_due.sql). */
 static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
 	"AND r.open_due IS NOT NULL AND (? = '' OR r.open_due > ? OR (r.open_due = ? AND r.id > ?)) "
-	"ORDER BY r.open_due, r.id LIMIT 51";
+	"ORDER BY r.open_due, r.id " LIST_SQL_LIMIT;
 static const char SQL_MY_JOBS[] = QUEUE_COLUMNS
 	"WHERE r.assignee_id = ? AND r.status IN ('assigned','in_progress','waiting_parts') "
 	"ORDER BY r.visit_at IS NULL, DATE(r.visit_at) <> CURDATE(), r.visit_at, r.id LIMIT 200";
 
 struct queue_filter {
-	const char *status, *from, *to, *q, *sort, *after;
+	struct list_filter list;
 	long long assignee;
-	int unassigned, overdue;
-	const char *q_no, *q_phone, *q_text;   /* what q was recognised as */
-	const char *q_like;                    /* q_text with LIKE wildcards escaped */
+	int unassigned;
 };
 
-static const char *param_or_empty(struct request *r, const char *name, size_t max)
-{
-	const char *v = query_get(r, name);
-	return v && strlen(v) <= max ? v : "";
-}
+static const struct list_choice SORTS[] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（处理中）"}};
+#define NSORTS (sizeof(SORTS) / sizeof(SORTS[0]))
 
 static void filter_read(struct request *r, struct queue_filter *f)
 {
-	f->status = param_or_empty(r, "status", 16);
-	if (*f->status && repair_status_index(f->status) < 0)
-		f->status = "";
-	f->from = param_or_empty(r, "from", 10);
-	if (*f->from && valid_date(f->from))
-		f->from = "";
-	f->to = param_or_empty(r, "to", 10);
-	if (*f->to && valid_date(f->to))
-		f->to = "";
-	f->q = param_or_empty(r, "q", 64);
-	f->sort = param_or_empty(r, "sort", 8);
-	if (strcmp(f->sort, "old") && strcmp(f->sort, "due"))
-		f->sort = "new";
-	f->after = param_or_empty(r, "after", 40);
-	const char *a = param_or_empty(r, "assignee", 20);
+	list_filter_read(r, &REPAIR_FLOW, 'R', SORTS, NSORTS, &f->list);
+	const char *a = list_param(r, "assignee", 20);
 	f->unassigned = !strcmp(a, "none");
 	if (!strcmp(a, "me"))
 		f->assignee = r->sess.user_id;
 	else if (!parse_id(a, &f->assignee))
 		f->assignee = 0;
-	f->overdue = !strcmp(param_or_empty(r, "overdue", 1), "1");
-	f->q_no = f->q_phone = f->q_text = f->q_like = "";
-	if (public_no_valid(f->q, 'R')) {
-		f->q_no = f->q;
-	} else if (*f->q && !valid_phone(f->q)) {
-		char phone[32];
-		phone_normalise(f->q, phone);
-		f->q_phone = arena_strdup(&r->arena, phone);
-	} else if (*f->q) {
-		char *escaped = arena_alloc(&r->arena, strlen(f->q) * 2 + 1);
-		like_escape(f->q, escaped);
-		f->q_text = f->q;
-		f->q_like = escaped;
-	}
 }
 
 /* The cursor of sort "due" is "YYYY-MM-DD HH:MM:SS|id"; the others are an id. */
-static int run_queue(struct request *r, const struct queue_filter *f, struct db_result *res)
+static int run_queue(struct request *r, const struct queue_filter *qf, struct db_result *res)
 {
+	const struct list_filter *f = &qf->list;
+	const struct list_search *q = &f->search;
 	long long after_id = 0;
 	if (!strcmp(f->sort, "due")) {
-		const char *bar = strchr(f->after, '|');
-		const char *due = "";
-		if (bar && parse_id(bar + 1, &after_id))
-			due = arena_strndup(&r->arena, f->after, (size_t)(bar - f->after));
+		const char *due;
+		list_cursor_split(&r->arena, f->after, &due, &after_id);
 		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssi", f->status, f->status,
-			       f->assignee, f->assignee, (long long)f->unassigned, (long long)f->overdue, f->from,
-			       f->from, f->to, f->to, f->q_no, f->q_no, f->q_phone, f->q_phone, f->q_text, f->q_text,
-			       f->q_like, due, due, due, after_id);
+			       qf->assignee, qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from,
+			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->text, q->text,
+			       q->like, due, due, due, after_id);
 	}
 	if (!parse_id(f->after, &after_id))
 		after_id = 0;
 	return db_exec(r->db, &r->arena, res, !strcmp(f->sort, "old") ? SQL_QUEUE_OLD : SQL_QUEUE_NEW,
-		       "ssiiiisssssssssssii", f->status, f->status, f->assignee, f->assignee,
-		       (long long)f->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, f->q_no,
-		       f->q_no, f->q_phone, f->q_phone, f->q_text, f->q_text, f->q_like, after_id, after_id);
+		       "ssiiiisssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
+		       (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no,
+		       q->no, q->phone, q->phone, q->text, q->text, q->like, after_id, after_id);
 }
 
 /* One row of a list; the phone is masked unless show_phone. */
@@ -136,38 +103,10 @@ static void queue_row(tmpl_dict *d, const struct db_result *res, size_t i, int s
 		tmpl_show(row, "OVERDUE");
 }
 
-static void status_options(tmpl_dict *d, const char *selected)
+static void queue_row_masked(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i)
 {
-	static const char *codes[] = {"new", "accepted", "assigned", "in_progress", "waiting_parts",
-				      "resolved", "closed", "cancelled"};
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-		tmpl_dict *o = tmpl_section(d, "STATUS_OPTION");
-		tmpl_set(o, "CODE", codes[i]);
-		tmpl_set(o, "LABEL", repair_status_label(codes[i]));
-		if (!strcmp(selected, codes[i]))
-			tmpl_show(o, "SELECTED");
-	}
-}
-
-static void sort_options(tmpl_dict *d, const char *selected)
-{
-	static const char *codes[][2] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（处理中）"}};
-	for (size_t i = 0; i < 3; i++) {
-		tmpl_dict *o = tmpl_section(d, "SORT_OPTION");
-		tmpl_set(o, "CODE", codes[i][0]);
-		tmpl_set(o, "LABEL", codes[i][1]);
-		if (!strcmp(selected, codes[i][0]))
-			tmpl_show(o, "SELECTED");
-	}
-}
-
-/* The cursor after the last row shown. */
-static const char *next_cursor(struct request *r, const struct queue_filter *f, const struct db_result *res)
-{
-	size_t last = PAGE_ROWS - 1;
-	if (!strcmp(f->sort, "due"))
-		return arena_printf(&r->arena, "%s|%s", db_cell(res, last, 11), db_cell(res, last, 0));
-	return db_cell(res, last, 0);
+	(void)r;
+	queue_row(d, res, i, 0);
 }
 
 /* GET /staff/repairs (status, assignee, overdue, from, to, q, sort, after): 50 rows a page, phones
@@ -186,33 +125,15 @@ int page_repair_queue(struct request *r)
 	st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
 	if (st != DB_OK)
 		return st;
-	status_options(d, f.status);
-	sort_options(d, f.sort);
-	tmpl_set(d, "from", f.from);
-	tmpl_set(d, "to", f.to);
-	tmpl_set(d, "q", f.q);
-	if (f.overdue)
-		tmpl_show(d, "OVERDUE_CHECKED");
+	list_filter_fill(d, &REPAIR_FLOW, &f.list, SORTS, NSORTS);
 	if (f.assignee == r->sess.user_id && f.assignee)
 		tmpl_show(d, "ME_SELECTED");
 	if (r->sess.role != ROLE_TECHNICIAN)
 		tmpl_show(d, "CAN_INTAKE");
-	size_t shown = res.nrows > PAGE_ROWS ? PAGE_ROWS : res.nrows;
-	for (size_t i = 0; i < shown; i++)
-		queue_row(d, &res, i, 0);
-	if (!shown)
-		tmpl_show(d, "EMPTY");
-	if (res.nrows > PAGE_ROWS) {
-		tmpl_dict *n = tmpl_section(d, "NEXT");
-		tmpl_set(n, "status", f.status);
-		tmpl_set(n, "assignee", f.unassigned ? "none" : f.assignee ? arena_printf(&r->arena, "%lld", f.assignee) : "");
-		tmpl_set(n, "overdue", f.overdue ? "1" : "");
-		tmpl_set(n, "from", f.from);
-		tmpl_set(n, "to", f.to);
-		tmpl_set(n, "q", f.q);
-		tmpl_set(n, "sort", f.sort);
-		tmpl_set(n, "after", next_cursor(r, &f, &res));
-	}
+	const struct list_param assignee = {
+		"assignee", f.unassigned ? "none" : f.assignee ? arena_printf(&r->arena, "%lld", f.assignee) : "",
+	};
+	list_page_fill(r, d, &res, &f.list, &assignee, 1, 11, queue_row_masked);
 	return 0;
 }
 

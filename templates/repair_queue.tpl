@@ -32,6 +32,6 @@
   </table>
 {{#EMPTY}}  <p class="hint">没有符合条件的工单。</p>
 {{/EMPTY}}
-{{#NEXT}}  <p class="pager"><a class="button" href="/staff/repairs?status={{status:u}}&amp;assignee={{assignee:u}}&amp;overdue={{overdue:u}}&amp;from={{from:u}}&amp;to={{to:u}}&amp;q={{q:u}}&amp;sort={{sort:u}}&amp;after={{after:u}}">下一页 →</a></p>
+{{#NEXT}}  <p class="pager"><a class="button" href="/staff/repairs?{{#PARAM}}{{NAME}}={{VALUE:u}}&amp;{{/PARAM}}after={{after:u}}">下一页 →</a></p>
 {{/NEXT}}
 </section>

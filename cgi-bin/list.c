@@ -1,0 +1,129 @@
+/* The filters, search box and keyset paging the staff lists share. */
+#include "list.h"
+#include "valid.h"
+
+#include <string.h>
+
+const char *list_param(struct request *r, const char *name, size_t max)
+{
+	const char *v = query_get(r, name);
+	return v && strlen(v) <= max ? v : "";
+}
+
+const char *list_choice_read(struct request *r, const char *name, const struct list_choice *c, size_t n,
+			     const char *dflt)
+{
+	const char *v = list_param(r, name, 32);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v, c[i].code))
+			return c[i].code;
+	return dflt;
+}
+
+void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out)
+{
+	*out = (struct list_search){q, "", "", "", ""};
+	if (!*q)
+		return;
+	if (public_no_valid(q, kind)) {
+		out->no = q;
+	} else if (!valid_phone(q)) {
+		char phone[32];
+		phone_normalise(q, phone);
+		out->phone = arena_strdup(a, phone);
+	} else {
+		char *escaped = arena_alloc(a, strlen(q) * 2 + 1);
+		like_escape(q, escaped);
+		out->text = q;
+		out->like = escaped;
+	}
+}
+
+static const char *date_param(struct request *r, const char *name)
+{
+	const char *v = list_param(r, name, 10);
+	return *v && valid_date(v) ? "" : v;
+}
+
+void list_filter_read(struct request *r, const struct flow *f, char kind, const struct list_choice *sorts,
+		      size_t nsorts, struct list_filter *out)
+{
+	out->status = list_param(r, "status", 16);
+	if (flow_status_index(f, out->status) < 0)
+		out->status = "";
+	out->from = date_param(r, "from");
+	out->to = date_param(r, "to");
+	out->overdue = !strcmp(list_param(r, "overdue", 1), "1");
+	out->sort = list_choice_read(r, "sort", sorts, nsorts, sorts[0].code);
+	out->after = list_param(r, "after", 40);
+	list_search_classify(&r->arena, list_param(r, "q", 64), kind, &out->search);
+}
+
+void list_options(tmpl_dict *d, const char *section, const struct list_choice *c, size_t n, const char *selected)
+{
+	for (size_t i = 0; i < n; i++) {
+		tmpl_dict *o = tmpl_section(d, section);
+		tmpl_set(o, "CODE", c[i].code);
+		tmpl_set(o, "LABEL", c[i].label);
+		if (selected && !strcmp(selected, c[i].code))
+			tmpl_show(o, "SELECTED");
+	}
+}
+
+void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,
+		      const struct list_choice *sorts, size_t nsorts)
+{
+	for (unsigned i = 0; i < f->nstatuses; i++) {
+		struct list_choice c = {f->statuses[i].code, f->statuses[i].label};
+		list_options(d, "STATUS_OPTION", &c, 1, filter->status);
+	}
+	list_options(d, "SORT_OPTION", sorts, nsorts, filter->sort);
+	tmpl_set(d, "from", filter->from);
+	tmpl_set(d, "to", filter->to);
+	tmpl_set(d, "q", filter->search.q);
+	if (filter->overdue)
+		tmpl_show(d, "OVERDUE_CHECKED");
+}
+
+int list_cursor_split(struct arena *a, const char *after, const char **key, long long *id)
+{
+	const char *bar = after ? strchr(after, '|') : NULL;
+	*key = "";
+	*id = 0;
+	if (!bar || !parse_id(bar + 1, id))
+		return 0;
+	*key = arena_strndup(a, after, (size_t)(bar - after));
+	return 1;
+}
+
+static void next_param(tmpl_dict *next, const char *name, const char *value)
+{
+	tmpl_dict *p = tmpl_section(next, "PARAM");
+	tmpl_set(p, "NAME", name);
+	tmpl_set(p, "VALUE", value);
+}
+
+void list_page_fill(struct request *r, tmpl_dict *d, const struct db_result *res, const struct list_filter *f,
+		    const struct list_param *extra, size_t nextra, int key_col,
+		    void (*row)(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i))
+{
+	size_t shown = res->nrows > LIST_PAGE_ROWS ? LIST_PAGE_ROWS : res->nrows;
+	for (size_t i = 0; i < shown; i++)
+		row(r, d, res, i);
+	if (!shown)
+		tmpl_show(d, "EMPTY");
+	if (res->nrows <= LIST_PAGE_ROWS)
+		return;
+	tmpl_dict *next = tmpl_section(d, "NEXT");
+	next_param(next, "status", f->status);
+	for (size_t i = 0; i < nextra; i++)
+		next_param(next, extra[i].name, extra[i].value);
+	next_param(next, "overdue", f->overdue ? "1" : "");
+	next_param(next, "from", f->from);
+	next_param(next, "to", f->to);
+	next_param(next, "q", f->search.q);
+	next_param(next, "sort", f->sort);
+	const char *id = db_cell(res, shown - 1, 0);
+	tmpl_set(next, "after", strcmp(f->sort, "due") ? id
+				: arena_printf(&r->arena, "%s|%s", db_cell(res, shown - 1, key_col), id));
+}

@@ -1,0 +1,66 @@
+/* What the staff lists share: bounded query parameters, the search box recognised as a number, a
+ * phone or text, the status and other choices, a date range, and keyset paging's next link. */
+#ifndef AFTERSALES_LIST_H
+#define AFTERSALES_LIST_H
+#include "flow.h"
+#include "request.h"
+
+/* Rows a page shows; the queries ask for one more to know whether there is a next page. */
+#define LIST_PAGE_ROWS 50
+#define LIST_SQL_LIMIT "LIMIT 51"
+
+/* What the search box was recognised as: one of no, phone, text is set, the others are "". */
+struct list_search {
+	const char *q;     /* as typed */
+	const char *no;    /* a public number of the list's kind */
+	const char *phone; /* a phone number, normalised */
+	const char *text;  /* anything else, as typed */
+	const char *like;  /* text with the LIKE wildcards escaped, for "LIKE CONCAT(?, '%')" */
+};
+
+/* A fixed choice: a sort order, a kind. */
+struct list_choice {
+	const char *code, *label;
+};
+
+/* The filters every list has; each is "" (or 0) when not given or not valid. */
+struct list_filter {
+	const char *status, *from, *to, *sort, *after;
+	int overdue;
+	struct list_search search;
+};
+
+/* A query parameter that is not part of struct list_filter, for the next link. */
+struct list_param {
+	const char *name, *value;
+};
+
+/* Query parameter name, or "" when absent or longer than max bytes. */
+const char *list_param(struct request *r, const char *name, size_t max);
+/* The query parameter name when it is one of the n codes, else dflt. */
+const char *list_choice_read(struct request *r, const char *name, const struct list_choice *c, size_t n,
+			     const char *dflt);
+/* Recognises q (kind 'R' or 'T' for the public numbers); strings in the arena. Pure. */
+void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out);
+/* Reads status (a status of flow f), from, to (dates), overdue=1, q, sort (one of sorts, the first
+ * by default) and after. */
+void list_filter_read(struct request *r, const struct flow *f, char kind, const struct list_choice *sorts,
+		      size_t nsorts, struct list_filter *out);
+
+/* One repetition of section per choice: CODE, LABEL and sub-section SELECTED. */
+void list_options(tmpl_dict *d, const char *section, const struct list_choice *c, size_t n, const char *selected);
+/* The filter form as it was sent: from, to, q, OVERDUE_CHECKED, STATUS_OPTION and SORT_OPTION. */
+void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,
+		      const struct list_choice *sorts, size_t nsorts);
+
+/* A keyset cursor "<key>|<id>" split: 1 with *key (in the arena) and *id, or 0 with "" and 0. Pure. */
+int list_cursor_split(struct arena *a, const char *after, const char **key, long long *id);
+
+/* Shows the first LIST_PAGE_ROWS rows of res by calling row() for each, or section EMPTY. When res has
+ * more, adds section NEXT with the filters and extra as repetitions of PARAM (NAME, VALUE) and the
+ * cursor after the last row shown: its id (column 0), or with sort "due" "<key_col>|<id>". */
+void list_page_fill(struct request *r, tmpl_dict *d, const struct db_result *res, const struct list_filter *f,
+		    const struct list_param *extra, size_t nextra, int key_col,
+		    void (*row)(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i));
+
+#endif

@@ -1,0 +1,93 @@
+/* Unit tests of the pure parts of the staff lists (cgi-bin/list.h): what the search box is taken
+ * for, and the keyset cursor of sort "due". */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "arena_fixture.h"
+#include "list.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+struct search_case {
+	const char *q;
+	char kind;
+	const char *no, *phone, *text, *like;
+};
+
+static void test_search_classify(void **state)
+{
+	static const struct search_case cases[] = {
+		{"", 'T', "", "", "", ""},
+		{"T20261126-0007", 'T', "T20261126-0007", "", "", ""},
+		{"T20261126-100000", 'T', "T20261126-100000", "", "", ""},
+		/* a repair's number in the returns list is text (an order number, say) */
+		{"R20261126-0007", 'T', "", "", "R20261126-0007", "R20261126-0007"},
+		{"R20261126-0007", 'R', "R20261126-0007", "", "", ""},
+		{"13812345678", 'T', "", "13812345678", "", ""},
+		{"138 1234 5678", 'R', "", "13812345678", "", ""},
+		{"138-1234-5678", 'T', "", "13812345678", "", ""},
+		{"010-62345678", 'T', "", "010-62345678", "", ""},
+		{"JD20261126001", 'T', "", "", "JD20261126001", "JD20261126001"},
+		{"张", 'T', "", "", "张", "张"},
+		{"50%_off\\", 'T', "", "", "50%_off\\", "50\\%\\_off\\\\"},
+		{"1381234567", 'T', "", "", "1381234567", "1381234567"},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const struct search_case *c = &cases[i];
+		struct list_search s;
+		list_search_classify(*state, c->q, c->kind, &s);
+		if (strcmp(s.q, c->q) || strcmp(s.no, c->no) || strcmp(s.phone, c->phone) || strcmp(s.text, c->text) ||
+		    strcmp(s.like, c->like))
+			fail_msg("q \"%s\" (%c): no \"%s\" phone \"%s\" text \"%s\" like \"%s\"", c->q, c->kind, s.no,
+				 s.phone, s.text, s.like);
+	}
+}
+
+struct cursor_case {
+	const char *after;
+	int ok;
+	const char *key;
+	long long id;
+};
+
+static void test_cursor_split(void **state)
+{
+	static const struct cursor_case cases[] = {
+		{"2026-11-27 10:00:00|42", 1, "2026-11-27 10:00:00", 42},
+		{"|7", 1, "", 7},
+		{"", 0, "", 0},
+		{"42", 0, "", 0},
+		{"2026-11-27 10:00:00|", 0, "", 0},
+		{"2026-11-27 10:00:00|0", 0, "", 0},
+		{"2026-11-27 10:00:00|-1", 0, "", 0},
+		{"2026-11-27 10:00:00|4x", 0, "", 0},
+		{"a|b|3", 0, "", 0},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const struct cursor_case *c = &cases[i];
+		const char *key = NULL;
+		long long id = -5;
+		int ok = list_cursor_split(*state, c->after, &key, &id);
+		if (ok != c->ok || strcmp(key, c->key) || id != c->id)
+			fail_msg("after \"%s\": %d \"%s\" %lld", c->after, ok, key, id);
+	}
+	const char *key = NULL;
+	long long id = -5;
+	assert_int_equal(list_cursor_split(*state, NULL, &key, &id), 0);
+	assert_string_equal(key, "");
+	assert_int_equal(id, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_search_classify, arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_split, arena_setup, arena_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
