@@ -1,10 +1,12 @@
 /* Reading one repair row with the names the pages show next to it. */
 #include "repair_db.h"
+#include "intake.h"
 #include "response.h"
 #include "valid.h"
 
 #define REPAIR_COLUMNS \
-	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, r.public_no, " \
+	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, " \
+	"COALESCE(r.return_id, 0), r.public_no, " \
 	"r.channel, r.contact_name, r.contact_phone, r.address, r.product, r.model, r.serial_no, " \
 	"DATE_FORMAT(r.purchase_date, '%Y-%m-%d'), DATE_FORMAT(r.warranty_until, '%Y-%m-%d'), r.fault, " \
 	"r.preferred_time, r.status, r.priority, DATE_FORMAT(r.visit_at, '%Y-%m-%d %H:%i'), " \
@@ -12,17 +14,26 @@
 	"r.parts_cost, r.warranty_repair, r.cancel_reason, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), " \
 	"DATE_FORMAT(r.updated_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(r.resolved_at, '%Y-%m-%d %H:%i'), " \
 	"DATE_FORMAT(r.closed_at, '%Y-%m-%d %H:%i'), u.display_name, c.email, " \
-	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), r.contact_email, c.name, c.address, c.version " \
-	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id "
+	"DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), r.contact_email, c.name, c.address, c.version, t.public_no " \
+	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id " \
+	"LEFT JOIN returns t ON t.id = r.return_id "
 
 static const char SQL_TECHNICIANS[] =
 	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
 static const char SQL_REPAIR_BY_ID[] = REPAIR_COLUMNS "WHERE r.id = ?";
 static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AND r.contact_phone = ?";
 
+static const char SQL_REPAIR_INSERT[] =
+	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
+	"product, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, return_id, "
+	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"DATE_ADD(?, INTERVAL COALESCE((SELECT warranty_months FROM products WHERE name = ? AND active = 1), ?) MONTH), "
+	"?, ?, ?, ?, NOW(), NOW())";
+
 static void unpack(const struct db_result *res, struct repair *p)
 {
-	long long *const ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes};
+	long long *const ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes,
+				   &p->return_id};
 	const char **const strs[] = {
 		&p->public_no, &p->channel, &p->contact_name, &p->contact_phone, &p->address, &p->product,
 		&p->model, &p->serial_no, &p->purchase_date, &p->warranty_until, &p->fault, &p->preferred_time,
@@ -30,7 +41,7 @@ static void unpack(const struct db_result *res, struct repair *p)
 		&p->parts_used, &p->labour_cost, &p->parts_cost, &p->warranty_repair, &p->cancel_reason,
 		&p->created_at, &p->updated_at, &p->resolved_at, &p->closed_at, &p->assignee_name,
 		&p->customer_email, &p->now, &p->contact_email, &p->customer_name, &p->customer_address,
-		&p->customer_version,
+		&p->customer_version, &p->return_no,
 	};
 	db_row_unpack(res, 0, ints, sizeof(ints) / sizeof(ints[0]), strs, sizeof(strs) / sizeof(strs[0]));
 }
@@ -65,6 +76,19 @@ int repair_load_public(struct request *r, const char *public_no, const char *pho
 	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_PUBLIC, "ss", public_no, phone);
 	if (st == DB_OK)
 		load(&res, out);
+	return st;
+}
+
+int repair_insert_row(struct request *r, const struct repair_new *n, long long *id)
+{
+	struct db_result res;
+	const char *from_return = n->return_id ? arena_printf(&r->arena, "%lld", n->return_id) : NULL;
+	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssissss", n->public_no, n->customer_id,
+			 n->channel, n->name, n->phone, n->email, n->address, n->product, n->model, n->serial_no,
+			 n->purchase_date, n->purchase_date, n->product, (long long)r->cfg->default_warranty_months,
+			 n->fault, n->preferred_time, intake_created_by(r), from_return);
+	if (st == DB_OK)
+		*id = (long long)res.insert_id;
 	return st;
 }
 

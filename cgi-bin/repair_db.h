@@ -6,6 +6,7 @@
 /* Every field as text from the database (NULL for SQL NULL), in the request arena. */
 struct repair {
 	long long id, customer_id, assignee_id, version, labour_minutes;
+	long long return_id;  /* the return it was made from, 0 for none */
 	const char *public_no, *channel, *contact_name, *contact_phone, *address, *product, *model, *serial_no;
 	const char *purchase_date, *warranty_until, *fault, *preferred_time, *status, *priority;
 	const char *visit_at, *due_at, *sla_paused_minutes, *result, *parts_used, *labour_cost, *parts_cost;
@@ -13,6 +14,7 @@ struct repair {
 	const char *assignee_name, *customer_email, *now;
 	/* contact_* as typed on the request; customer_* as the customer record has them now */
 	const char *contact_email, *customer_name, *customer_address, *customer_version;
+	const char *return_no;
 };
 
 /* Loads repair id (id 0 in out when there is none). Returns a db_status. */
@@ -22,6 +24,19 @@ int repair_load(struct request *r, long long id, struct repair *out);
 int repair_load_path(struct request *r, struct repair *out);
 /* Loads by public number and the phone given on the request, as /track does. */
 int repair_load_public(struct request *r, const char *public_no, const char *phone, struct repair *out);
+
+/* A repair as it is taken in: from the public form, by staff, or from an inspected return. */
+struct repair_new {
+	const char *public_no, *channel, *name, *phone, *email, *address, *product, *model, *serial_no;
+	const char *purchase_date; /* NULL when unknown */
+	const char *fault, *preferred_time;
+	long long customer_id;
+	long long return_id;       /* the return it was made from, 0 for none */
+};
+/* Inserts n inside the caller's transaction, with the warranty's end from the product's warranty
+ * (or the configured default) and the signed-in user, if any, as its creator; sets *id. Returns a
+ * db_status. */
+int repair_insert_row(struct request *r, const struct repair_new *n, long long *id);
 
 /* Adds one repetition of section per active technician (ID, NAME; sub-section SELECTED for
  * selected_id), for the assignee choices of the queue filter and the assign form. Returns a db_status. */

@@ -105,6 +105,11 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
 	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
 	tmpl_set(d, "CSRF", r->sess.csrf);
+	if (p->return_id) {
+		tmpl_dict *t = tmpl_section(d, "FROM_RETURN");
+		tmpl_set_int(t, "RETURN_ID", p->return_id);
+		tmpl_set(t, "RETURN_NO", p->return_no);
+	}
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) {
 		tmpl_show(d, "CUSTOMER_LINK");
 		repair_contact_fill(r, d, p);
@@ -286,7 +291,7 @@ static const char *money_text(struct request *r, const char *name, const char *l
 	long long cents;
 	if (form_money(r, name, label, &cents, &o->refusal) <= 0)
 		return NULL;
-	return arena_printf(&r->arena, "%lld.%02lld", cents / 100, cents % 100);
+	return money_input(&r->arena, cents);
 }
 
 static int run_resolve(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)

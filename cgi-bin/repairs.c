@@ -2,15 +2,9 @@
 #include "form.h"
 #include "intake.h"
 #include "pages.h"
+#include "repair_db.h"
 #include "response.h"
 #include "valid.h"
-
-static const char SQL_REPAIR_INSERT[] =
-	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
-	"product, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, created_at, "
-	"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"DATE_ADD(?, INTERVAL COALESCE((SELECT warranty_months FROM products WHERE name = ? AND active = 1), ?) MONTH), "
-	"?, ?, ?, NOW(), NOW())";
 
 enum { F_NAME, F_PHONE, F_EMAIL, F_ADDRESS, F_PRODUCT, F_MODEL, F_SERIAL, F_PURCHASE, F_FAULT, F_PREFERRED, F_COUNT };
 
@@ -44,20 +38,18 @@ static int repair_fields_check(struct request *r, tmpl_dict *d, const char **val
 static int repair_insert(struct request *r, void *ctx, const char *channel, const char *no, long long *id)
 {
 	const char **v = ctx;
-	struct db_result res;
 	long long customer = 0;
 	struct intake_contact contact = {v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS]};
 	int st = intake_customer(r, &contact, &customer);
 	if (st != DB_OK)
 		return st;
-	const char *purchase = *v[F_PURCHASE] ? v[F_PURCHASE] : NULL;
-	st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssisss", no, customer, channel,
-		     v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS], v[F_PRODUCT], v[F_MODEL], v[F_SERIAL], purchase, purchase,
-		     v[F_PRODUCT], (long long)r->cfg->default_warranty_months, v[F_FAULT], v[F_PREFERRED],
-		     intake_created_by(r));
+	const struct repair_new n = {
+		no, channel, v[F_NAME], v[F_PHONE], v[F_EMAIL], v[F_ADDRESS], v[F_PRODUCT], v[F_MODEL], v[F_SERIAL],
+		*v[F_PURCHASE] ? v[F_PURCHASE] : NULL, v[F_FAULT], v[F_PREFERRED], customer, 0,
+	};
+	st = repair_insert_row(r, &n, id);
 	if (st != DB_OK)
 		return st;
-	*id = (long long)res.insert_id;
 	return intake_event(r, "repair", *id, "new", channel, "已收到您的报修申请");
 }
 

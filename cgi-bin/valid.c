@@ -289,6 +289,11 @@ void like_escape(const char *in, char *out)
 	*out = '\0';
 }
 
+const char *money_input(struct arena *a, long long cents)
+{
+	return arena_printf(a, "%lld.%02lld", cents / 100, cents % 100);
+}
+
 const char *money_format(struct arena *a, long long cents)
 {
 	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;

@@ -26,6 +26,8 @@ const char *valid_date(const char *v);
 int parse_money(const char *v, long long *cents);
 /* cents as people read money: "¥1,234.50", "-¥5.00", in the arena. */
 const char *money_format(struct arena *a, long long cents);
+/* cents (not negative) as a form field shows them and parse_money reads them back: "1234.50", in the arena. */
+const char *money_input(struct arena *a, long long cents);
 /* Parses a whole number in [min, max] without sign or spaces. Returns 1 or 0. */
 int parse_int_range(const char *v, long long min, long long max, long long *out);
 /* Digits of a public number's daily sequence: at least four (zero-padded), at most twelve, so a

@@ -20,7 +20,8 @@
     <dt>故障描述</dt><dd class="pre">{{FAULT}}</dd>
     <dt>期望上门</dt><dd>{{PREFERRED}}</dd>
     <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
-    <dt>优先级</dt><dd>{{PRIORITY_LABEL}}</dd>
+{{#FROM_RETURN}}    <dt>来自退换货</dt><dd><a href="/staff/returns/{{RETURN_ID}}" id="from-return">{{RETURN_NO}}</a></dd>
+{{/FROM_RETURN}}    <dt>优先级</dt><dd>{{PRIORITY_LABEL}}</dd>
     <dt>维修人员</dt><dd>{{ASSIGNEE}}</dd>
     <dt>上门时间</dt><dd>{{VISIT}}</dd>
     <dt>维修结果</dt><dd class="pre">{{RESULT}}</dd>
