@@ -124,6 +124,6 @@ void list_page_fill(struct request *r, tmpl_dict *d, const struct db_result *res
 	next_param(next, "q", f->search.q);
 	next_param(next, "sort", f->sort);
 	const char *id = db_cell(res, shown - 1, 0);
-	tmpl_set(next, "after", strcmp(f->sort, "due") ? id
-				: arena_printf(&r->arena, "%s|%s", db_cell(res, shown - 1, key_col), id));
+	tmpl_set(next, "after", key_col < 0 ? id
+				: arena_printf(&r->arena, "%s|%s", db_cell(res, shown - 1, (size_t)key_col), id));
 }

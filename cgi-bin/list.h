@@ -58,7 +58,8 @@ int list_cursor_split(struct arena *a, const char *after, const char **key, long
 
 /* Shows the first LIST_PAGE_ROWS rows of res by calling row() for each, or section EMPTY. When res has
  * more, adds section NEXT with the filters and extra as repetitions of PARAM (NAME, VALUE) and the
- * cursor after the last row shown: its id (column 0), or with sort "due" "<key_col>|<id>". */
+ * cursor after the last row shown: its id (column 0), or "<key_col>|<id>" for an order by a key
+ * column first (key_col >= 0). */
 void list_page_fill(struct request *r, tmpl_dict *d, const struct db_result *res, const struct list_filter *f,
 		    const struct list_param *extra, size_t nextra, int key_col,
 		    void (*row)(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i));

@@ -60,6 +60,13 @@ int page_repair_print(struct request *r);
 /* repair_contact.c */
 int page_repair_contact_take(struct request *r);
 
+/* return_queue.c */
+int page_return_queue(struct request *r);
+
+/* return_detail.c */
+int page_return_detail(struct request *r);
+int page_return_action(struct request *r);
+
 /* customers.c */
 int page_customers(struct request *r);
 int page_customer(struct request *r);

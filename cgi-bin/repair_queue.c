@@ -133,7 +133,7 @@ int page_repair_queue(struct request *r)
 	const struct list_param assignee = {
 		"assignee", f.unassigned ? "none" : f.assignee ? arena_printf(&r->arena, "%lld", f.assignee) : "",
 	};
-	list_page_fill(r, d, &res, &f.list, &assignee, 1, 11, queue_row_masked);
+	list_page_fill(r, d, &res, &f.list, &assignee, 1, strcmp(f.list.sort, "due") ? -1 : 11, queue_row_masked);
 	return 0;
 }
 

@@ -25,8 +25,11 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/repairs/#/print", page_repair_print, ROLES_STAFF},
 	{M_POST, "/staff/repairs/#/contact", page_repair_contact_take, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/my", page_my_jobs, ROLES_STAFF},
+	{M_GET, "/staff/returns", page_return_queue, ROLES_STAFF},
 	{M_GET, "/staff/returns/new", page_return_intake_form, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_POST, "/staff/returns/new", page_return_intake, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_GET, "/staff/returns/#", page_return_detail, ROLES_STAFF},
+	{M_POST, "/staff/returns/#/action", page_return_action, ROLES_STAFF},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},
