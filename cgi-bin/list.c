@@ -85,15 +85,31 @@ void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filt
 		tmpl_show(d, "OVERDUE_CHECKED");
 }
 
-int list_cursor_split(struct arena *a, const char *after, const char **key, long long *id)
+int list_cursor_read(struct arena *a, const char *after, int keyed, const char **key, long long *id)
 {
-	const char *bar = after ? strchr(after, '|') : NULL;
+	const char *bar = after && keyed ? strchr(after, '|') : NULL;
+	const char *id_text = keyed ? (bar ? bar + 1 : NULL) : after;
 	*key = "";
-	*id = 0;
-	if (!bar || !parse_id(bar + 1, id))
+	if (!parse_id(id_text, id)) {
+		*id = 0;
 		return 0;
-	*key = arena_strndup(a, after, (size_t)(bar - after));
+	}
+	if (keyed)
+		*key = arena_strndup(a, after, (size_t)(bar - after));
 	return 1;
+}
+
+tmpl_dict *list_row_begin(tmpl_dict *d, const struct db_result *res, size_t i, int show_phone)
+{
+	char masked[32];
+	tmpl_dict *row = tmpl_section(d, "ROW");
+	tmpl_set(row, "ID", db_cell(res, i, 0));
+	tmpl_set(row, "NO", db_cell(res, i, 1));
+	tmpl_set(row, "CREATED", db_cell(res, i, 2));
+	tmpl_set(row, "NAME", db_cell(res, i, 3));
+	phone_mask(db_cell(res, i, 4), masked);
+	tmpl_set(row, "PHONE", show_phone ? db_cell(res, i, 4) : masked);
+	return row;
 }
 
 static void next_param(tmpl_dict *next, const char *name, const char *value)

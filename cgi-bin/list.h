@@ -53,8 +53,13 @@ void list_options(tmpl_dict *d, const char *section, const struct list_choice *c
 void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,
 		      const struct list_choice *sorts, size_t nsorts);
 
-/* A keyset cursor "<key>|<id>" split: 1 with *key (in the arena) and *id, or 0 with "" and 0. Pure. */
-int list_cursor_split(struct arena *a, const char *after, const char **key, long long *id);
+/* The keyset cursor after: "<key>|<id>" when keyed (an order by a key column first), else "<id>".
+ * 1 with *key (in the arena; "" when not keyed) and *id, or 0 with "" and 0 for none or a bad one. Pure. */
+int list_cursor_read(struct arena *a, const char *after, int keyed, const char **key, long long *id);
+
+/* Starts row i of a list whose first columns are id, public number, created, name and phone:
+ * section ROW with ID, NO, CREATED, NAME and PHONE (masked unless show_phone). */
+tmpl_dict *list_row_begin(tmpl_dict *d, const struct db_result *res, size_t i, int show_phone);
 
 /* Shows the first LIST_PAGE_ROWS rows of res by calling row() for each, or section EMPTY. When res has
  * more, adds section NEXT with the filters and extra as repetitions of PARAM (NAME, VALUE) and the

@@ -6,7 +6,6 @@
 #include "response.h"
 #include "valid.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #define QUEUE_COLUMNS \
@@ -63,17 +62,14 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 {
 	const struct list_filter *f = &qf->list;
 	const struct list_search *q = &f->search;
-	long long after_id = 0;
-	if (!strcmp(f->sort, "due")) {
-		const char *due;
-		list_cursor_split(&r->arena, f->after, &due, &after_id);
+	const char *due;
+	long long after_id;
+	list_cursor_read(&r->arena, f->after, !strcmp(f->sort, "due"), &due, &after_id);
+	if (!strcmp(f->sort, "due"))
 		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssi", f->status, f->status,
 			       qf->assignee, qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from,
 			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->text, q->text,
 			       q->like, due, due, due, after_id);
-	}
-	if (!parse_id(f->after, &after_id))
-		after_id = 0;
 	return db_exec(r->db, &r->arena, res, !strcmp(f->sort, "old") ? SQL_QUEUE_OLD : SQL_QUEUE_NEW,
 		       "ssiiiisssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
 		       (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no,
@@ -83,14 +79,7 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 /* One row of a list; the phone is masked unless show_phone. */
 static void queue_row(tmpl_dict *d, const struct db_result *res, size_t i, int show_phone)
 {
-	char masked[32];
-	tmpl_dict *row = tmpl_section(d, "ROW");
-	tmpl_set(row, "ID", db_cell(res, i, 0));
-	tmpl_set(row, "NO", db_cell(res, i, 1));
-	tmpl_set(row, "CREATED", db_cell(res, i, 2));
-	tmpl_set(row, "NAME", db_cell(res, i, 3));
-	phone_mask(db_cell(res, i, 4), masked);
-	tmpl_set(row, "PHONE", show_phone ? db_cell(res, i, 4) : masked);
+	tmpl_dict *row = list_row_begin(d, res, i, show_phone);
 	tmpl_set(row, "PRODUCT", db_cell(res, i, 5));
 	tmpl_set(row, "STATUS", db_cell(res, i, 6));
 	tmpl_set(row, "STATUS_LABEL", repair_status_label(db_cell(res, i, 6)));

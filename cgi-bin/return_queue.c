@@ -81,16 +81,13 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	const char *sql = due ? SQL_QUEUE_DUE
 			  : qf->dated ? (old ? SQL_QUEUE_OLD_DATED : SQL_QUEUE_NEW_DATED)
 			  : old ? SQL_QUEUE_OLD : SQL_QUEUE_NEW;
-	long long after_id = 0;
-	if (key_column(qf) >= 0) {
-		const char *key;
-		list_cursor_split(&r->arena, f->after, &key, &after_id);
+	const char *key;
+	long long after_id;
+	list_cursor_read(&r->arena, f->after, key_column(qf) >= 0, &key, &after_id);
+	if (key_column(qf) >= 0)
 		return db_exec(r->db, &r->arena, res, sql, FILTER_TYPES "sssi", f->status, f->status, qf->kind,
 			       qf->kind, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no, q->no, q->phone,
 			       q->phone, q->q, q->text, q->text, q->text, q->like, key, key, key, after_id);
-	}
-	if (!parse_id(f->after, &after_id))
-		after_id = 0;
 	return db_exec(r->db, &r->arena, res, sql, FILTER_TYPES "ii", f->status, f->status, qf->kind, qf->kind,
 		       (long long)f->overdue, f->from, f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->q,
 		       q->text, q->text, q->text, q->like, after_id, after_id);
@@ -98,14 +95,7 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 
 static void queue_row(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i)
 {
-	char masked[32];
-	tmpl_dict *row = tmpl_section(d, "ROW");
-	tmpl_set(row, "ID", db_cell(res, i, 0));
-	tmpl_set(row, "NO", db_cell(res, i, 1));
-	tmpl_set(row, "CREATED", db_cell(res, i, 2));
-	tmpl_set(row, "NAME", db_cell(res, i, 3));
-	phone_mask(db_cell(res, i, 4), masked);
-	tmpl_set(row, "PHONE", masked);
+	tmpl_dict *row = list_row_begin(d, res, i, 0);
 	tmpl_set(row, "PRODUCT", db_cell(res, i, 5));
 	tmpl_set(row, "KIND_LABEL", return_kind_label(db_cell(res, i, 6)));
 	tmpl_set(row, "STATUS", db_cell(res, i, 7));

@@ -1,5 +1,5 @@
 /* Unit tests of the pure parts of the staff lists (cgi-bin/list.h): what the search box is taken
- * for, and the keyset cursor of sort "due". */
+ * for, and the keyset cursors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -50,44 +50,48 @@ static void test_search_classify(void **state)
 
 struct cursor_case {
 	const char *after;
-	int ok;
+	int keyed, ok;
 	const char *key;
 	long long id;
 };
 
-static void test_cursor_split(void **state)
+static void test_cursor_read(void **state)
 {
 	static const struct cursor_case cases[] = {
-		{"2026-11-27 10:00:00|42", 1, "2026-11-27 10:00:00", 42},
-		{"|7", 1, "", 7},
-		{"", 0, "", 0},
-		{"42", 0, "", 0},
-		{"2026-11-27 10:00:00|", 0, "", 0},
-		{"2026-11-27 10:00:00|0", 0, "", 0},
-		{"2026-11-27 10:00:00|-1", 0, "", 0},
-		{"2026-11-27 10:00:00|4x", 0, "", 0},
-		{"a|b|3", 0, "", 0},
+		{"2026-11-27 10:00:00|42", 1, 1, "2026-11-27 10:00:00", 42},
+		{"|7", 1, 1, "", 7},
+		{"", 1, 0, "", 0},
+		{NULL, 1, 0, "", 0},
+		{"42", 1, 0, "", 0},
+		{"2026-11-27 10:00:00|", 1, 0, "", 0},
+		{"2026-11-27 10:00:00|0", 1, 0, "", 0},
+		{"2026-11-27 10:00:00|-1", 1, 0, "", 0},
+		{"2026-11-27 10:00:00|4x", 1, 0, "", 0},
+		{"a|b|3", 1, 0, "", 0},
+		{"42", 0, 1, "", 42},
+		{"", 0, 0, "", 0},
+		{NULL, 0, 0, "", 0},
+		{"042", 0, 0, "", 0},
+		{"0", 0, 0, "", 0},
+		{"4 2", 0, 0, "", 0},
+		{"2026-11-27 10:00:00|42", 0, 0, "", 0},
+		{"99999999999999999999", 0, 0, "", 0},
 	};
 	for (size_t i = 0; i < COUNT(cases); i++) {
 		const struct cursor_case *c = &cases[i];
 		const char *key = NULL;
 		long long id = -5;
-		int ok = list_cursor_split(*state, c->after, &key, &id);
+		int ok = list_cursor_read(*state, c->after, c->keyed, &key, &id);
 		if (ok != c->ok || strcmp(key, c->key) || id != c->id)
-			fail_msg("after \"%s\": %d \"%s\" %lld", c->after, ok, key, id);
+			fail_msg("after \"%s\" keyed %d: %d \"%s\" %lld", c->after ? c->after : "(null)", c->keyed, ok, key, id);
 	}
-	const char *key = NULL;
-	long long id = -5;
-	assert_int_equal(list_cursor_split(*state, NULL, &key, &id), 0);
-	assert_string_equal(key, "");
-	assert_int_equal(id, 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_search_classify, arena_setup, arena_teardown),
-		cmocka_unit_test_setup_teardown(test_cursor_split, arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_cursor_read, arena_setup, arena_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
