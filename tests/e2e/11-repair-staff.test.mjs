@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
-  repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink,
+  repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
   htmlUnescape,
 } from './lib.mjs';
@@ -488,19 +488,8 @@ test('pagination: 60 repairs page through "下一页" in every sort order, each 
   const due = new Map(expected.map(([id, d]) => [Number(id), d]));
 
   for (const sort of ['new', 'old', 'due']) {
-    let url = `/staff/repairs?q=${encodeURIComponent(tag)}&sort=${sort}`;
-    const seen = [];
-    const pageSizes = [];
-    for (let n = 0; url && n < 5; n++) {
-      const page = await supervisor.get(url);
-      assert.equal(page.status, 200, `${url}: ${page.status}`);
-      const rows = repairRows(page.text);
-      pageSizes.push(rows.length);
-      seen.push(...rows.map((x) => x.id));
-      for (const row of rows) assert.ok(row.cells.includes(maskPhone(phone)), 'a queue row shows an unmasked phone');
-      url = nextPageLink(page.text);
-      if (url) assert.match(url, /after=/, `the next link has no after=: ${url}`);
-    }
+    const { seen, sizes: pageSizes } = await pageThrough(supervisor, `/staff/repairs?q=${encodeURIComponent(tag)}&sort=${sort}`,
+      repairRows, (row) => assert.ok(row.cells.includes(maskPhone(phone)), 'a queue row shows an unmasked phone'));
     assert.deepEqual(pageSizes, [50, 10], `sort=${sort}: page sizes ${pageSizes}`);
     assert.equal(new Set(seen).size, seen.length, `sort=${sort}: a row repeats`);
     assert.deepEqual([...seen].sort((a, b) => a - b), [...due.keys()].sort((a, b) => a - b), `sort=${sort}: not every row was seen`);

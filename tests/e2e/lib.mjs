@@ -423,27 +423,53 @@ export function timeline(html) {
 }
 
 /**
- * Rows of a repair list (queue, my jobs): [{ id, no, status, cells }] where
- * cells are the cell texts; rows are <tr data-status=...>.
+ * Rows of a staff list whose rows are <tr data-status=...> linking to hrefPrefix<id>:
+ * [{ id, no, status, cells }] where cells are the cell texts.
  */
-export function repairRows(html) {
+export function listRows(html, hrefPrefix) {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html);
   if (!body) return [];
+  const link = new RegExp(`<a href="${hrefPrefix}(\\d+)">([^<]*)</a>`);
   return [...body[1].matchAll(/<tr[^>]*data-status="([^"]*)"[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) => {
-    const link = /<a href="\/staff\/repairs\/(\d+)">([^<]*)<\/a>/.exec(tr[2]);
+    const a = link.exec(tr[2]);
     return {
       status: tr[1],
-      id: link ? Number(link[1]) : null,
-      no: link ? link[2] : null,
-      cells: [...tr[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+      id: a ? Number(a[1]) : null,
+      no: a ? a[2] : null,
+      cells: [...tr[2].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
     };
   });
+}
+
+/** Rows of a repair list (queue, my jobs). */
+export function repairRows(html) {
+  return listRows(html, '/staff/repairs/');
 }
 
 /** The href of the queue's "下一页" link (unescaped), or null. */
 export function nextPageLink(html) {
   const m = /<a[^>]*href="([^"]*)"[^>]*>\s*下一页/.exec(html);
   return m ? htmlUnescape(m[1]) : null;
+}
+
+/**
+ * Follow a list's "下一页" links from url (at most max pages), checking each
+ * row with checkRow. Returns { seen: the row ids in order, sizes: rows per page }.
+ */
+export async function pageThrough(client, url, rowsOf, checkRow = () => {}, max = 5) {
+  const seen = [];
+  const sizes = [];
+  for (let n = 0; url && n < max; n++) {
+    const page = await client.get(url);
+    assert.equal(page.status, 200, `${url}: ${page.status}`);
+    const rows = rowsOf(page.text);
+    sizes.push(rows.length);
+    seen.push(...rows.map((x) => x.id));
+    rows.forEach(checkRow);
+    url = nextPageLink(page.text);
+    if (url) assert.match(url, /after=/, `the next link has no after=: ${url}`);
+  }
+  return { seen, sizes };
 }
 
 /** A complete valid public return form (退换货); fields may be overridden (undefined drops one). */
@@ -573,33 +599,110 @@ export function clearPublicThrottles() {
   sql("DELETE FROM login_throttle WHERE key_name LIKE 's:%'");
 }
 
-/** GET a work order page as this client; returns { r, status, version, csrf }. */
-export async function repairPage(client, id) {
-  const r = await client.get(`/staff/repairs/${id}`);
-  return { r, status: dataStatus(r.text), version: fieldValue(r.text, 'version'), csrf: extractCsrf(r.text) };
+/** GET a record's staff page (path) as this client; returns { r, status, version, csrf }. */
+async function recordPage(client, path, sectionId) {
+  const r = await client.get(path);
+  return { r, status: dataStatus(r.text, sectionId), version: fieldValue(r.text, 'version'), csrf: extractCsrf(r.text) };
 }
 
 /**
- * Take an action on a work order as a person would: load the page for the
- * csrf and version, then POST. fields may override csrf or version.
+ * Take an action on a record as a person would: load its page for the csrf
+ * and version, then POST to path/action. fields may override csrf or version.
  */
-export async function repairAction(client, id, action, fields = {}) {
-  const page = await repairPage(client, id);
-  assert.equal(page.r.status, 200, `GET /staff/repairs/${id} answered ${page.r.status}`);
+async function recordAction(client, path, sectionId, action, fields) {
+  const page = await recordPage(client, path, sectionId);
+  assert.equal(page.r.status, 200, `GET ${path} answered ${page.r.status}`);
   const csrf = page.csrf || (await client.csrf());
-  return client.post(`/staff/repairs/${id}/action`, { csrf, version: page.version ?? '1', action, ...fields });
+  return client.post(`${path}/action`, { csrf, version: page.version ?? '1', action, ...fields });
+}
+
+/** The same, and fail the test unless the answer is 303 back to the record's page. */
+async function recordActionOk(client, path, sectionId, action, fields) {
+  const r = await recordAction(client, path, sectionId, action, fields);
+  assert.equal(r.status, 303, `${action} on ${path} answered ${r.status}: ${snippet(alertText(r.text) || r.text)}`);
+  assert.equal(r.location, path);
+  return r;
+}
+
+/** GET a work order page as this client; returns { r, status, version, csrf }. */
+export async function repairPage(client, id) {
+  return recordPage(client, `/staff/repairs/${id}`, 'repair');
+}
+
+/** An action on a work order (see recordAction). */
+export async function repairAction(client, id, action, fields = {}) {
+  return recordAction(client, `/staff/repairs/${id}`, 'repair', action, fields);
 }
 
 /** The same, and fail the test unless the answer is 303 back to the work order. */
 export async function repairActionOk(client, id, action, fields = {}) {
-  const r = await repairAction(client, id, action, fields);
-  assert.equal(r.status, 303, `${action} on repair ${id} answered ${r.status}: ${snippet(alertText(r.text) || r.text)}`);
-  assert.equal(r.location, `/staff/repairs/${id}`);
-  return r;
+  return recordActionOk(client, `/staff/repairs/${id}`, 'repair', action, fields);
 }
 
 /** The text of the page's role="alert" paragraph (unescaped), or ''. */
 export function alertText(html) {
   const m = /<p class="alert"[^>]*>([\s\S]*?)<\/p>/.exec(html || '');
   return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '').trim()) : '';
+}
+
+// ------------------------------------------------------------ returns --
+// Helpers of the return tests (2x): returns made directly in the database,
+// the staff page of a return and its actions.
+
+/** A SQL string literal of any text (test data only). */
+export function sqlQuote(v) {
+  return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+let returnSeq = 0;
+/**
+ * Insert a return directly (as the public form would leave it), with the
+ * customer of its phone or a new one, in the program's time zone. fields are columns of returns, plus
+ * purchase_days_ago (purchase_date that many days before today) and
+ * due_hours (due_at that many hours from now; negative for overdue).
+ * Returns { id, no, phone, fields }.
+ */
+export function insertReturn(fields = {}) {
+  returnSeq += 1;
+  const day = appSql("SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')")[0][0];
+  const no = `T${day}-8${String((PHONE_BASE + returnSeq) % 1e10).padStart(10, '0')}`;
+  const { purchase_days_ago: ago = 5, due_hours: dueHours = 24, ...cols } = fields;
+  const f = {
+    contact_name: '退测试', contact_phone: uniquePhone('8'), order_no: `JD${RUN_ID}${returnSeq}`.toUpperCase(),
+    product: '空调', serial_no: `RS${RUN_ID}${returnSeq}`.toUpperCase(), kind: 'return',
+    reason: '收到后无法开机', has_fault: 1, status: 'requested', ...cols,
+  };
+  const names = Object.keys(f);
+  const values = names.map((k) => (f[k] === null ? 'NULL' : typeof f[k] === 'number' ? String(f[k]) : sqlQuote(f[k])));
+  const purchase = ago === null ? 'NULL' : `CURDATE() - INTERVAL ${Number(ago)} DAY`;
+  const due = dueHours === null ? 'NULL' : `NOW() + INTERVAL ${Number(dueHours) * 60} MINUTE`;
+  const phone = sqlQuote(f.contact_phone);
+  // the customer of that phone, as intake finds them, or a new one
+  const rows = appSql(`INSERT INTO customers (name, phone, created_at, updated_at)
+      SELECT ${sqlQuote(f.contact_name)}, ${phone}, NOW(), NOW() FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM customers WHERE phone = ${phone});
+    SET @c = (SELECT MIN(id) FROM customers WHERE phone = ${phone});
+    INSERT INTO returns (public_no, customer_id, ${names.join(', ')}, purchase_date, due_at, created_at, updated_at)
+    VALUES (${sqlQuote(no)}, @c, ${values.join(', ')}, ${purchase}, ${due}, NOW(), NOW());
+    SELECT LAST_INSERT_ID();`);
+  return { id: Number(rows[0][0]), no, phone: f.contact_phone, fields: f };
+}
+
+/** GET a return's staff page; returns { r, status, version, csrf }. */
+export async function returnPage(client, id) {
+  return recordPage(client, `/staff/returns/${id}`, 'return');
+}
+
+/** An action on a return (see recordAction). */
+export async function returnAction(client, id, action, fields = {}) {
+  return recordAction(client, `/staff/returns/${id}`, 'return', action, fields);
+}
+
+/** The same, and fail the test unless the answer is 303 back to the return. */
+export async function returnActionOk(client, id, action, fields = {}) {
+  return recordActionOk(client, `/staff/returns/${id}`, 'return', action, fields);
+}
+
+/** Rows of the returns queue. */
+export function returnRows(html) {
+  return listRows(html, '/staff/returns/');
 }
