@@ -1,5 +1,6 @@
 /* The filters, search box and keyset paging the staff lists share. */
 #include "list.h"
+#include "form.h"
 #include "valid.h"
 
 #include <string.h>
@@ -10,13 +11,13 @@ const char *list_param(struct request *r, const char *name, size_t max)
 	return v && strlen(v) <= max ? v : "";
 }
 
-const char *list_choice_read(struct request *r, const char *name, const struct list_choice *c, size_t n,
+const char *list_choice_read(struct request *r, const char *name, const char *const (*choices)[2], size_t n,
 			     const char *dflt)
 {
 	const char *v = list_param(r, name, 32);
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(v, c[i].code))
-			return c[i].code;
+		if (!strcmp(v, choices[i][0]))
+			return choices[i][0];
 	return dflt;
 }
 
@@ -45,7 +46,7 @@ static const char *date_param(struct request *r, const char *name)
 	return *v && valid_date(v) ? "" : v;
 }
 
-void list_filter_read(struct request *r, const struct flow *f, char kind, const struct list_choice *sorts,
+void list_filter_read(struct request *r, const struct flow *f, char kind, const char *const (*sorts)[2],
 		      size_t nsorts, struct list_filter *out)
 {
 	out->status = list_param(r, "status", 16);
@@ -54,30 +55,19 @@ void list_filter_read(struct request *r, const struct flow *f, char kind, const 
 	out->from = date_param(r, "from");
 	out->to = date_param(r, "to");
 	out->overdue = !strcmp(list_param(r, "overdue", 1), "1");
-	out->sort = list_choice_read(r, "sort", sorts, nsorts, sorts[0].code);
+	out->sort = list_choice_read(r, "sort", sorts, nsorts, sorts[0][0]);
 	out->after = list_param(r, "after", 40);
 	list_search_classify(&r->arena, list_param(r, "q", 64), kind, &out->search);
 }
 
-void list_options(tmpl_dict *d, const char *section, const struct list_choice *c, size_t n, const char *selected)
-{
-	for (size_t i = 0; i < n; i++) {
-		tmpl_dict *o = tmpl_section(d, section);
-		tmpl_set(o, "CODE", c[i].code);
-		tmpl_set(o, "LABEL", c[i].label);
-		if (selected && !strcmp(selected, c[i].code))
-			tmpl_show(o, "SELECTED");
-	}
-}
-
 void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,
-		      const struct list_choice *sorts, size_t nsorts)
+		      const char *const (*sorts)[2], size_t nsorts)
 {
 	for (unsigned i = 0; i < f->nstatuses; i++) {
-		struct list_choice c = {f->statuses[i].code, f->statuses[i].label};
-		list_options(d, "STATUS_OPTION", &c, 1, filter->status);
+		const char *const status[1][2] = {{f->statuses[i].code, f->statuses[i].label}};
+		form_options(d, "STATUS_OPTION", status, 1, filter->status);
 	}
-	list_options(d, "SORT_OPTION", sorts, nsorts, filter->sort);
+	form_options(d, "SORT_OPTION", sorts, nsorts, filter->sort);
 	tmpl_set(d, "from", filter->from);
 	tmpl_set(d, "to", filter->to);
 	tmpl_set(d, "q", filter->search.q);

@@ -18,11 +18,6 @@ struct list_search {
 	const char *like;  /* text with the LIKE wildcards escaped, for "LIKE CONCAT(?, '%')" */
 };
 
-/* A fixed choice: a sort order, a kind. */
-struct list_choice {
-	const char *code, *label;
-};
-
 /* The filters every list has; each is "" (or 0) when not given or not valid. */
 struct list_filter {
 	const char *status, *from, *to, *sort, *after;
@@ -37,21 +32,19 @@ struct list_param {
 
 /* Query parameter name, or "" when absent or longer than max bytes. */
 const char *list_param(struct request *r, const char *name, size_t max);
-/* The query parameter name when it is one of the n codes, else dflt. */
-const char *list_choice_read(struct request *r, const char *name, const struct list_choice *c, size_t n,
+/* The query parameter name when it is the code of one of the n choices {code, label}, else dflt. */
+const char *list_choice_read(struct request *r, const char *name, const char *const (*choices)[2], size_t n,
 			     const char *dflt);
 /* Recognises q (kind 'R' or 'T' for the public numbers); strings in the arena. Pure. */
 void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out);
 /* Reads status (a status of flow f), from, to (dates), overdue=1, q, sort (one of sorts, the first
  * by default) and after. */
-void list_filter_read(struct request *r, const struct flow *f, char kind, const struct list_choice *sorts,
+void list_filter_read(struct request *r, const struct flow *f, char kind, const char *const (*sorts)[2],
 		      size_t nsorts, struct list_filter *out);
 
-/* One repetition of section per choice: CODE, LABEL and sub-section SELECTED. */
-void list_options(tmpl_dict *d, const char *section, const struct list_choice *c, size_t n, const char *selected);
 /* The filter form as it was sent: from, to, q, OVERDUE_CHECKED, STATUS_OPTION and SORT_OPTION. */
 void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,
-		      const struct list_choice *sorts, size_t nsorts);
+		      const char *const (*sorts)[2], size_t nsorts);
 
 /* The keyset cursor after: "<key>|<id>" when keyed (an order by a key column first), else "<id>".
  * 1 with *key (in the arena; "" when not keyed) and *id, or 0 with "" and 0 for none or a bad one. Pure. */

@@ -43,7 +43,7 @@ struct queue_filter {
 	int unassigned;
 };
 
-static const struct list_choice SORTS[] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（处理中）"}};
+static const char *const SORTS[][2] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（处理中）"}};
 #define NSORTS (sizeof(SORTS) / sizeof(SORTS[0]))
 
 static void filter_read(struct request *r, struct queue_filter *f)

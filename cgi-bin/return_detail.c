@@ -147,30 +147,6 @@ static void rules_fill(tmpl_dict *d, const struct return_request *t, const struc
 		tmpl_show(d, "AGAINST_REJECT");
 }
 
-static void inspection_options(tmpl_dict *d, const char *selected)
-{
-	static const char *const codes[] = {"fault_confirmed", "no_fault", "user_damage"};
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-		tmpl_dict *o = tmpl_section(d, "INSPECTION_OPTION");
-		tmpl_set(o, "CODE", codes[i]);
-		tmpl_set(o, "LABEL", inspection_label(codes[i]));
-		if (selected && !strcmp(selected, codes[i]))
-			tmpl_show(o, "SELECTED");
-	}
-}
-
-static void method_options(tmpl_dict *d, const char *selected)
-{
-	static const char *const codes[] = {"original", "bank", "cash", "wechat", "alipay"};
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-		tmpl_dict *o = tmpl_section(d, "METHOD_OPTION");
-		tmpl_set(o, "CODE", codes[i]);
-		tmpl_set(o, "LABEL", refund_method_label(codes[i]));
-		if (selected ? !strcmp(selected, codes[i]) : i == 0)
-			tmpl_show(o, "SELECTED");
-	}
-}
-
 /* Renders the whole page; message (may be NULL) explains a refused or invalid action. */
 static int detail_page(struct request *r, int status, const struct return_request *t, const char *message)
 {
@@ -188,8 +164,10 @@ static int detail_page(struct request *r, int status, const struct return_reques
 		tmpl_set(d, "replacement_product", t->product);
 	if (!message || !form_get(r, "amount"))
 		tmpl_set(d, "amount", t->has_amount_paid ? money_input(&r->arena, t->amount_paid) : "");
-	inspection_options(d, message ? form_get(r, "inspection") : NULL);
-	method_options(d, message ? form_get(r, "method") : NULL);
+	form_options(d, "INSPECTION_OPTION", INSPECTION_RESULTS, INSPECTION_RESULTS_N,
+		     message ? form_get(r, "inspection") : NULL);
+	form_options(d, "METHOD_OPTION", REFUND_METHODS, REFUND_METHODS_N,
+		     message ? form_get(r, "method") : "original");
 	flow_actions_show(r, d, &RETURN_FLOW, t->status, 0);
 	st = sla_fill(r, d, t);
 	if (st == DB_OK)

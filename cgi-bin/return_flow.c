@@ -46,6 +46,12 @@ const struct flow RETURN_FLOW = {
 };
 
 const char *const RETURN_KINDS[RETURN_KINDS_N][2] = {{"return", "退货"}, {"exchange", "换货"}, {"refund", "退款"}};
+const char *const INSPECTION_RESULTS[INSPECTION_RESULTS_N][2] = {
+	{"fault_confirmed", "性能故障已确认"}, {"no_fault", "未发现故障"}, {"user_damage", "人为损坏"},
+};
+const char *const REFUND_METHODS[REFUND_METHODS_N][2] = {
+	{"original", "原路退回"}, {"bank", "银行转账"}, {"cash", "现金"}, {"wechat", "微信"}, {"alipay", "支付宝"},
+};
 
 static const char *label_of(const char *const (*table)[2], size_t n, const char *code)
 {
@@ -64,18 +70,12 @@ const char *return_kind_label(const char *kind)
 
 const char *inspection_label(const char *code)
 {
-	static const char *const results[][2] = {
-		{"fault_confirmed", "性能故障已确认"}, {"no_fault", "未发现故障"}, {"user_damage", "人为损坏"},
-	};
-	return LABEL(results, code);
+	return LABEL(INSPECTION_RESULTS, code);
 }
 
 const char *refund_method_label(const char *code)
 {
-	static const char *const methods[][2] = {
-		{"original", "原路退回"}, {"bank", "银行转账"}, {"cash", "现金"}, {"wechat", "微信"}, {"alipay", "支付宝"},
-	};
-	return LABEL(methods, code);
+	return LABEL(REFUND_METHODS, code);
 }
 
 int return_clock_runs(const char *status)

@@ -9,6 +9,12 @@ extern const struct flow RETURN_FLOW;
 #define RETURN_KINDS_N 3
 extern const char *const RETURN_KINDS[RETURN_KINDS_N][2];
 
+/* The inspection results and the refund methods {code, label}, for the forms of those actions. */
+#define INSPECTION_RESULTS_N 3
+extern const char *const INSPECTION_RESULTS[INSPECTION_RESULTS_N][2];
+#define REFUND_METHODS_N 5
+extern const char *const REFUND_METHODS[REFUND_METHODS_N][2];
+
 /* "退货", "换货", "退款" for kind return, exchange, refund; NULL for anything else. */
 const char *return_kind_label(const char *kind);
 /* "性能故障已确认", "未发现故障", "人为损坏" for the inspection result codes; NULL otherwise. */

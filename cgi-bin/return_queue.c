@@ -1,4 +1,5 @@
 /* The staff list of returns with filters, search and keyset paging. */
+#include "form.h"
 #include "list.h"
 #include "pages.h"
 #include "response.h"
@@ -42,9 +43,8 @@ static const char SQL_QUEUE_OLD_DATED[] = QUEUE_COLUMNS QUEUE_FILTERS
 	"AND (? = '' OR t.created_at > ? OR (t.created_at = ? AND t.id > ?)) "
 	"ORDER BY t.created_at, t.id " LIST_SQL_LIMIT;
 
-static const struct list_choice SORTS[] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（待处理）"}};
+static const char *const SORTS[][2] = {{"new", "最新提交"}, {"old", "最早提交"}, {"due", "时限最近（待处理）"}};
 #define NSORTS (sizeof(SORTS) / sizeof(SORTS[0]))
-static const char *const KINDS[] = {"return", "exchange", "refund"};
 
 struct queue_filter {
 	struct list_filter list;
@@ -55,9 +55,7 @@ struct queue_filter {
 static void filter_read(struct request *r, struct queue_filter *f)
 {
 	list_filter_read(r, &RETURN_FLOW, 'T', SORTS, NSORTS, &f->list);
-	f->kind = list_param(r, "kind", 10);
-	if (!return_kind_label(f->kind))
-		f->kind = "";
+	f->kind = list_choice_read(r, "kind", RETURN_KINDS, RETURN_KINDS_N, "");
 	f->dated = strcmp(f->list.sort, "due") && (*f->list.from || *f->list.to);
 }
 
@@ -107,14 +105,6 @@ static void queue_row(struct request *r, tmpl_dict *d, const struct db_result *r
 		tmpl_set(row, "PAID", money_format(&r->arena, db_cell_int(res, i, 12)));
 }
 
-static void kind_options(tmpl_dict *d, const char *selected)
-{
-	for (size_t i = 0; i < sizeof(KINDS) / sizeof(KINDS[0]); i++) {
-		struct list_choice c = {KINDS[i], return_kind_label(KINDS[i])};
-		list_options(d, "KIND_OPTION", &c, 1, selected);
-	}
-}
-
 /* GET /staff/returns (status, kind, overdue, from, to, q, sort, after): 50 rows a page, phones
  * masked. Answers 200. */
 int page_return_queue(struct request *r)
@@ -127,7 +117,7 @@ int page_return_queue(struct request *r)
 		return st;
 	tmpl_dict *d = page_begin(r, 200, "return_queue.tpl", "退换货");
 	list_filter_fill(d, &RETURN_FLOW, &f.list, SORTS, NSORTS);
-	kind_options(d, f.kind);
+	form_options(d, "KIND_OPTION", RETURN_KINDS, RETURN_KINDS_N, f.kind);
 	if (r->sess.role != ROLE_TECHNICIAN)
 		tmpl_show(d, "CAN_INTAKE");
 	const struct list_param kind = {"kind", f.kind};
