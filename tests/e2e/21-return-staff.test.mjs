@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import {
   Client, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   dataStatus, timeline, nextPageLink, alertText, extractCsrf, htmlUnescape, assertErrorPage,
-  insertReturn, returnPage, returnAction, returnActionOk, returnRows, repairPage, pageThrough,
+  insertReturn, returnPage, returnAction, returnActionOk, returnRows, repairPage, pageThrough, newReturn, track,
+  trackStatus, clearPublicThrottles,
 } from './lib.mjs';
 
 let supervisor;
@@ -20,6 +21,7 @@ const TAG = RUN_ID.slice(-4);
 
 before(async () => {
   const admin = await loginAdmin();
+  clearPublicThrottles();
   u.agent = await createUser(admin, { role: 'agent', display_name: `退货客服${TAG}` });
   u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `退货主管${TAG}` });
   u.tech = await createUser(admin, { role: 'technician', display_name: `检测员${TAG}` });
@@ -134,6 +136,23 @@ test('approve → receive → inspect → refund → close, each by its role, wi
   assert.ok(!/name="action" value="(?!note)/.test(p.r.text), 'a closed return still offers an action');
 });
 
+test('a return filed on the public form: its verdict on the staff page, approved, and the customer sees it on /track', async () => {
+  const bought = appSql("SELECT DATE_FORMAT(CURDATE() - INTERVAL 3 DAY, '%Y-%m-%d')")[0][0];
+  const ret = await newReturn({ purchase_date: bought, amount_paid: '2,999.00', bought_online: 'online', has_fault: '1' });
+  const p = await returnPage(supervisor, ret.id);
+  assert.equal(p.status, 'requested');
+  assert.ok(p.r.text.includes('¥2,999.00'), 'the amount paid on the form is not shown');
+  const v = verdict(p.r.text);
+  assert.equal(v.rule, 'return_7', v.text);
+  assert.ok(v.text.includes('购买第 3 天'), v.text);
+  assert.ok(p.r.text.includes('答复时限'), 'the answer time limit set at submission is not shown');
+  await returnActionOk(supervisor, ret.id, 'approve', {});
+  const tr = await track(ret.no, ret.phone);
+  assert.equal(tr.status, 200);
+  assert.equal(trackStatus(tr.text), 'approved');
+  assert.ok(timeline(tr.text).some((x) => x.includes('您的申请已通过')), 'the approval is not on /track');
+});
+
 test('approve → receive → inspect → exchange → close; the replacement product defaults to the product', async () => {
   const t = insertReturn({ kind: 'exchange', product: '冰箱', purchase_days_ago: 10 });
   await toInspected(t.id);
@@ -204,6 +223,9 @@ test('reject needs a reason, which the customer is told; rejecting inside the 7 
   assert.ok(e[3].includes('例外') && e[3].includes('购买第 3 天'), `the note lacks the exception and the rule: ${e[3]}`);
   assert.equal(e[4], '您的申请未通过：商品已超出退货条件，外观有明显划痕');
   assert.ok(p.r.text.includes('例外处理'));
+  const tr = await track(t.no, t.phone);
+  assert.equal(trackStatus(tr.text), 'rejected');
+  assert.ok(htmlUnescape(tr.text).includes('商品已超出退货条件，外观有明显划痕'), 'the customer is not told the reason on /track');
 
   // a refusal the rules support is no exception
   const old = insertReturn({ purchase_days_ago: 800 });
