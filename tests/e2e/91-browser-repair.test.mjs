@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
+  staffLogin, openFromQueue, act as actOn,
 } from './browser.mjs';
 import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
 
@@ -30,15 +31,7 @@ after(async () => {
 
 const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `repair-${name}.png`), fullPage: true });
 
-/** Click the submit button of the work order's form for this action and wait for the page after the 303. */
-async function act(page, action, fill) {
-  const form = page.locator(`form:has(input[name="action"][value="${action}"])`);
-  assert.equal(await form.count(), 1, `the work order offers no "${action}" form`);
-  if (fill) await fill(form);
-  const [nav] = await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').click()]);
-  assert.equal(nav.status(), 200, `after ${action} the browser got ${nav.status()}: ${(await page.textContent('.alert').catch(() => '')) || ''}`);
-  assert.match(new URL(page.url()).pathname, /^\/staff\/repairs\/\d+$/);
-}
+const act = (page, action, fill) => actOn(page, action, fill, /^\/staff\/repairs\/\d+$/);
 
 test('a customer on a phone reports a fault and tracks it; a supervisor works it to resolved', async () => {
   const phone = uniquePhone('7');
@@ -74,17 +67,8 @@ test('a customer on a phone reports a fault and tracks it; a supervisor works it
     // ------------------------------------------------ the supervisor --
     const sp = await staff.newPage();
     const staffProblems = watch(sp);
-    await sp.goto(`${BASE_URL}/login`);
-    await sp.fill('#username', supervisor.username);
-    await sp.fill('#password', supervisor.password);
-    await Promise.all([sp.waitForNavigation(), sp.getByRole('button', { name: '登录' }).click()]);
-    assert.equal(new URL(sp.url()).pathname, '/staff');
-    await sp.goto(`${BASE_URL}/staff/repairs`);
-    await sp.fill('#q', no);
-    await Promise.all([sp.waitForNavigation(), sp.getByRole('button', { name: '筛选' }).click()]);
-    const link = sp.locator('#repair-list a', { hasText: no });
-    assert.equal(await link.count(), 1, `the queue does not list ${no}`);
-    await Promise.all([sp.waitForNavigation(), link.click()]);
+    await staffLogin(sp, supervisor);
+    await openFromQueue(sp, '/staff/repairs', 'repair-list', no);
     assert.equal(await sp.getAttribute('#repair', 'data-status'), 'new');
     assert.equal((await sp.textContent('dd.phone')).trim(), phone, 'the supervisor does not see the phone');
 

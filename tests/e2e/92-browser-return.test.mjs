@@ -1,18 +1,25 @@
 // A real browser (Debian's Chromium through playwright-core) walks a return: a customer on a phone
 // fills /return/new (once with a field missing, the form coming back as filled in), gets the T
-// number and tracks it.
+// number and tracks it; a supervisor on a desktop finds it, reads the 三包 verdict, approves it as
+// an exception with a reason, and the customer's tracking page shows the approval.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
+  staffLogin, openFromQueue, act,
 } from './browser.mjs';
-import { BASE_URL, RUN_ID, uniquePhone, sql, sqlSafe, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
+import {
+  BASE_URL, RUN_ID, uniquePhone, sql, sqlSafe, clearTrackThrottle, clearPublicThrottles, loginAdmin, createUser,
+} from './lib.mjs';
 
 let browser;
+let supervisor;
 
 before(async () => {
   clearPublicThrottles();
+  const admin = await loginAdmin();
+  supervisor = await createUser(admin, { role: 'supervisor', display_name: `退货主管${RUN_ID.slice(-4)}` });
   browser = await launchBrowser();
 });
 
@@ -23,9 +30,10 @@ after(async () => {
 
 const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `return-${name}.png`), fullPage: true });
 
-test('a customer on a phone files a return and tracks it', async () => {
+test('a customer on a phone files a return and tracks it; a supervisor approves it', async () => {
   const phone = uniquePhone('7');
   const customer = await browser.newContext(PHONE);
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await customer.newPage();
     const problems = watch(page);
@@ -67,11 +75,30 @@ test('a customer on a phone files a return and tracks it', async () => {
     assert.match(text, /类型：退货/);
     assert.match(text, /已收到您的退换货申请/);
 
-    // The supervisor's part goes here once /staff/returns/<id> exists: sign in on a desktop, find
-    // the number in /staff/returns, approve it, and see the customer's tracking page say "approved".
+    // ------------------------------------------------ the supervisor --
+    const sp = await staff.newPage();
+    const staffProblems = watch(sp);
+    await staffLogin(sp, supervisor);
+    await openFromQueue(sp, '/staff/returns', 'return-list', no);
+    assert.equal(await sp.getAttribute('#return', 'data-status'), 'requested');
+    // bought online long ago without a fault: the rules give nothing, so approving is an exception
+    assert.equal(await sp.getAttribute('#sanbao', 'data-rule'), 'no_fault');
+    assert.match(await sp.textContent('#sanbao'), /非性能故障/);
+    await act(sp, 'approve', (f) => f.locator('textarea[name="exception_reason"]').fill('老客户，商品未拆封，特批退货'),
+      /^\/staff\/returns\/\d+$/);
+    assert.equal(await sp.getAttribute('#return', 'data-status'), 'approved');
+    assert.match(await sp.textContent('ol.timeline'), /特批退货/);
+    await shot(sp, 'approved-desktop');
+    assert.deepEqual(staffProblems, [], 'the supervisor\'s browser reported problems');
+
+    // ------------------------------------------------ the customer again --
+    await page.goto(`${BASE_URL}/track?no=${no}&phone=${phone}`);
+    assert.equal(await page.getAttribute('#track-result .status', 'data-status'), 'approved');
+    assert.doesNotMatch(await page.textContent('#track-result'), /特批/, 'the internal reason reached the customer');
 
     assert.deepEqual(problems, [], 'the customer\'s browser reported problems');
   } finally {
     await customer.close();
+    await staff.close();
   }
 });

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { BASE_URL } from './lib.mjs';
 
 export const SCREENS = path.join(process.env.AS_VAR || tmpdir(), 'screens');
 
@@ -49,6 +50,36 @@ export function watch(page) {
 export async function clickThrough(page, target) {
   const [res] = await Promise.all([page.waitForNavigation(), target.click()]);
   return res;
+}
+
+/** Signs user ({ username, password }) in on page and checks it lands on the staff home. */
+export async function staffLogin(page, user) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.fill('#username', user.username);
+  await page.fill('#password', user.password);
+  await clickThrough(page, page.getByRole('button', { name: '登录' }));
+  assert.equal(new URL(page.url()).pathname, '/staff');
+}
+
+/** Finds number no in a staff queue (path, its table's id) with the search box and opens its page. */
+export async function openFromQueue(page, path, tableId, no) {
+  await page.goto(`${BASE_URL}${path}`);
+  await page.fill('#q', no);
+  await clickThrough(page, page.getByRole('button', { name: '筛选' }));
+  const link = page.locator(`#${tableId} a`, { hasText: no });
+  assert.equal(await link.count(), 1, `${path} does not list ${no}`);
+  await clickThrough(page, link);
+}
+
+/** Submits the record page's form for action (after fill(form), if given), waits for the page after
+ * the 303 and checks it is the record's page again (pathRe). */
+export async function act(page, action, fill, pathRe) {
+  const form = page.locator(`form:has(input[name="action"][value="${action}"])`);
+  assert.equal(await form.count(), 1, `the page offers no "${action}" form`);
+  if (fill) await fill(form);
+  const nav = await clickThrough(page, form.locator('button[type="submit"]'));
+  assert.equal(nav.status(), 200, `after ${action} the browser got ${nav.status()}: ${(await page.textContent('.alert').catch(() => '')) || ''}`);
+  assert.match(new URL(page.url()).pathname, pathRe);
 }
 
 /** Fails unless the public form's honeypot "website" is out of sight (hidden, or off the screen), so people leave it empty. */
