@@ -512,3 +512,28 @@ export function alertText(html) {
   const m = /<p class="alert"[^>]*>([\s\S]*?)<\/p>/.exec(html || '');
   return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '').trim()) : '';
 }
+
+// ------------------------------------------------------------ returns --
+let returnSeq = 0;
+/** A value as an SQL string literal (quotes and backslashes doubled), or NULL. */
+export function sqlString(v) {
+  if (v === null || v === undefined) return 'NULL';
+  return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * Insert a return of customer customerId straight into the database (for the pages around the
+ * record: customers, staff home), due dueHours from now (negative: overdue). Its number is today's
+ * with a suffix no real submission reaches. Returns its id.
+ */
+export function insertReturn({ customerId, status = 'requested', kind = 'return', product = '电视', orderNo,
+  name = '退货测试', phone = '', address = '', dueHours = 24 } = {}) {
+  returnSeq += 1;
+  const suffix = `${(Date.now() % 1e7) * 100 + returnSeq}`.padStart(9, '0');
+  const values = [sqlSafe(customerId), sqlString(name), sqlString(phone), sqlString(address),
+    sqlString(orderNo ?? `ORD${RUN_ID}${returnSeq}`), sqlString(product), sqlString(kind), sqlString(status)];
+  return Number(appSql(`INSERT INTO returns (public_no, customer_id, contact_name, contact_phone, address, order_no,
+    product, kind, status, reason, due_at, created_at, updated_at)
+    VALUES (CONCAT('T', DATE_FORMAT(CURDATE(), '%Y%m%d'), '-${suffix}'), ${values.join(', ')}, '测试原因',
+    NOW() + INTERVAL ${Math.round(Number(dueHours) * 60)} MINUTE, NOW(), NOW()); SELECT LAST_INSERT_ID();`)[0][0]);
+}
