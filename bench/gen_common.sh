@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: the generators use its lists and settings
 # bench/gen_common.sh — what the load-test generators share (sourced by gen_repairs.sh and
 # gen_returns.sh): the command line, one client session, the 20000 made-up customers, the days of
 # the year the rows fall on, the public numbers above every number a day already has, and the
