@@ -65,7 +65,8 @@ struct record_type {
 	"SELECT id FROM " table " WHERE customer_id = ? LIMIT 1 FOR UPDATE"
 
 static const struct record_type RECORD_TYPES[] = {
-	{"repair", &REPAIR_FLOW, "REPAIR", "NO_REPAIRS", "REPAIRS_CUT", RECORD_SQL("repairs", "''", "contact_email = '', ")},
+	{"repair", &REPAIR_FLOW, "REPAIR", "NO_REPAIRS", "REPAIRS_CUT",
+	 RECORD_SQL("repairs", "''", "contact_email = '', ")},
 	{"return", &RETURN_FLOW, "RETURN", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
 };
 #define NTYPES (sizeof(RECORD_TYPES) / sizeof(RECORD_TYPES[0]))
