@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench/bench.sh — throughput of a running stack, in one run: nginx serving a
-# small static file, a program page that needs no database, and a staff page
-# that reads the database (logged in). Prints req/s, p99 latency and the
-# ratio to the static file.
+# small static file, a program page that needs no database, the public repair
+# and return forms (GET, and POST creating a record each), and the staff home
+# and queues that read the database (logged in). Prints req/s, p99 latency and
+# the ratio to the static file. A page that does not answer as it should (200,
+# or 303 for a POST) is skipped, not measured.
 #
 # Usage: ./run.sh (in another terminal), then bench/bench.sh
 # Environment:
@@ -12,10 +14,12 @@
 #                   (default admin / the content of $AS_VAR/admin-password)
 #   WRK_THREADS, WRK_CONNECTIONS, WRK_DURATION   default 2, 32, 10s
 #   BENCH_PAGES     more pages, space-separated; prefix "auth:" for pages that
-#                   need the session, "post:" to POST bench/post_repair.lua's
-#                   form, e.g. BENCH_PAGES="/track auth:/staff/customers"
-# The POST of the repair form creates a repair per request: run it against a
-# stack started with high limits, e.g.
+#                   need the session, "post:" to POST a public form: the fields
+#                   of /X/new are in bench/form_X.txt, sent by bench/post_form.lua
+#                   with a fresh one-time token each time,
+#                   e.g. BENCH_PAGES="/track auth:/staff/customers"
+# A POST of a public form creates a repair or a return per request: run it
+# against a stack started with high limits, e.g.
 #   AS_POST_RATE=100000r/s AS_SUBMIT_MAX_PER_HOUR=1000000 ./run.sh
 # Note: wrk and nginx share the machine's cores, as does the database.
 set -euo pipefail
@@ -33,7 +37,9 @@ if [[ -z $PASSWORD && -r $AS_VAR/admin-password ]]; then
   PASSWORD=$(head -n1 "$AS_VAR/admin-password")
 fi
 read -ra extra_pages <<<"${BENCH_PAGES:-}"
-PAGES=(/static/bench.txt / auth:/staff /repair/new post:/repair/new auth:/staff/repairs "${extra_pages[@]}")
+PAGES=(/static/bench.txt / auth:/staff /repair/new post:/repair/new auth:/staff/repairs
+  /return/new post:/return/new auth:/staff/returns "auth:/staff/returns?status=inspected&kind=exchange"
+  "auth:/staff/returns?overdue=1" "${extra_pages[@]}")
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is missing: apt-get install wrk"
@@ -70,20 +76,35 @@ to_ms() {
 }
 
 printf 'wrk -t%s -c%s -d%s against %s\n\n' "$WRK_THREADS" "$WRK_CONNECTIONS" "$WRK_DURATION" "$BASE_URL"
-printf '%-28s %12s %10s %9s  %s\n' path req/s p99_ms ratio note
+printf '%-46s %12s %10s %9s  %s\n' path req/s p99_ms ratio note
 static_rps=""
+# form_file PATH: the fields of the public form at PATH (/repair/new -> bench/form_repair.txt).
+form_file() {
+  local name=${1#/}
+  printf '%s/bench/form_%s.txt' "$REPO" "${name%%/*}"
+}
+
+# 64 hex digits, the shape of the forms' one-time token.
+new_token() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+
 for page in "${PAGES[@]}"; do
   hdr=()
   script=()
+  args=()
   path=$page
+  want=200
   if [[ $page == post:* ]]; then
     path=${page#post:}
-    script=(-s "$REPO/bench/post_repair.lua")
+    want=303
+    form=$(form_file "$path")
+    [[ -r $form ]] || die "no form fields for POST $path: $form is missing"
+    script=(-s "$REPO/bench/post_form.lua")
+    args=(-- "$form")
   elif [[ $page == auth:* ]]; then
     path=${page#auth:}
     if [[ -z $SID && -z $LOGIN_ERROR ]]; then login || true; fi
     if [[ -z $SID ]]; then
-      printf '%-28s %12s %10s %9s  %s\n' "$path" - - - "skipped: $LOGIN_ERROR"
+      printf '%-46s %12s %10s %9s  %s\n' "$path" - - - "skipped: $LOGIN_ERROR"
       continue
     fi
     hdr=(-H "Cookie: sid=$SID")
@@ -91,12 +112,17 @@ for page in "${PAGES[@]}"; do
   # Check the page once first: benchmarking a 404 or a redirect to /login
   # would measure the wrong thing.
   if ((${#script[@]})); then
-    code=$(curl -s -o /dev/null -w '%{http_code}' --data-binary "$(sed -n 's/^wrk.body = "\(.*\)"$/\1/p' "$REPO/bench/post_repair.lua")" "$BASE_URL$path" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --data-binary "$(cat "$form")&token=$(new_token)" "$BASE_URL$path" || true)
   else
     code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE_URL$path" || true)
   fi
+  label="${script:+POST }$path"
+  if [[ $code != "$want" ]]; then
+    printf '%-46s %12s %10s %9s  %s\n' "$label" - - - "skipped: HTTP $code, not $want"
+    continue
+  fi
   out=$TMP/wrk.out
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${hdr[@]}" "${script[@]}" "$BASE_URL$path" >"$out" 2>&1 ||
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${hdr[@]}" "${script[@]}" "$BASE_URL$path" "${args[@]}" >"$out" 2>&1 ||
     { cat "$out" >&2; die "wrk failed on $path"; }
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
@@ -107,5 +133,5 @@ for page in "${PAGES[@]}"; do
   note="HTTP $code"
   [[ -n $bad ]] && note+=", $bad non-2xx/3xx"
   [[ -n $errs ]] && note+=", socket errors: $errs"
-  printf '%-28s %12.0f %10s %9s  %s\n' "${script:+POST }$path" "$rps" "$p99" "$ratio" "$note"
+  printf '%-46s %12.0f %10s %9s  %s\n' "$label" "$rps" "$p99" "$ratio" "$note"
 done

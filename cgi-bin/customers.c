@@ -1,10 +1,11 @@
-/* Customer records: search, the record with its repairs, edit, and the supervisor's merge, anonymise
- * and delete. Customers are created by repair intake; here they are kept tidy. */
+/* Customer records: search, the record with its repairs and returns, edit, and the supervisor's merge,
+ * anonymise and delete. Customers are created by intake; here they are kept tidy. */
 #include "audit.h"
 #include "events.h"
 #include "form.h"
 #include "pages.h"
 #include "repair_flow.h"
+#include "return_flow.h"
 #include "response.h"
 #include "valid.h"
 
@@ -12,7 +13,7 @@
 #include <string.h>
 
 #define PAGE_ROWS 50
-#define REPAIRS_SHOWN 100
+#define RECORDS_SHOWN 100
 #define ANONYMOUS_NAME "已匿名客户"
 
 #define CUSTOMER_LIST \
@@ -27,9 +28,6 @@ static const char SQL_CUSTOMER[] =
 	"SELECT id, name, phone, email, address, notes, anonymised, merged_into, version, "
 	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') "
 	"FROM customers WHERE id = ?";
-static const char SQL_CUSTOMER_REPAIRS[] =
-	"SELECT id, public_no, product, status, DATE_FORMAT(created_at, '%Y-%m-%d') FROM repairs "
-	"WHERE customer_id = ? ORDER BY id DESC LIMIT ?";
 static const char SQL_SAME_PHONE[] =
 	"SELECT id FROM customers WHERE phone = ? AND phone <> '' AND id <> ? AND merged_into IS NULL "
 	"ORDER BY id LIMIT 10";
@@ -38,8 +36,6 @@ static const char SQL_CUSTOMER_UPDATE[] =
 	"updated_at = NOW() WHERE id = ? AND version = ? AND merged_into IS NULL AND anonymised = 0";
 static const char SQL_MERGE_LOCK[] =
 	"SELECT id, merged_into, anonymised FROM customers WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
-static const char SQL_REPAIR_IDS[] = "SELECT id FROM repairs WHERE customer_id = ? ORDER BY id FOR UPDATE";
-static const char SQL_REPAIRS_MOVE[] = "UPDATE repairs SET customer_id = ? WHERE customer_id = ?";
 static const char SQL_MERGED_REPOINT[] = "UPDATE customers SET merged_into = ? WHERE merged_into = ?";
 static const char SQL_MARK_MERGED[] =
 	"UPDATE customers SET merged_into = ?, anonymised = 1, name = '', phone = '', email = '', address = '', "
@@ -47,11 +43,35 @@ static const char SQL_MARK_MERGED[] =
 static const char SQL_ANONYMISE[] =
 	"UPDATE customers SET name = '" ANONYMOUS_NAME "', phone = '', email = '', address = '', notes = '', "
 	"anonymised = 1, version = version + 1, updated_at = NOW() WHERE id = ? AND merged_into IS NULL";
-static const char SQL_ANONYMISE_REPAIRS[] =
-	"UPDATE repairs SET contact_name = '" ANONYMOUS_NAME "', contact_phone = '', address = '', "
-	"version = version + 1 WHERE customer_id = ?";
-static const char SQL_ANY_REPAIR[] = "SELECT id FROM repairs WHERE customer_id = ? LIMIT 1 FOR UPDATE";
 static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR merged_into = ?";
+
+/* The records a customer has: the page lists them, a merge moves them, anonymising blanks the contact
+ * details typed on them, and a customer with any is not deleted. The statements of each type differ
+ * only in the table, the kind column and the contact columns blanked. */
+struct record_type {
+	const char *subject;              /* events.subject */
+	const struct flow *flow;
+	const char *row, *none, *cut;     /* template sections: a row, none at all, only the latest shown */
+	const char *list, *ids, *move, *anonymise, *any;
+};
+
+#define RECORD_SQL(table, kind, blank) \
+	"SELECT id, public_no, product, status, " kind ", DATE_FORMAT(created_at, '%Y-%m-%d') FROM " table \
+	" WHERE customer_id = ? ORDER BY id DESC LIMIT ?", \
+	"SELECT id FROM " table " WHERE customer_id = ? ORDER BY id FOR UPDATE", \
+	"UPDATE " table " SET customer_id = ? WHERE customer_id = ?", \
+	"UPDATE " table " SET contact_name = '" ANONYMOUS_NAME "', contact_phone = '', " blank "address = '', " \
+	"version = version + 1 WHERE customer_id = ?", \
+	"SELECT id FROM " table " WHERE customer_id = ? LIMIT 1 FOR UPDATE"
+
+static const struct record_type RECORD_TYPES[] = {
+	{"repair", &REPAIR_FLOW, "REPAIR", "NO_REPAIRS", "REPAIRS_CUT",
+	 RECORD_SQL("repairs", "''", "contact_email = '', ")},
+	{"return", &RETURN_FLOW, "RETURN", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
+};
+#define NTYPES (sizeof(RECORD_TYPES) / sizeof(RECORD_TYPES[0]))
+/* Columns of a record_type's list. */
+enum { L_ID, L_PUBLIC_NO, L_PRODUCT, L_STATUS, L_KIND, L_CREATED };
 
 /* Columns of SQL_CUSTOMER. */
 enum { C_ID, C_NAME, C_PHONE, C_EMAIL, C_ADDRESS, C_NOTES, C_ANONYMISED, C_MERGED_INTO, C_VERSION, C_CREATED,
@@ -67,9 +87,9 @@ static const struct field_rule EDIT_CUSTOMER[] = {
 };
 #define EDIT_FIELDS (sizeof(EDIT_CUSTOMER) / sizeof(EDIT_CUSTOMER[0]))
 
-/* A customer row with what its page shows next to it. */
+/* A customer row with what its page shows next to it; records[i] of RECORD_TYPES[i]. */
 struct customer {
-	struct db_result row, repairs, same_phone;
+	struct db_result row, records[NTYPES], same_phone;
 };
 
 static const char *customer_target(struct request *r, long long id)
@@ -160,35 +180,40 @@ int page_customers(struct request *r)
 	return 0;
 }
 
-/* Loads the customer of the path with its latest repairs and other records with the same phone.
- * Leaves c->row.nrows 0 when there is no such customer. */
+/* Loads the customer of the path with its latest repairs and returns and other customer records with
+ * the same phone. Leaves c->row.nrows 0 when there is no such customer. */
 static int customer_load(struct request *r, struct customer *c)
 {
 	int st = db_exec(r->db, &r->arena, &c->row, SQL_CUSTOMER, "i", r->path_id);
 	if (st != DB_OK || !c->row.nrows)
 		return st;
-	st = db_exec(r->db, &r->arena, &c->repairs, SQL_CUSTOMER_REPAIRS, "ii", r->path_id, (long long)REPAIRS_SHOWN);
+	for (size_t t = 0; t < NTYPES && st == DB_OK; t++)
+		st = db_exec(r->db, &r->arena, &c->records[t], RECORD_TYPES[t].list, "ii", r->path_id,
+			     (long long)RECORDS_SHOWN);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &c->same_phone, SQL_SAME_PHONE, "si", db_cell(&c->row, 0, C_PHONE),
 			     r->path_id);
 	return st;
 }
 
-static void repairs_fill(tmpl_dict *d, const struct db_result *rep)
+/* The rows of one record type's table on the customer page. */
+static void records_fill(tmpl_dict *d, const struct record_type *t, const struct db_result *res)
 {
-	for (size_t i = 0; i < rep->nrows; i++) {
-		tmpl_dict *row = tmpl_section(d, "REPAIR");
-		tmpl_set(row, "ID", db_cell(rep, i, 0));
-		tmpl_set(row, "PUBLIC_NO", db_cell(rep, i, 1));
-		tmpl_set(row, "PRODUCT", db_cell(rep, i, 2));
-		tmpl_set(row, "STATUS", db_cell(rep, i, 3));
-		tmpl_set(row, "STATUS_LABEL", repair_status_label(db_cell(rep, i, 3)));
-		tmpl_set(row, "CREATED", db_cell(rep, i, 4));
+	for (size_t i = 0; i < res->nrows; i++) {
+		tmpl_dict *row = tmpl_section(d, t->row);
+		const char *status = db_cell(res, i, L_STATUS);
+		tmpl_set(row, "ID", db_cell(res, i, L_ID));
+		tmpl_set(row, "PUBLIC_NO", db_cell(res, i, L_PUBLIC_NO));
+		tmpl_set(row, "PRODUCT", db_cell(res, i, L_PRODUCT));
+		tmpl_set(row, "STATUS", status);
+		tmpl_set(row, "STATUS_LABEL", flow_status_label(t->flow, status));
+		tmpl_set(row, "KIND_LABEL", return_kind_label(db_cell(res, i, L_KIND)));
+		tmpl_set(row, "CREATED", db_cell(res, i, L_CREATED));
 	}
-	if (!rep->nrows)
-		tmpl_show(d, "NO_REPAIRS");
-	if (rep->nrows >= REPAIRS_SHOWN)
-		tmpl_show(d, "REPAIRS_CUT");
+	if (!res->nrows)
+		tmpl_show(d, t->none);
+	if (res->nrows >= RECORDS_SHOWN)
+		tmpl_show(d, t->cut);
 }
 
 /* The merge, anonymise and delete forms, for supervisors and admins on records not merged away. */
@@ -226,7 +251,8 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 		return d;
 	}
 	tmpl_show(d, "RECORD");
-	repairs_fill(d, &c->repairs);
+	for (size_t t = 0; t < NTYPES; t++)
+		records_fill(d, &RECORD_TYPES[t], &c->records[t]);
 	tmpl_show(d, db_cell_int(row, 0, C_ANONYMISED) ? "ANONYMISED" : "EDIT");
 	if (r->sess.role & ROLES_SUPERVISOR)
 		supervisor_fill(d, c);
@@ -244,7 +270,7 @@ static int customer_find(struct request *r, struct customer *c, int *done)
 	return st;
 }
 
-/* GET /staff/customers/#: the full record (phone whole), edit form, repairs, supervisor actions.
+/* GET /staff/customers/#: the full record (phone whole), edit form, repairs and returns, supervisor actions.
  * Answers 200 or 404. */
 int page_customer(struct request *r)
 {
@@ -333,39 +359,52 @@ static int merge_refusal(struct request *r, long long other, const char **why)
 	return DB_OK;
 }
 
-/* Records one timeline event per repair in ids (column 0) of a change to their customer. */
-static int repairs_event(struct request *r, const struct db_result *ids, const char *action, const char *note)
+enum record_change { RECORDS_MOVE, RECORDS_ANONYMISE };
+
+/* In the open transaction: moves the records of every type of customer of to customer to, or blanks
+ * their contact details, with the timeline event action (note) on each. Sets *counts to what was
+ * changed, for the audit trail ("2 repairs, 1 returns"). Returns a db_status. */
+static int records_change(struct request *r, enum record_change how, long long of, long long to,
+			  const char *action, const char *note, const char **counts)
 {
 	int st = DB_OK;
-	for (size_t i = 0; i < ids->nrows && st == DB_OK; i++)
-		st = event_record(r, "repair", db_cell_int(ids, i, 0), action, NULL, NULL, note, NULL);
+	*counts = "";
+	for (size_t t = 0; t < NTYPES && st == DB_OK; t++) {
+		const struct record_type *type = &RECORD_TYPES[t];
+		struct db_result ids;
+		st = db_exec(r->db, &r->arena, &ids, type->ids, "i", of);
+		if (st != DB_OK)
+			break;
+		if (how == RECORDS_MOVE)
+			st = db_exec(r->db, &r->arena, NULL, type->move, "ii", to, of);
+		else
+			st = db_exec(r->db, &r->arena, NULL, type->anonymise, "i", of);
+		for (size_t i = 0; i < ids.nrows && st == DB_OK; i++)
+			st = event_record(r, type->subject, db_cell_int(&ids, i, 0), action, NULL, NULL, note, NULL);
+		*counts = arena_printf(&r->arena, "%s%s%zu %ss", *counts, t ? ", " : "", ids.nrows, type->subject);
+	}
 	return st;
 }
 
-/* Moves other's repairs to the path's customer and blanks other, marking it merged; in the open
- * transaction, after merge_refusal. */
+/* Moves other's repairs and returns to the path's customer and blanks other, marking it merged; in the
+ * open transaction, after merge_refusal. */
 static int merge_apply(struct request *r, long long other)
 {
 	long long kept = r->path_id;
-	struct db_result ids;
-	int st = db_exec(r->db, &r->arena, &ids, SQL_REPAIR_IDS, "i", other);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_REPAIRS_MOVE, "ii", kept, other);
+	const char *moved;
+	int st = records_change(r, RECORDS_MOVE, other, kept, "customer_merge",
+				arena_printf(&r->arena, "客户记录 #%lld 合并到 #%lld", other, kept), &moved);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_MERGED_REPOINT, "ii", kept, other);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_MARK_MERGED, "ii", kept, other);
 	if (st == DB_OK)
-		st = repairs_event(r, &ids, "customer_merge",
-				   arena_printf(&r->arena, "客户记录 #%lld 合并到 #%lld", other, kept));
-	if (st == DB_OK)
 		st = audit_record(r, "customer_merge", customer_target(r, kept),
-				  arena_printf(&r->arena, "merged #%lld into #%lld, %zu repairs moved", other, kept,
-					       ids.nrows));
+				  arena_printf(&r->arena, "merged #%lld into #%lld, moved %s", other, kept, moved));
 	return st;
 }
 
-/* POST /staff/customers/#/merge (other_id): the duplicate's repairs move here and it is blanked and
+/* POST /staff/customers/#/merge (other_id): the duplicate's repairs and returns move here and it is blanked and
  * marked merged. Answers 303 back, 404, or 422 (itself, unknown or already merged id; this record
  * merged or anonymised). */
 int page_customer_merge(struct request *r)
@@ -402,7 +441,8 @@ int page_customer_merge(struct request *r)
 	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
 }
 
-/* POST /staff/customers/#/anonymise: blanks the personal data of the customer and of its repairs.
+/* POST /staff/customers/#/anonymise: blanks the personal data of the customer and of its repairs and
+ * returns (the order numbers stay: the shop's records need them).
  * Answers 303 back, 404, or 422 for a merged record. */
 int page_customer_anonymise(struct request *r)
 {
@@ -410,7 +450,8 @@ int page_customer_anonymise(struct request *r)
 	int done, st = customer_find(r, &c, &done);
 	if (st != DB_OK || done)
 		return st;
-	struct db_result res, ids;
+	struct db_result res;
+	const char *counts;
 	st = db_begin(r->db);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_ANONYMISE, "i", r->path_id);
@@ -419,14 +460,10 @@ int page_customer_anonymise(struct request *r)
 		return page_error(r, 422, "该客户记录已合并到其他记录，无需匿名化。");
 	}
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &ids, SQL_REPAIR_IDS, "i", r->path_id);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_ANONYMISE_REPAIRS, "i", r->path_id);
-	if (st == DB_OK)
-		st = repairs_event(r, &ids, "anonymise", "客户资料已按要求匿名化");
+		st = records_change(r, RECORDS_ANONYMISE, r->path_id, 0, "anonymise", "客户资料已按要求匿名化", &counts);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_anonymise", customer_target(r, r->path_id),
-				  arena_printf(&r->arena, "%zu repairs anonymised", ids.nrows));
+				  arena_printf(&r->arena, "anonymised %s", counts));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -434,18 +471,18 @@ int page_customer_anonymise(struct request *r)
 	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
 }
 
-/* POST /staff/customers/#/delete: deletes a customer without repairs (and the records merged into
- * it). Answers 303 to the list, 404, or 422 when it has repairs. */
+/* POST /staff/customers/#/delete: deletes a customer without repairs or returns (and the records
+ * merged into it). Answers 303 to the list, 404, or 422 when it has any. */
 int page_customer_delete(struct request *r)
 {
 	struct customer c;
 	int done, st = customer_find(r, &c, &done);
 	if (st != DB_OK || done)
 		return st;
-	struct db_result any;
+	struct db_result any = {0};
 	st = db_begin(r->db);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &any, SQL_ANY_REPAIR, "i", r->path_id);
+	for (size_t t = 0; t < NTYPES && st == DB_OK && !any.nrows; t++)
+		st = db_exec(r->db, &r->arena, &any, RECORD_TYPES[t].any, "i", r->path_id);
 	if (st == DB_OK && any.nrows) {
 		db_rollback(r->db);
 		tmpl_dict *d = customer_page(r, 422, &c);

@@ -2,6 +2,7 @@
 #include "pages.h"
 #include "response.h"
 #include "repair_flow.h"
+#include "return_flow.h"
 #include "roles.h"
 
 static const char SQL_STAFF_COUNTS[] =
@@ -9,46 +10,73 @@ static const char SQL_STAFF_COUNTS[] =
 /* The home page's counts stop at COUNT_CAP + 1 rows each: at a million repairs an exact count of
  * tens of thousands of open ones cost most of the page, and "1000+" says all a desk needs. */
 #define COUNT_CAP 1000
-#define CAPPED(st) "(SELECT '" st "', COUNT(*) FROM (SELECT 1 FROM repairs WHERE status = '" st "' LIMIT 1001) t)"
+#define CAPPED_COUNT(rows) "(SELECT COUNT(*) FROM (SELECT 1 FROM " rows " LIMIT 1001) t)"
+#define CAPPED(table, st) "(SELECT '" st "', " CAPPED_COUNT(table " WHERE status = '" st "'") ")"
 static const char SQL_REPAIR_COUNTS[] =
-	CAPPED("new") " UNION ALL " CAPPED("accepted") " UNION ALL " CAPPED("assigned") " UNION ALL "
-	CAPPED("in_progress") " UNION ALL " CAPPED("waiting_parts");
-static const char SQL_OVERDUE[] =
-	"SELECT COUNT(*) FROM (SELECT 1 FROM repairs FORCE INDEX (repairs_due) "
-	"WHERE status IN ('accepted','assigned','in_progress') AND due_at < NOW() LIMIT 1001) t";
+	CAPPED("repairs", "new") " UNION ALL " CAPPED("repairs", "accepted") " UNION ALL "
+	CAPPED("repairs", "assigned") " UNION ALL " CAPPED("repairs", "in_progress") " UNION ALL "
+	CAPPED("repairs", "waiting_parts");
+/* Waiting for parts pauses a repair's clock, so it is never overdue there. */
+static const char SQL_REPAIR_OVERDUE[] = "SELECT " CAPPED_COUNT(
+	"repairs FORCE INDEX (repairs_due) WHERE status IN ('accepted','assigned','in_progress') AND due_at < NOW()");
+static const char SQL_RETURN_COUNTS[] =
+	CAPPED("returns", "requested") " UNION ALL " CAPPED("returns", "approved") " UNION ALL "
+	CAPPED("returns", "received") " UNION ALL " CAPPED("returns", "inspected");
+/* open_due is due_at while the clock runs (requested, inspected), NULL otherwise: sql/006_returns.sql. */
+static const char SQL_RETURN_OVERDUE[] =
+	"SELECT " CAPPED_COUNT("returns FORCE INDEX (returns_open_due) WHERE open_due < NOW()");
 static const char SQL_MINE[] =
 	"SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts')";
 static const char SQL_RECENT_AUDIT[] =
 	"SELECT DATE_FORMAT(at, '%m-%d %H:%i'), actor, action, target FROM audit_log ORDER BY id DESC LIMIT 8";
+
+/* A record type's block on the home page: open ones by status and the overdue ones, linking to its queue. */
+struct record_stats {
+	const char *title, *list, *overdue_id;
+	const struct flow *flow;
+	const char *counts, *overdue;
+	const char *mine;  /* the user's own open ones (/staff/my), or NULL */
+};
+
+static const struct record_stats RECORD_STATS[] = {
+	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, SQL_REPAIR_COUNTS, SQL_REPAIR_OVERDUE, SQL_MINE},
+	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, SQL_RETURN_COUNTS, SQL_RETURN_OVERDUE, NULL},
+};
 
 static const char *capped(struct request *r, long long n)
 {
 	return n > COUNT_CAP ? arena_printf(&r->arena, "%d+", COUNT_CAP) : arena_printf(&r->arena, "%lld", n);
 }
 
-static int repair_stats(struct request *r, tmpl_dict *d)
+/* Adds the block of s to d. Returns a db_status. */
+static int record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s)
 {
 	struct db_result counts, overdue, mine;
-	int st = db_exec(r->db, &r->arena, &counts, SQL_REPAIR_COUNTS, "");
+	int st = db_exec(r->db, &r->arena, &counts, s->counts, "");
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &overdue, SQL_OVERDUE, "");
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &mine, SQL_MINE, "i", r->sess.user_id);
+		st = db_exec(r->db, &r->arena, &overdue, s->overdue, "");
+	if (st == DB_OK && s->mine)
+		st = db_exec(r->db, &r->arena, &mine, s->mine, "i", r->sess.user_id);
 	if (st != DB_OK)
 		return st;
+	tmpl_dict *block = tmpl_section(d, "RECORD_STATS");
+	tmpl_set(block, "TITLE", s->title);
+	tmpl_set(block, "LIST", s->list);
+	tmpl_set(block, "OVERDUE_ID", s->overdue_id);
 	for (size_t i = 0; i < counts.nrows; i++) {
-		tmpl_dict *row = tmpl_section(d, "REPAIR_COUNT");
+		tmpl_dict *row = tmpl_section(block, "STATUS_COUNT");
 		tmpl_set(row, "STATUS", db_cell(&counts, i, 0));
-		tmpl_set(row, "LABEL", repair_status_label(db_cell(&counts, i, 0)));
+		tmpl_set(row, "LABEL", flow_status_label(s->flow, db_cell(&counts, i, 0)));
 		tmpl_set(row, "COUNT", capped(r, db_cell_int(&counts, i, 1)));
 	}
-	tmpl_set(d, "OVERDUE", capped(r, db_cell_int(&overdue, 0, 0)));
-	tmpl_set(d, "MINE", db_cell(&mine, 0, 0));
+	tmpl_set(block, "OVERDUE", capped(r, db_cell_int(&overdue, 0, 0)));
+	if (s->mine)
+		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(&mine, 0, 0));
 	return DB_OK;
 }
 
-/* GET /staff: open repairs by status, overdue ones, the user's own jobs, the staff by role and, for
- * admins, the latest audit entries. Answers 200. */
+/* GET /staff: open repairs and returns by status, overdue ones, the user's own jobs, the staff by role
+ * and, for admins, the latest audit entries. Answers 200. */
 int page_staff_home(struct request *r)
 {
 	struct db_result counts, recent = {0};
@@ -60,7 +88,8 @@ int page_staff_home(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "staff_home.tpl", "工作台");
 	tmpl_set(d, "USER_NAME", r->sess.display_name);
 	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
-	st = repair_stats(r, d);
+	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]) && st == DB_OK; i++)
+		st = record_stats_fill(r, d, &RECORD_STATS[i]);
 	if (st != DB_OK)
 		return st;
 	for (size_t i = 0; i < counts.nrows; i++) {

@@ -21,8 +21,8 @@
     </tbody>
   </table>
 
-  <h2>服务记录</h2>
-  <table class="list">
+  <h2>维修记录</h2>
+  <table class="list" id="customer-repairs">
     <thead><tr><th>工单号</th><th>产品</th><th>状态</th><th>登记日期</th></tr></thead>
     <tbody>
 {{#REPAIR}}
@@ -31,10 +31,25 @@
 {{/REPAIR}}
     </tbody>
   </table>
-{{#NO_REPAIRS}}  <p class="hint">暂无服务记录。</p>
+{{#NO_REPAIRS}}  <p class="hint">暂无维修记录。</p>
 {{/NO_REPAIRS}}
-{{#REPAIRS_CUT}}  <p class="hint">仅显示最近的 100 条服务记录。</p>
+{{#REPAIRS_CUT}}  <p class="hint">仅显示最近的 100 条维修记录。</p>
 {{/REPAIRS_CUT}}
+
+  <h2>退换货记录</h2>
+  <table class="list" id="customer-returns">
+    <thead><tr><th>申请号</th><th>产品</th><th>类型</th><th>状态</th><th>申请日期</th></tr></thead>
+    <tbody>
+{{#RETURN}}
+      <tr><td><a href="/staff/returns/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td><td>{{KIND_LABEL}}</td>
+        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+{{/RETURN}}
+    </tbody>
+  </table>
+{{#NO_RETURNS}}  <p class="hint">暂无退换货记录。</p>
+{{/NO_RETURNS}}
+{{#RETURNS_CUT}}  <p class="hint">仅显示最近的 100 条退换货记录。</p>
+{{/RETURNS_CUT}}
 {{/RECORD}}
 </section>
 
@@ -68,7 +83,7 @@
 <section class="panel narrow">
 {{#MERGE}}
   <h2>合并重复记录</h2>
-  <p class="hint">同一客户有多条记录时，在这里填写重复记录的客户编号：它的服务记录会转到本客户名下，重复记录随后清空并标记为已合并。</p>
+  <p class="hint">同一客户有多条记录时，在这里填写重复记录的客户编号：它的维修和退换货记录会转到本客户名下，重复记录随后清空并标记为已合并。</p>
 {{#HAS_SAME_PHONE}}
   <p class="hint">电话相同的其他记录：{{#SAME_PHONE}}<a href="/staff/customers/{{ID}}">#{{ID}}</a> {{/SAME_PHONE}}</p>
 {{/HAS_SAME_PHONE}}
@@ -82,14 +97,14 @@
 {{/MERGE}}
 {{#ANONYMISE}}
   <h2>匿名化</h2>
-  <p class="hint">客户要求删除个人信息时使用：姓名改为“已匿名客户”，电话、邮箱、地址、备注清空，该客户所有工单上的联系人、电话和地址也一并清除。服务记录本身保留，此操作不能撤销。</p>
+  <p class="hint">客户要求删除个人信息时使用：姓名改为“已匿名客户”，电话、邮箱、地址、备注清空，该客户所有维修工单和退换货申请上的联系人、电话和地址也一并清除（订单号保留）。记录本身保留，此操作不能撤销。</p>
   <form method="post" action="/staff/customers/{{ID}}/anonymise" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <button type="submit" class="danger">匿名化该客户</button>
   </form>
 {{/ANONYMISE}}
   <h2>删除</h2>
-  <p class="hint">只有没有任何服务记录的客户才能删除。</p>
+  <p class="hint">只有没有任何维修或退换货记录的客户才能删除。</p>
   <p class="alert">{{DELETE_ERROR}}</p>
   <form method="post" action="/staff/customers/{{ID}}/delete" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">

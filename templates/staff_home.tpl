@@ -2,13 +2,16 @@
 <section class="panel" id="staff-home">
   <h1>工作台</h1>
   <p>欢迎，<strong class="user-name">{{USER_NAME}}</strong>（{{ROLE_LABEL}}）。</p>
-  <h2>维修工单</h2>
-  <ul class="stats" id="repair-stats">
-{{#REPAIR_COUNT}}    <li><a href="/staff/repairs?status={{STATUS:u}}"><span class="num">{{COUNT}}</span></a><span>{{LABEL}}</span></li>
-{{/REPAIR_COUNT}}
-    <li class="overdue"><a href="/staff/repairs?overdue=1"><span class="num" id="overdue-count">{{OVERDUE}}</span></a><span>已超时</span></li>
-    <li><a href="/staff/my"><span class="num" id="my-count">{{MINE}}</span></a><span>我的工单</span></li>
+{{#RECORD_STATS}}
+  <h2>{{TITLE}}</h2>
+  <ul class="stats">
+{{#STATUS_COUNT}}    <li><a href="{{LIST}}?status={{STATUS:u}}"><span class="num">{{COUNT}}</span></a><span>{{LABEL}}</span></li>
+{{/STATUS_COUNT}}
+    <li class="overdue"><a href="{{LIST}}?overdue=1"><span class="num" id="{{OVERDUE_ID}}">{{OVERDUE}}</span></a><span>已超时</span></li>
+{{#MINE}}    <li><a href="/staff/my"><span class="num" id="my-count">{{MINE_COUNT}}</span></a><span>我的工单</span></li>
+{{/MINE}}
   </ul>
+{{/RECORD_STATS}}
   <h2>在职员工</h2>
   <ul class="stats">
 {{#ROLE_COUNT}}

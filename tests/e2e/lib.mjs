@@ -659,14 +659,15 @@ let returnSeq = 0;
  * Insert a return directly (as the public form would leave it), with the
  * customer of its phone or a new one, in the program's time zone. fields are columns of returns, plus
  * purchase_days_ago (purchase_date that many days before today) and
- * due_hours (due_at that many hours from now; negative for overdue).
+ * due_hours (due_at that many hours from now; negative for overdue); customer_id puts it on that
+ * customer instead of the one of its phone.
  * Returns { id, no, phone, fields }.
  */
 export function insertReturn(fields = {}) {
   returnSeq += 1;
   const day = appSql("SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')")[0][0];
   const no = `T${day}-8${String((PHONE_BASE + returnSeq) % 1e10).padStart(10, '0')}`;
-  const { purchase_days_ago: ago = 5, due_hours: dueHours = 24, ...cols } = fields;
+  const { purchase_days_ago: ago = 5, due_hours: dueHours = 24, customer_id: customerId, ...cols } = fields;
   const f = {
     contact_name: '退测试', contact_phone: uniquePhone('8'), order_no: `JD${RUN_ID}${returnSeq}`.toUpperCase(),
     product: '空调', serial_no: `RS${RUN_ID}${returnSeq}`.toUpperCase(), kind: 'return',
@@ -678,9 +679,10 @@ export function insertReturn(fields = {}) {
   const due = dueHours === null ? 'NULL' : `NOW() + INTERVAL ${Number(dueHours) * 60} MINUTE`;
   const phone = sqlQuote(f.contact_phone);
   // the customer of that phone, as intake finds them, or a new one
-  const rows = appSql(`INSERT INTO customers (name, phone, created_at, updated_at)
+  const customer = customerId ? `SET @c = ${Number(customerId)};` : `INSERT INTO customers (name, phone, created_at, updated_at)
       SELECT ${sqlQuote(f.contact_name)}, ${phone}, NOW(), NOW() FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM customers WHERE phone = ${phone});
-    SET @c = (SELECT MIN(id) FROM customers WHERE phone = ${phone});
+    SET @c = (SELECT MIN(id) FROM customers WHERE phone = ${phone});`;
+  const rows = appSql(`${customer}
     INSERT INTO returns (public_no, customer_id, ${names.join(', ')}, purchase_date, due_at, created_at, updated_at)
     VALUES (${sqlQuote(no)}, @c, ${values.join(', ')}, ${purchase}, ${due}, NOW(), NOW());
     SELECT LAST_INSERT_ID();`);
