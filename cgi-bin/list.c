@@ -56,6 +56,11 @@ void list_filter_read(struct request *r, const struct flow *f, char kind, const 
 	out->to = date_param(r, "to");
 	out->overdue = !strcmp(list_param(r, "overdue", 1), "1");
 	out->sort = list_choice_read(r, "sort", sorts, nsorts, sorts[0][0]);
+	/* The overdue ones are wanted most overdue first, and that order reads the due-time index
+	 * in order; by id, a page meant skipping every newer record that is not overdue. */
+	for (size_t i = 0; out->overdue && !*list_param(r, "sort", 8) && i < nsorts; i++)
+		if (!strcmp(sorts[i][0], "due"))
+			out->sort = sorts[i][0];
 	out->after = list_param(r, "after", 40);
 	list_search_classify(&r->arena, list_param(r, "q", 64), kind, &out->search);
 }

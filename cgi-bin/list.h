@@ -38,7 +38,7 @@ const char *list_choice_read(struct request *r, const char *name, const char *co
 /* Recognises q (kind 'R' or 'T' for the public numbers); strings in the arena. Pure. */
 void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out);
 /* Reads status (a status of flow f), from, to (dates), overdue=1, q, sort (one of sorts, the first
- * by default) and after. */
+ * by default, or "due" for overdue=1 when sorts has it) and after. */
 void list_filter_read(struct request *r, const struct flow *f, char kind, const char *const (*sorts)[2],
 		      size_t nsorts, struct list_filter *out);
 

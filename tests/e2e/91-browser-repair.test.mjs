@@ -6,10 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
-  staffLogin, openFromQueue, act as actOn,
+  SCREENS, PHONE, launchBrowser, watch, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
+  staffLogin, openFromQueue, act as actOn, DESKTOP, openForm,
 } from './browser.mjs';
-import { BASE_URL, loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
+import { loginAdmin, createUser, uniquePhone, RUN_ID, clearTrackThrottle, clearPublicThrottles } from './lib.mjs';
 
 let browser;
 let supervisor;
@@ -36,14 +36,10 @@ const act = (page, action, fill) => actOn(page, action, fill, /^\/staff\/repairs
 test('a customer on a phone reports a fault and tracks it; a supervisor works it to resolved', async () => {
   const phone = uniquePhone('7');
   const customer = await browser.newContext(PHONE);
-  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await browser.newContext(DESKTOP);
   try {
     // ------------------------------------------------ the customer --
-    const page = await customer.newPage();
-    const problems = watch(page);
-    const res = await page.goto(`${BASE_URL}/repair/new`);
-    assert.equal(res.status(), 200);
-    await noSidewaysScroll(page, 'the repair form');
+    const { page, problems } = await openForm(customer, '/repair/new', 'the repair form');
     await page.fill('#name', '钱女士');
     await page.fill('#phone', `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`);
     await page.fill('#email', `qian${RUN_ID}@example.com`);

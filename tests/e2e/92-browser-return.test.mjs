@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   SCREENS, PHONE, launchBrowser, watch, noSidewaysScroll, clickThrough, assertHoneypotHidden, assertTappable, trackFromDone,
-  staffLogin, openFromQueue, act,
+  staffLogin, openFromQueue, act, DESKTOP, openForm,
 } from './browser.mjs';
 import {
   BASE_URL, RUN_ID, uniquePhone, sql, sqlSafe, clearTrackThrottle, clearPublicThrottles, loginAdmin, createUser,
@@ -33,13 +33,9 @@ const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `return-
 test('a customer on a phone files a return and tracks it; a supervisor approves it', async () => {
   const phone = uniquePhone('7');
   const customer = await browser.newContext(PHONE);
-  const staff = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await browser.newContext(DESKTOP);
   try {
-    const page = await customer.newPage();
-    const problems = watch(page);
-    const res = await page.goto(`${BASE_URL}/return/new`);
-    assert.equal(res.status(), 200);
-    await noSidewaysScroll(page, 'the return form');
+    const { page, problems } = await openForm(customer, '/return/new', 'the return form');
     await page.getByLabel('退货', { exact: true }).check();
     await page.fill('#name', '赵女士');
     await page.fill('#phone', `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`);

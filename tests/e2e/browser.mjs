@@ -52,6 +52,20 @@ export async function clickThrough(page, target) {
   return res;
 }
 
+/** A desktop browser window, as staff use all day. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+/** Opens a public form (path) in a new page of context, checks it answers 200 and fits the screen
+ * without sideways scrolling; returns { page, problems } (problems: see watch). */
+export async function openForm(context, path, what) {
+  const page = await context.newPage();
+  const problems = watch(page);
+  const res = await page.goto(`${BASE_URL}${path}`);
+  assert.equal(res.status(), 200);
+  await noSidewaysScroll(page, what);
+  return { page, problems };
+}
+
 /** Signs user ({ username, password }) in on page and checks it lands on the staff home. */
 export async function staffLogin(page, user) {
   await page.goto(`${BASE_URL}/login`);
