@@ -68,6 +68,13 @@ static int sla_fill(struct request *r, tmpl_dict *d, const struct return_request
 	return sla_view_fill(r, d, &v);
 }
 
+/* Shows section when value is set and not empty: a step not yet taken takes no room on the page. */
+static void show_if(tmpl_dict *d, const char *section, const char *value)
+{
+	if (value && *value)
+		tmpl_show(d, section);
+}
+
 static void fields_fill(struct request *r, tmpl_dict *d, const struct return_request *t)
 {
 	char masked[32];
@@ -86,9 +93,9 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct return_req
 	tmpl_set(d, "ORDER_NO", t->order_no);
 	tmpl_set(d, "PRODUCT", t->product);
 	tmpl_set(d, "SERIAL", t->serial_no);
-	tmpl_set(d, "PURCHASE_DATE", t->purchase_date);
+	tmpl_set(d, "PURCHASE_DATE", t->purchase_date ? t->purchase_date : "未提供");
 	tmpl_set(d, "ONLINE", yes_no(t->bought_online, "网购", "实体店", "未说明"));
-	tmpl_set(d, "FAULT", yes_no(t->has_fault, "性能故障", "无故障（无理由退货）", ""));
+	tmpl_set(d, "FAULT", yes_no(t->has_fault, "性能故障", "无故障，无理由退货", ""));
 	tmpl_set(d, "PAID", money_or_empty(r, t->has_amount_paid, t->amount_paid));
 	tmpl_set(d, "REASON", t->reason);
 	tmpl_set(d, "REPAIR_NO", t->repair_no);
@@ -125,6 +132,15 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct return_req
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
 		tmpl_show(d, "CUSTOMER_LINK");
+	show_if(d, "HAS_ADDRESS", t->address);
+	show_if(d, "HAS_SERIAL", t->serial_no);
+	show_if(d, "HAS_REPAIR_NO", t->repair_no);
+	show_if(d, "DECIDED", t->decided_at);
+	show_if(d, "RECEIVED", t->received_at);
+	show_if(d, "INSPECTED", t->inspected_at);
+	show_if(d, "REFUNDED", t->refunded_at);
+	show_if(d, "EXCHANGED", t->exchanged_at);
+	show_if(d, "CANCELLED", t->cancel_reason);
 }
 
 /* The 三包 panel: the verdict, what it allows and the repairs it counted; and in the approve and

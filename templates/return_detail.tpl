@@ -8,25 +8,25 @@
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
-    <dt>地址</dt><dd>{{ADDRESS}}</dd>
-    <dt>订单号</dt><dd>{{ORDER_NO}}</dd>
+{{#HAS_ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}}</dd>
+{{/HAS_ADDRESS}}    <dt>订单号</dt><dd>{{ORDER_NO}}</dd>
     <dt>产品</dt><dd>{{PRODUCT}}</dd>
-    <dt>序列号</dt><dd>{{SERIAL}}</dd>
-    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
+{{#HAS_SERIAL}}    <dt>序列号</dt><dd>{{SERIAL}}</dd>
+{{/HAS_SERIAL}}    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
     <dt>购买渠道</dt><dd>{{ONLINE}}</dd>
     <dt>实付金额</dt><dd class="money" id="amount-paid">{{PAID}}</dd>
     <dt>申请类型</dt><dd>{{KIND_LABEL}}（{{FAULT}}）</dd>
     <dt>原因</dt><dd class="pre">{{REASON}}</dd>
-    <dt>此前维修单</dt><dd>{{REPAIR_NO}}</dd>
-    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
-    <dt>审核</dt><dd>{{DECIDED_BY}} {{DECIDED_AT}}{{#DECISION_EXCEPTION}} <span class="tag exception">例外处理</span>{{/DECISION_EXCEPTION}} {{DECISION_NOTE}}</dd>
-    <dt>收货</dt><dd>{{RECEIVED_AT}} {{CONDITION}} {{INBOUND}}</dd>
-    <dt>检测</dt><dd>{{INSPECTED_BY}} {{INSPECTED_AT}} {{INSPECTION}} <span class="pre">{{INSPECTION_NOTES}}</span></dd>
-    <dt>退款</dt><dd><span class="money" id="refund-amount">{{REFUND_AMOUNT}}</span> {{REFUND_METHOD}} {{REFUND_REFERENCE}} {{REFUND_NOTE}} {{REFUNDED_AT}}</dd>
-    <dt>换货</dt><dd>{{REPLACEMENT}} {{REPLACEMENT_SERIAL}} {{OUTBOUND}} {{EXCHANGED_AT}}</dd>
-    <dt>转维修</dt><dd>{{#NEW_REPAIR}}<a href="/staff/repairs/{{REPAIR_ID}}" id="new-repair">{{REPAIR_NO}}</a>{{/NEW_REPAIR}}</dd>
-    <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
-    <dt>提交 / 更新 / 完成</dt><dd>{{CREATED}} / {{UPDATED}} / {{CLOSED_AT}}</dd>
+{{#HAS_REPAIR_NO}}    <dt>此前维修单</dt><dd>{{REPAIR_NO}}</dd>
+{{/HAS_REPAIR_NO}}    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
+{{#DECIDED}}    <dt>审核</dt><dd>{{DECIDED_BY}} {{DECIDED_AT}}{{#DECISION_EXCEPTION}} <span class="tag exception">例外处理</span>{{/DECISION_EXCEPTION}} {{DECISION_NOTE}}</dd>
+{{/DECIDED}}{{#RECEIVED}}    <dt>收货</dt><dd>{{RECEIVED_AT}} {{CONDITION}} {{INBOUND}}</dd>
+{{/RECEIVED}}{{#INSPECTED}}    <dt>检测</dt><dd>{{INSPECTED_BY}} {{INSPECTED_AT}} {{INSPECTION}} <span class="pre">{{INSPECTION_NOTES}}</span></dd>
+{{/INSPECTED}}{{#REFUNDED}}    <dt>退款</dt><dd><span class="money" id="refund-amount">{{REFUND_AMOUNT}}</span> {{REFUND_METHOD}} {{REFUND_REFERENCE}} {{REFUND_NOTE}} {{REFUNDED_AT}}</dd>
+{{/REFUNDED}}{{#EXCHANGED}}    <dt>换货</dt><dd>{{REPLACEMENT}} {{REPLACEMENT_SERIAL}} {{OUTBOUND}} {{EXCHANGED_AT}}</dd>
+{{/EXCHANGED}}{{#NEW_REPAIR}}    <dt>转维修</dt><dd><a href="/staff/repairs/{{REPAIR_ID}}" id="new-repair">{{REPAIR_NO}}</a></dd>
+{{/NEW_REPAIR}}{{#CANCELLED}}    <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
+{{/CANCELLED}}    <dt>提交 / 更新 / 完成</dt><dd>{{CREATED}} / {{UPDATED}} / {{CLOSED_AT}}</dd>
   </dl>
 </section>
 
