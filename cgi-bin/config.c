@@ -43,6 +43,12 @@ static void defaults(struct config *c)
 					  .repairs_before_exchange = 2};
 	c->returns_answer_hours = 24;
 	c->returns_refund_hours = 48;
+	c->callback_delay_days = 2;
+	c->callback_max_attempts = 3;
+	c->callback_release_minutes = 30;
+	c->complaint_low_score = 2;
+	c->complaint_response_hours = 4;
+	c->complaint_resolve_hours = 40;
 }
 
 static int set_clock(int *dst, const char *v)
@@ -211,6 +217,18 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->returns_answer_hours, value, 1, 2000);
 	else if (S("returns", "refund_hours"))
 		ok = set_int(&c->returns_refund_hours, value, 1, 2000);
+	else if (S("callbacks", "delay_days"))
+		ok = set_int(&c->callback_delay_days, value, 0, 60);
+	else if (S("callbacks", "max_attempts"))
+		ok = set_int(&c->callback_max_attempts, value, 1, 20);
+	else if (S("callbacks", "release_minutes"))
+		ok = set_int(&c->callback_release_minutes, value, 1, 24 * 60);
+	else if (S("complaints", "low_score"))
+		ok = set_int(&c->complaint_low_score, value, 1, 4);
+	else if (S("complaints", "response_hours"))
+		ok = set_int(&c->complaint_response_hours, value, 1, 2000);
+	else if (S("complaints", "resolve_hours"))
+		ok = set_int(&c->complaint_resolve_hours, value, 1, 2000);
 	else {
 		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
 		return 0;

@@ -39,6 +39,13 @@ struct config {
 	struct sanbao_rules sanbao; /* the 三包 windows and the repairs before an exchange */
 	int returns_answer_hours;   /* business hours to approve or reject a return request */
 	int returns_refund_hours;   /* business hours from inspection to the refund or exchange */
+
+	int callback_delay_days;    /* business days from a resolved repair or finished return to its callback */
+	int callback_max_attempts;  /* calls without an answer before a callback closes as unreachable */
+	int callback_release_minutes; /* a taken callback left untouched this long may be taken by another */
+	int complaint_low_score;    /* a score (overall or any dimension) at or below this opens a complaint */
+	int complaint_response_hours; /* business hours to the first response to a complaint */
+	int complaint_resolve_hours;  /* business hours to its resolution */
 };
 
 /* Fills cfg with defaults, then reads path. Returns 0, or -1 after printing the file, line and key to stderr. */

@@ -46,3 +46,11 @@ const char *flow_refusal(const struct flow *f, const struct flow_action *a, cons
 		return "只能处理派给自己的工单";
 	return NULL;
 }
+
+const char *choice_label(const char *const (*table)[2], size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (!strcmp(code, table[i][0]))
+			return table[i][1];
+	return NULL;
+}

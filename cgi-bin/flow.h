@@ -2,6 +2,7 @@
  * who may take it. Repairs and returns each define one (repair_flow.c, return_flow.c). Pure. */
 #ifndef AFTERSALES_FLOW_H
 #define AFTERSALES_FLOW_H
+#include <stddef.h>
 
 struct flow_status {
 	const char *code, *label;
@@ -37,5 +38,8 @@ const struct flow_action *flow_action_find(const struct flow *f, const char *cod
  * otherwise the reason, in Chinese. */
 const char *flow_refusal(const struct flow *f, const struct flow_action *a, const char *status, int role,
 			 int is_assignee);
+
+/* The label of code in a {code, label} table of n rows, or NULL. */
+const char *choice_label(const char *const (*table)[2], size_t n, const char *code);
 
 #endif

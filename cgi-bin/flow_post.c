@@ -40,9 +40,9 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 		db_rollback(r->db);
 		return p->page(r, 422, p->record, o.refusal);
 	}
+	const char *to = o.to ? o.to : a->to;
 	if (st == DB_OK)
-		st = event_record(r, p->flow->subject, p->id, a->code, a->to ? p->status : NULL, a->to, o.note,
-				  o.public_note);
+		st = event_record(r, p->flow->subject, p->id, a->code, to ? p->status : NULL, to, o.note, o.public_note);
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st == DB_STALE) {

@@ -11,6 +11,7 @@ struct action_outcome {
 	const char *refusal;      /* a field problem: rolled back, the page comes back with 422 */
 	const char *note;         /* internal note of the event */
 	const char *public_note;  /* what /track shows, or NULL */
+	const char *to;           /* the status the run chose, for an action whose table entry has none */
 };
 
 struct flow_post {

@@ -1,4 +1,5 @@
 /* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
+#include "callback_db.h"
 #include "events.h"
 #include "flow_post.h"
 #include "form.h"
@@ -307,8 +308,12 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 		return DB_OK;
 	o->note = result;
 	o->public_note = "维修已完成";
-	return db_exec(r->db, &r->arena, res, SQL_RESOLVE, "ssssiii", result, parts, labour, parts_cost,
-		       (long long)(w[0] == '1'), p->id, p->version);
+	int st = db_exec(r->db, &r->arena, res, SQL_RESOLVE, "ssssiii", result, parts, labour, parts_cost,
+			 (long long)(w[0] == '1'), p->id, p->version);
+	long long callback;
+	if (st == DB_OK && res->affected)
+		st = callback_schedule(r, "repair", p->id, p->customer_id, "resolved", NULL, 0, &callback);
+	return st;
 }
 
 static int run_cancel(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)

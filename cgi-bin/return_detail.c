@@ -1,5 +1,6 @@
 /* One return for staff: every field, the 三包 verdict, the time limit, the timeline, and the actions
  * the status and role allow. */
+#include "callback_db.h"
 #include "events.h"
 #include "flow_post.h"
 #include "form.h"
@@ -269,6 +270,13 @@ static int run_inspect(struct request *r, const struct return_request *t, struct
 		       t->version);
 }
 
+/* A refunded or exchanged return is called back, as a resolved repair is. */
+static int schedule_callback(struct request *r, const struct return_request *t, const char *reason)
+{
+	long long callback;
+	return callback_schedule(r, "return", t->id, t->customer_id, reason, NULL, 0, &callback);
+}
+
 static int run_refund(struct request *r, const struct return_request *t, struct action_outcome *o,
 		      struct db_result *res)
 {
@@ -294,7 +302,8 @@ static int run_refund(struct request *r, const struct return_request *t, struct 
 	o->note = arena_printf(&r->arena, "退款 %s（%s）%s%s%s%s", amount, method_label, *reference ? "，流水号 " : "",
 			       reference, *note ? "；" : "", note);
 	o->public_note = arena_printf(&r->arena, "已退款 %s（%s）", amount, method_label);
-	return db_exec(r->db, &r->arena, res, SQL_REFUND, "isssii", cents, method, reference, note, t->id, t->version);
+	int st = db_exec(r->db, &r->arena, res, SQL_REFUND, "isssii", cents, method, reference, note, t->id, t->version);
+	return st == DB_OK && res->affected ? schedule_callback(r, t, "refunded") : st;
 }
 
 static int run_exchange(struct request *r, const struct return_request *t, struct action_outcome *o,
@@ -309,7 +318,8 @@ static int run_exchange(struct request *r, const struct return_request *t, struc
 		product = t->product;
 	o->note = arena_printf(&r->arena, "换货 %s，序列号 %s，发货物流单号 %s", product, serial, logistics);
 	o->public_note = arena_printf(&r->arena, "换货商品已发出，物流单号 %s", logistics);
-	return db_exec(r->db, &r->arena, res, SQL_EXCHANGE, "sssii", product, serial, logistics, t->id, t->version);
+	int st = db_exec(r->db, &r->arena, res, SQL_EXCHANGE, "sssii", product, serial, logistics, t->id, t->version);
+	return st == DB_OK && res->affected ? schedule_callback(r, t, "exchanged") : st;
 }
 
 /* s cut to at most max characters of UTF-8, in the arena. */

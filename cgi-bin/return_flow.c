@@ -53,15 +53,8 @@ const char *const REFUND_METHODS[REFUND_METHODS_N][2] = {
 	{"original", "原路退回"}, {"bank", "银行转账"}, {"cash", "现金"}, {"wechat", "微信"}, {"alipay", "支付宝"},
 };
 
-static const char *label_of(const char *const (*table)[2], size_t n, const char *code)
-{
-	for (size_t i = 0; code && i < n; i++)
-		if (!strcmp(code, table[i][0]))
-			return table[i][1];
-	return NULL;
-}
 
-#define LABEL(table, code) label_of(table, sizeof(table) / sizeof(table[0]), code)
+#define LABEL(table, code) choice_label(table, sizeof(table) / sizeof(table[0]), code)
 
 const char *return_kind_label(const char *kind)
 {

@@ -136,6 +136,24 @@ long sla_between(const struct sla_calendar *c, long long a, long long b)
 }
 
 /* Reads exactly n digits. */
+long long sla_next_half_day(const struct sla_calendar *c, long long t)
+{
+	if (!usable(c))
+		return t;
+	long long day = floor_div(t, 86400);
+	long long mid = (c->work_start_min + c->work_end_min) / 2;
+	long long starts[2] = {c->work_start_min * 60LL, mid * 60LL};
+	/* a holiday table longer than a year of days off cannot hold a working day: give up after one */
+	for (int n = 0; n < 400; n++, day++) {
+		if (!is_workday(c, day))
+			continue;
+		for (int i = 0; i < 2; i++)
+			if (day * 86400 + starts[i] > t)
+				return day * 86400 + starts[i];
+	}
+	return t;
+}
+
 static int digits(const char **s, int n, int *out)
 {
 	int v = 0;

@@ -16,6 +16,9 @@ struct sla_calendar {
 long long sla_add(const struct sla_calendar *c, long long start, long minutes);
 /* Working minutes from a to b (negative when b is before a). */
 long sla_between(const struct sla_calendar *c, long long a, long long b);
+/* The start of the next working half-day after t: the morning runs from the start of the working
+ * day to its middle, the afternoon from the middle to its end. */
+long long sla_next_half_day(const struct sla_calendar *c, long long t);
 /* "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" -> local seconds. Returns 0, or -1 when malformed. */
 int sla_parse(const char *s, long long *out);
 /* local seconds -> "YYYY-MM-DD HH:MM:SS" */

@@ -361,6 +361,36 @@ static void test_parse_malformed(void **state)
 	assert_int_equal(sla_parse(NULL, &t), -1);
 }
 
+/* Callbacks without an answer are retried at the next working half-day: 09:00 and 13:30 here. */
+static void test_next_half_day(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *why, *from, *want;
+	} cases[] = {
+		{"Monday morning -> Monday afternoon", "2026-01-05 10:00:00", "2026-01-05 13:30:00"},
+		{"exactly at the middle -> next morning", "2026-01-05 13:30:00", "2026-01-06 09:00:00"},
+		{"Monday afternoon -> Tuesday morning", "2026-01-05 15:00:00", "2026-01-06 09:00:00"},
+		{"before opening -> that morning", "2026-01-05 07:00:00", "2026-01-05 09:00:00"},
+		{"exactly at opening -> that afternoon", "2026-01-05 09:00:00", "2026-01-05 13:30:00"},
+		{"Friday afternoon -> Monday morning", "2026-01-02 16:00:00", "2026-01-05 09:00:00"},
+		{"Saturday -> Monday morning", "2026-01-03 11:00:00", "2026-01-05 09:00:00"},
+	};
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char got[20];
+		sla_format(sla_next_half_day(&cal, at(cases[i].from)), got);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s: sla_next_half_day(%s) = %s, want %s", cases[i].why, cases[i].from, got, cases[i].want);
+	}
+	/* a holiday Tuesday is skipped */
+	long long hol[] = {day_of("2026-01-06")};
+	struct sla_calendar with_holiday = {9 * 60, 18 * 60, MON_FRI, hol, 1};
+	char got[20];
+	sla_format(sla_next_half_day(&with_holiday, at("2026-01-05 15:00:00")), got);
+	assert_string_equal(got, "2026-01-07 09:00:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_against_reference),
 		cmocka_unit_test(test_parse_format_round_trip),
 		cmocka_unit_test(test_parse_malformed),
+		cmocka_unit_test(test_next_half_day),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
