@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no, created_at) VALUES (?, '', NOW())";
+static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no, created_at) VALUES (?, ?, NOW())";
 static const char SQL_TOKEN_FIND[] = "SELECT public_no FROM submissions WHERE token = ?";
 static const char SQL_TOKEN_SET[] = "UPDATE submissions SET public_no = ? WHERE token = ?";
 /* A retry comes within minutes; a day later the token has done its job. A few rows per submission
@@ -77,14 +77,42 @@ static int redirect_done(struct request *r, const char *done_path, const char *n
 	return page_redirect(r, arena_printf(&r->arena, "%s?no=%s", done_path, no));
 }
 
+const char *intake_honeypot(struct request *r)
+{
+	const char *honeypot = form_get(r, "website");
+	return honeypot && *honeypot ? "提交未通过校验，请直接联系客服。" : NULL;
+}
+
+int intake_token_claim(struct request *r, const char *token, const char *no, const char **used)
+{
+	if (!token_ok(token))
+		return DB_OK;
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_CLAIM, "ss", token, no);
+	if (st != DB_DUP)
+		return st;
+	db_rollback(r->db);
+	st = db_exec(r->db, &r->arena, &res, SQL_TOKEN_FIND, "s", token);
+	if (st != DB_OK)
+		return st;
+	*used = res.nrows ? db_cell(&res, 0, 0) : "";
+	return DB_DUP;
+}
+
+void intake_public_cleanup(struct request *r)
+{
+	if (db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "") == DB_OK)
+		throttle_purge(r);
+}
+
 int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char kind, intake_insert_fn insert,
 			 void *ctx, const char *done_path)
 {
 	const char *token = form_get(r, "token");
-	const char *honeypot = form_get(r, "website");
+	const char *bot = intake_honeypot(r);
 	intake_form_token(r, form);
-	if (honeypot && *honeypot) {
-		tmpl_set(form, "MESSAGE", "提交未通过校验，请直接联系客服。");
+	if (bot) {
+		tmpl_set(form, "MESSAGE", bot);
 		return 0;
 	}
 	if (errors) {
@@ -92,8 +120,8 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 		return 0;
 	}
 	struct db_result res;
-	int st = DB_OK, has_token = token_ok(token);
-	if (has_token) {
+	int st = DB_OK;
+	if (token_ok(token)) {
 		st = db_exec(r->db, &r->arena, &res, SQL_TOKEN_FIND, "s", token);
 		if (st != DB_OK)
 			return st;
@@ -101,7 +129,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 			return redirect_done(r, done_path, db_cell(&res, 0, 0));
 	}
 	long long locked = 0, id = 0;
-	const char *key = throttle_addr_key(r, "s:"), *no = NULL;
+	const char *key = throttle_addr_key(r, "s:"), *no = NULL, *used = NULL;
 	st = throttle_locked(r, key, NULL, &locked);
 	if (st != DB_OK)
 		return st;
@@ -110,20 +138,15 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 
 	st = db_begin(r->db);
 	/* Claiming the token first makes a second copy of the form wait here, then find the first's number. */
-	if (st == DB_OK && has_token)
-		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_CLAIM, "s", token);
-	if (st == DB_DUP) {
-		db_rollback(r->db);
-		st = db_exec(r->db, &r->arena, &res, SQL_TOKEN_FIND, "s", token);
-		if (st != DB_OK)
-			return st;
-		return redirect_done(r, done_path, db_cell(&res, 0, 0));
-	}
+	if (st == DB_OK)
+		st = intake_token_claim(r, token, "", &used);
+	if (st == DB_DUP)
+		return redirect_done(r, done_path, used);
 	if (st == DB_OK)
 		st = intake_number(r, kind, &no);
 	if (st == DB_OK)
 		st = insert(r, ctx, "web", no, &id);
-	if (st == DB_OK && has_token)
+	if (st == DB_OK && token_ok(token))
 		st = db_exec(r->db, &r->arena, NULL, SQL_TOKEN_SET, "ss", no, token);
 	if (st == DB_OK)
 		st = throttle_hit(r, key, r->cfg->submit_max_per_hour, 60, 60, NULL);
@@ -132,8 +155,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 	if (st != DB_OK)
 		return st;
 	/* The request is saved; a failed clean-up is for the next submission to do. */
-	if (db_exec(r->db, &r->arena, NULL, SQL_TOKEN_PURGE, "") == DB_OK)
-		throttle_purge(r);
+	intake_public_cleanup(r);
 	return redirect_done(r, done_path, no);
 }
 

@@ -43,6 +43,16 @@ int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *f
  * open transaction and sets *id. */
 typedef int (*intake_insert_fn)(struct request *r, void *ctx, const char *channel, const char *no, long long *id);
 
+/* The message for a public form whose honeypot "website" was filled in (a bot), else NULL. */
+const char *intake_honeypot(struct request *r);
+/* Claims the public form's one-time token inside the open transaction, for the record numbered no
+ * ("" until it has one); a token that is not well formed claims nothing. Returns DB_DUP when the
+ * token was claimed before: then the transaction is rolled back and *used is that number ("" while
+ * the first copy is still being saved); else a db_status. */
+int intake_token_claim(struct request *r, const char *token, const char *no, const char **used);
+/* After a public form's commit: forgets a few expired tokens and throttle counts; a failure is left
+ * to the next submission. Outside any transaction. */
+void intake_public_cleanup(struct request *r);
 /* Sets TOKEN in a public form: the posted one-time token when it is well formed, else a fresh one. */
 void intake_form_token(struct request *r, tmpl_dict *form);
 /* POST of a public form whose fields were checked (errors of them in form, which answers 422):
