@@ -17,6 +17,7 @@ static const char *action_label(const struct flow *f, const char *code)
 	static const char *labels[][2] = {
 		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"}, {"contact_adopt", "更新客户资料"},
 		{"complaint", "客户投诉"}, {"callback", "回访"},
+		{"rating", "客户评价"},
 	};
 	const struct flow_action *a = flow_action_find(f, code);
 	if (a)

@@ -46,6 +46,9 @@ int page_return_intake(struct request *r);
 
 /* track.c */
 int page_track(struct request *r);
+/* track_feedback.c: the customer's rating and complaint on /track */
+int page_track_rate(struct request *r);
+int page_track_complain(struct request *r);
 
 /* repair_queue.c */
 int page_repair_queue(struct request *r);

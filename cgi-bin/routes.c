@@ -15,6 +15,8 @@ const struct route ROUTES[] = {
 	{M_POST, "/return/new", page_return_submit, 0},
 	{M_GET, "/return/done", page_return_done, 0},
 	{M_GET, "/track", page_track, 0},
+	{M_POST, "/track/rate", page_track_rate, 0},
+	{M_POST, "/track/complain", page_track_complain, 0},
 
 	{M_GET, "/staff", page_staff_home, ROLES_STAFF},
 	{M_GET, "/staff/repairs", page_repair_queue, ROLES_STAFF},

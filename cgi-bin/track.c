@@ -8,18 +8,10 @@
 #include "return_db.h"
 #include "return_flow.h"
 #include "throttle.h"
+#include "track.h"
 #include "valid.h"
 
 #include <string.h>
-
-/* What the page shows of a request of either kind; the optional parts are NULL when they do not apply. */
-struct tracked {
-	long long id;
-	const char *no, *status, *product, *created;
-	const char *kind;                      /* a return's kind, e.g. "退货" */
-	const char *technician, *visit;        /* a repair's technician on the way */
-	const char *rejection;                 /* why a return was refused, as told to the customer */
-};
 
 /* The first character of a name, "李强" -> "李师傅": customers see who comes without the full name. */
 static const char *technician_title(struct request *r, const char *name)
@@ -36,7 +28,8 @@ static int repair_find(struct request *r, const char *no, const char *phone, str
 	int st = repair_load_public(r, no, phone, &p);
 	if (st != DB_OK || !p.id)
 		return st;
-	*t = (struct tracked){p.id, p.public_no, p.status, p.product, p.created_at, NULL, NULL, NULL, NULL};
+	*t = (struct tracked){.id = p.id, .customer_id = p.customer_id, .subject = "repair", .no = p.public_no,
+			      .status = p.status, .product = p.product, .created = p.created_at};
 	if (p.assignee_name && *p.assignee_name && repair_status_open(p.status)) {
 		t->technician = technician_title(r, p.assignee_name);
 		t->visit = p.visit_at ? p.visit_at : "待定";
@@ -50,22 +43,33 @@ static int return_find(struct request *r, const char *no, const char *phone, str
 	int st = return_load_public(r, no, phone, &p);
 	if (st != DB_OK || !p.id)
 		return st;
-	*t = (struct tracked){p.id, p.public_no, p.status, p.product, p.created_at, return_kind_label(p.kind),
-			      NULL, NULL, NULL};
+	*t = (struct tracked){.id = p.id, .customer_id = p.customer_id, .subject = "return", .no = p.public_no,
+			      .status = p.status, .product = p.product, .created = p.created_at,
+			      .kind = return_kind_label(p.kind)};
 	if (!strcmp(p.status, "rejected") && *p.decision_note)
 		t->rejection = p.decision_note;
 	return DB_OK;
 }
 
-/* The kinds of number /track answers for, by their letter. */
+/* The kinds of number /track answers for, by their letter, and the statuses in which the customer
+ * may rate the service: the job is done (a callback was scheduled on reaching them). */
 static const struct track_kind {
 	char letter;
 	const struct flow *flow;
 	int (*find)(struct request *r, const char *no, const char *phone, struct tracked *t);
+	const char *finished[4];
 } KINDS[] = {
-	{'R', &REPAIR_FLOW, repair_find},
-	{'T', &RETURN_FLOW, return_find},
+	{'R', &REPAIR_FLOW, repair_find, {"resolved", "closed", NULL}},
+	{'T', &RETURN_FLOW, return_find, {"refunded", "exchanged", "closed", NULL}},
 };
+
+static int status_in(const char *const *list, const char *status)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, status))
+			return 1;
+	return 0;
+}
 
 static tmpl_dict *track_page(struct request *r, int status, const char *no, const char *phone)
 {
@@ -75,12 +79,11 @@ static tmpl_dict *track_page(struct request *r, int status, const char *no, cons
 	return d;
 }
 
-static int found_fill(struct request *r, const struct flow *flow, const struct tracked *t, tmpl_dict *d)
+static int found_fill(struct request *r, const struct tracked *t, tmpl_dict *f)
 {
-	tmpl_dict *f = tmpl_section(d, "FOUND");
 	tmpl_set(f, "NO", t->no);
 	tmpl_set(f, "STATUS", t->status);
-	tmpl_set(f, "STATUS_LABEL", flow_status_label(flow, t->status));
+	tmpl_set(f, "STATUS_LABEL", flow_status_label(t->flow, t->status));
 	tmpl_set(f, "PRODUCT", t->product);
 	tmpl_set(f, "CREATED", t->created);
 	if (t->kind)
@@ -92,19 +95,23 @@ static int found_fill(struct request *r, const struct flow *flow, const struct t
 	}
 	if (t->rejection)
 		tmpl_set(tmpl_section(f, "REJECTED"), "REASON", t->rejection);
-	return events_fill(r, flow, t->id, 1, f, "EVENT");
+	return events_fill(r, t->flow, t->id, 1, f, "EVENT");
 }
 
-/* GET /track?no=&phone=: without both, the form (200). A repair's R or a return's T number with its
- * phone shows the request (200); a wrong number, wrong phone or unknown number all answer the same
- * 404; repeated misses from one address answer 429 for a while. */
-int page_track(struct request *r)
+int track_show(struct request *r, int status, const struct tracked *t, enum track_form posted, const char *message)
 {
-	const char *no = query_get(r, "no"), *phone = query_get(r, "phone");
-	if (!no || !phone || !*no || !*phone) {
-		track_page(r, 200, no, "");
-		return 0;
-	}
+	tmpl_dict *found = tmpl_section(track_page(r, status, t->no, ""), "FOUND");
+	int st = found_fill(r, t, found);
+	if (st == DB_OK)
+		st = track_feedback_fill(r, t, found, posted, message);
+	return st;
+}
+
+int track_find(struct request *r, const char *no, const char *phone, struct tracked *t)
+{
+	*t = (struct tracked){0};
+	no = no ? no : "";
+	phone = phone ? phone : "";
 	const char *key = throttle_addr_key(r, "t:");
 	long long locked = 0;
 	int st = throttle_locked(r, key, NULL, &locked);
@@ -116,17 +123,16 @@ int page_track(struct request *r)
 	}
 	char normal[32];
 	phone_normalise(phone, normal);
-	struct tracked t = {0};
 	const struct track_kind *k = NULL;
 	for (size_t i = 0; !k && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
 		if (public_no_valid(no, KINDS[i].letter))
 			k = &KINDS[i];
 	if (k && !valid_phone(phone)) {
-		st = k->find(r, no, normal, &t);
+		st = k->find(r, no, normal, t);
 		if (st != DB_OK)
 			return st;
 	}
-	if (!t.id) {
+	if (!t->id) {
 		st = throttle_hit(r, key, r->cfg->track_max_failures, 15, 15, NULL);
 		if (st == DB_OK)
 			st = throttle_purge(r);
@@ -135,5 +141,26 @@ int page_track(struct request *r)
 		tmpl_set(track_page(r, 404, no, ""), "MESSAGE", "没有找到与该单号和手机号相符的记录，请核对后重试。");
 		return 0;
 	}
-	return found_fill(r, k->flow, &t, track_page(r, 200, no, ""));
+	t->flow = k->flow;
+	t->phone = arena_strdup(&r->arena, normal);
+	t->finished = status_in(k->finished, t->status);
+	return DB_OK;
+}
+
+/* GET /track?no=&phone=: without both, the form (200). A repair's R or a return's T number with its
+ * phone shows the request, and on a finished one the rating form or the rating given, and the
+ * complaints with their form (200); a wrong number, wrong phone or unknown number all answer the
+ * same 404; repeated misses from one address answer 429 for a while. */
+int page_track(struct request *r)
+{
+	const char *no = query_get(r, "no"), *phone = query_get(r, "phone");
+	if (!no || !phone || !*no || !*phone) {
+		track_page(r, 200, no, "");
+		return 0;
+	}
+	struct tracked t;
+	int st = track_find(r, no, phone, &t);
+	if (st != DB_OK || !t.id)
+		return st;
+	return track_show(r, 200, &t, TRACK_FORM_NONE, NULL);
 }

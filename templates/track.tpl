@@ -25,4 +25,62 @@
 {{/EVENT}}
   </ol>
 </section>
+{{#RATING}}
+<section class="panel narrow" id="rating">
+  <h2>服务评价</h2>
+  <p class="alert" role="alert">{{MESSAGE}}</p>
+{{#RATED}}  <p class="notice">已评价，感谢您的反馈！</p>
+  <dl class="fields">
+{{#SCORE}}    <dt>{{LABEL}}</dt><dd data-score="{{CODE}}">{{VALUE}} 分</dd>
+{{/SCORE}}    <dt>问题是否已解决</dt><dd data-score="solved">{{SOLVED}}</dd>
+  </dl>
+{{/RATED}}
+{{#RATE_FORM}}  <p class="hint">请为本次服务打分：1 分为很不满意，5 分为非常满意。每单只能评价一次。</p>
+  <form method="post" action="/track/rate" class="form" novalidate>
+    <input type="hidden" name="no" value="{{NO}}">
+    <input type="hidden" name="phone" value="{{PHONE}}">
+    <input type="hidden" name="token" value="{{TOKEN}}">
+    <div class="hp" aria-hidden="true"><label for="website">网址（请勿填写）</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+{{#DIMENSION}}    <fieldset class="choices scale">
+      <legend>{{TITLE}} *</legend>
+{{#SCORE_OPTION}}      <label><input type="radio" name="{{NAME}}" value="{{CODE}}"{{#SELECTED}} checked{{/SELECTED}}> {{LABEL}}</label>
+{{/SCORE_OPTION}}
+    </fieldset>
+    <span class="err">{{ERROR}}</span>
+{{/DIMENSION}}
+    <fieldset class="choices">
+      <legend>问题是否已解决 *</legend>
+{{#SOLVED_OPTION}}      <label><input type="radio" name="solved" value="{{CODE}}"{{#SELECTED}} checked{{/SELECTED}}> {{LABEL}}</label>
+{{/SOLVED_OPTION}}
+    </fieldset>
+    <span class="err">{{solved_error}}</span>
+    <label for="comment">意见和建议</label>
+    <textarea id="comment" name="comment" maxlength="1000" placeholder="选填">{{comment}}</textarea>
+    <button type="submit" class="primary">提交评价</button>
+  </form>
+{{/RATE_FORM}}
+</section>
+{{/RATING}}
+{{#COMPLAINTS}}
+<section class="panel narrow" id="complaints">
+  <p class="alert" role="alert">{{MESSAGE}}</p>
+{{#COMPLAINT}}  <p class="complaint">投诉 {{NO}}：<strong class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</strong> · 登记于 {{CREATED}}</p>
+{{/COMPLAINT}}
+{{#COMPLAINT_PENDING}}  <p class="hint">您的投诉已登记，主管会尽快与您联系。</p>
+{{/COMPLAINT_PENDING}}
+{{#COMPLAIN_FORM}}  <details{{#OPEN}} open{{/OPEN}}>
+    <summary>对处理结果不满意？</summary>
+    <form method="post" action="/track/complain" class="form" novalidate>
+      <input type="hidden" name="no" value="{{NO}}">
+      <input type="hidden" name="phone" value="{{PHONE}}">
+      <input type="hidden" name="token" value="{{TOKEN}}">
+      <div class="hp" aria-hidden="true"><label for="complain-website">网址（请勿填写）</label><input id="complain-website" name="website" tabindex="-1" autocomplete="off"></div>
+      <label for="description">请告诉我们哪里不满意 *</label>
+      <textarea id="description" name="description" maxlength="1000" required>{{description}}</textarea>
+      <button type="submit">提交投诉</button>
+    </form>
+  </details>
+{{/COMPLAIN_FORM}}
+</section>
+{{/COMPLAINTS}}
 {{/FOUND}}
