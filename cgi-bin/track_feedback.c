@@ -63,18 +63,20 @@ static void rate_form_fill(struct request *r, const struct tracked *t, tmpl_dict
 	tmpl_set(f, "comment", posted ? form_trimmed(r, "comment") : "");
 }
 
-/* "已评价" with the scores given, or the form while the request is finished and not rated. */
+/* "已评价" with the scores given, or the form while the request is finished and not rated; a posted
+ * form's message in any case. */
 static int rating_fill(struct request *r, const struct tracked *t, tmpl_dict *found, int posted, const char *message)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_RATING, "si", t->subject, t->id);
-	if (st != DB_OK || (!res.nrows && !t->finished))
+	if (st != DB_OK || (!res.nrows && !t->finished && !posted))
 		return st;
 	tmpl_dict *rating = tmpl_section(found, "RATING");
 	if (posted)
 		tmpl_set(rating, "MESSAGE", message);
 	if (!res.nrows) {
-		rate_form_fill(r, t, rating, posted);
+		if (t->finished)
+			rate_form_fill(r, t, rating, posted);
 		return DB_OK;
 	}
 	tmpl_dict *rated = tmpl_section(rating, "RATED");

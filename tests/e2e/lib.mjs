@@ -708,3 +708,48 @@ export async function returnActionOk(client, id, action, fields = {}) {
 export function returnRows(html) {
   return listRows(html, '/staff/returns/');
 }
+
+// ------------------------------------------------------------ ratings and complaints on /track --
+// Helpers of the rating tests (32, 94): a job finished through the staff pages, the rating form's
+// fields, and posting the forms of a /track page as a customer does.
+
+/** The score fields of the rating form, in its order. */
+export const RATING_DIMENSIONS = ['attitude', 'timeliness', 'quality', 'overall'];
+
+/**
+ * A public repair taken through the staff pages to resolved, as in real work, so that its callback
+ * is scheduled: accepted by staff.agent, assigned by staff.supervisor to staff.techId, started and
+ * resolved by staff.tech (clients). overrides go to the public form. Returns newRepair's result.
+ */
+export async function resolvedRepair(staff, overrides = {}) {
+  const r = await newRepair(overrides);
+  await repairActionOk(staff.agent, r.id, 'accept', { priority: 'normal' });
+  await repairActionOk(staff.supervisor, r.id, 'assign', { assignee_id: String(staff.techId) });
+  await repairActionOk(staff.tech, r.id, 'start');
+  await repairActionOk(staff.tech, r.id, 'resolve', { result: '更换温控器，试机正常', warranty_repair: '1' });
+  return r;
+}
+
+/**
+ * GET /track for no and phone, then POST the page's form action ('/track/rate' or '/track/complain')
+ * with its hidden fields (no, phone, token) and fields, as a fresh customer's browser. Fails unless
+ * the page shows that form. Returns { page, res, token }.
+ */
+export async function postTrackForm(no, phone, action, fields = {}) {
+  const c = new Client();
+  const page = await c.get(`/track?${new URLSearchParams({ no, phone })}`);
+  assert.equal(page.status, 200, `/track answered ${page.status}: ${snippet(page.text)}`);
+  const form = new RegExp(`<form[^>]*action="${action}"[^>]*>([\\s\\S]*?)</form>`).exec(page.text);
+  assert.ok(form, `the tracking page of ${no} offers no form to ${action}`);
+  const hidden = Object.fromEntries(['no', 'phone', 'token'].map((n) => [n, fieldValue(form[1], n)]));
+  const res = await c.post(action, { ...hidden, website: '', ...fields });
+  return { page, res, token: hidden.token };
+}
+
+/** Rates no online with every score set to score (or scores { attitude: .. }), solved and comment; fails unless 303. */
+export async function rateOnline(no, phone, { score = 5, scores = {}, solved = '1', comment = '' } = {}) {
+  const fields = Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, String(scores[d] ?? score)]));
+  const r = await postTrackForm(no, phone, '/track/rate', { ...fields, solved, comment });
+  assert.equal(r.res.status, 303, `rating ${no} answered ${r.res.status}: ${snippet(alertText(r.res.text) || r.res.text)}`);
+  return r;
+}
