@@ -1,10 +1,10 @@
 # shellcheck shell=bash disable=SC2034 # sourced: the generators use its lists and settings
-# bench/gen_common.sh — what the load-test generators share (sourced by gen_repairs.sh and
-# gen_returns.sh): the command line, one client session, the 20000 made-up customers, the days of
-# the year the rows fall on, the public numbers above every number a day already has, and the
-# batches of INSERT ... SELECT. A generator sets, before sourcing this file:
+# bench/gen_common.sh — what the load-test generators share (sourced by gen_repairs.sh,
+# gen_returns.sh and gen_callbacks.sh): the command line, one client session, the 20000 made-up
+# customers, the days of the year the rows fall on, the public numbers above every number a day
+# already has, and the batches of INSERT ... SELECT. A generator sets, before sourcing this file:
 #   GEN          its name and table, e.g. repairs
-#   GEN_KIND     the letter of its public numbers (R, T)
+#   GEN_KIND     the letter of its public numbers (R, T); empty for rows without one (callbacks)
 #   GEN_HASH     the prefix of its row hashes, so two generators draw different rows
 #   GEN_DEFAULT  the default COUNT
 #   GEN_HELP     how many lines of its header comment -h prints
@@ -104,8 +104,17 @@ NPRODUCTS=12
 # gets, before anything is written), then makes the customers once (a second run reuses them;
 # marked notes = 'gen:bench') with common Chinese names, 11-digit mobile numbers and addresses
 # in big cities.
+# Rows without public numbers (callbacks) are about requests already there: neither applies.
 gen_start() {
-  local width digits maxsuf top busiest have t0
+  [[ -z $GEN_KIND ]] || gen_room
+  START=$(now)
+  echo "gen_$GEN: $COUNT $GEN into $DATABASE (batches of $BATCH)"
+  [[ -z $GEN_KIND ]] || gen_customers
+}
+
+# gen_room: the room check of gen_start, for a generator with public numbers.
+gen_room() {
+  local width digits maxsuf top busiest
   # Room: the letter + 8 digits + "-" leave width - 10 digits for the suffix.
   width=$(sql <<<"SELECT CHARACTER_MAXIMUM_LENGTH FROM information_schema.columns
     WHERE table_schema = DATABASE() AND table_name = '$GEN' AND column_name = 'public_no'")
@@ -126,9 +135,10 @@ SQL
     exit 1
   fi
   echo "gen_$GEN: at most $busiest a day; the largest suffix will be $top"
-  START=$(now)
-  echo "gen_$GEN: $COUNT $GEN into $DATABASE (batches of $BATCH)"
+}
 
+gen_customers() {
+  local have t0
   have=$(sql <<<"SELECT COUNT(*) FROM customers WHERE notes = 'gen:bench'")
   if ((have >= CUSTOMERS)); then
     echo "customers: reusing $have"
@@ -163,7 +173,8 @@ SQL
 # and HEADER_SQL's survive between them. BATCH_FN FROM TO prints the SQL of rows FROM..TO (counted
 # on from SEQ0): it fills the temporary table gen_batch with a column day per row (which the
 # numbers need) and inserts from it; gen_run then moves each day's last number on and, at the end,
-# raises daily_counters of the generated days to the last number used.
+# raises daily_counters of the generated days to the last number used. Without GEN_KIND there are
+# no numbers: gen_batch needs no day, and no counters move.
 gen_run() {
   local batch_fn=$1 header=${2:-} from to total
   {
@@ -171,22 +182,21 @@ gen_run() {
 SET time_zone = '$TZ_OFFSET';
 CREATE TEMPORARY TABLE gen_cust (n INT PRIMARY KEY, id BIGINT UNSIGNED, name VARCHAR(64), phone VARCHAR(24), address VARCHAR(255))
   SELECT ROW_NUMBER() OVER (ORDER BY id) AS n, id, name, phone, address FROM customers WHERE notes = 'gen:bench';
--- The last suffix in use on each day of the window: generated numbers go above.
-CREATE TEMPORARY TABLE gen_days (day DATE PRIMARY KEY, last BIGINT UNSIGNED NOT NULL) $LAST_SQL;
-$header
 SQL
+    # The last suffix in use on each day of the window: generated numbers go above.
+    [[ -z $GEN_KIND ]] || echo "CREATE TEMPORARY TABLE gen_days (day DATE PRIMARY KEY, last BIGINT UNSIGNED NOT NULL) $LAST_SQL;"
+    printf '%s\n' "$header"
     for ((from = 1; from <= COUNT; from += BATCH)); do
       to=$((from + BATCH - 1))
       ((to > COUNT)) && to=$COUNT
       echo "SELECT CONCAT('batch ', $from, '-', $to, ' start ', UNIX_TIMESTAMP(NOW(6)));"
       "$batch_fn" "$((SEQ0 + from))" "$((SEQ0 + to))"
-      cat <<SQL
-UPDATE gen_days d JOIN (SELECT day, COUNT(*) AS n FROM gen_batch GROUP BY day) b ON b.day = d.day SET d.last = d.last + b.n;
-SELECT CONCAT('batch ', $from, '-', $to, ' end ', UNIX_TIMESTAMP(NOW(6)));
-SQL
+      [[ -z $GEN_KIND ]] ||
+        echo "UPDATE gen_days d JOIN (SELECT day, COUNT(*) AS n FROM gen_batch GROUP BY day) b ON b.day = d.day SET d.last = d.last + b.n;"
+      echo "SELECT CONCAT('batch ', $from, '-', $to, ' end ', UNIX_TIMESTAMP(NOW(6)));"
     done
-    cat <<SQL
-DROP TEMPORARY TABLE gen_batch;
+    echo "DROP TEMPORARY TABLE gen_batch;"
+    [[ -z $GEN_KIND ]] || cat <<SQL
 INSERT INTO daily_counters (kind, day, last) SELECT '$GEN_KIND', day, last FROM gen_days WHERE last > 4999
   ON DUPLICATE KEY UPDATE last = GREATEST(daily_counters.last, VALUES(last));
 SQL
