@@ -23,10 +23,10 @@ static const char SQL_PENDING_CALLBACKS[] =
 static const char SQL_CALLBACK_ANSWERED[] =
 	"UPDATE callbacks SET status = 'done', outcome = 'answered_online', done_at = NOW(), updated_at = NOW(), "
 	"version = version + 1 WHERE id = ?";
-/* Locked, so that two complaints sent at once do not both find none open. */
 static const char SQL_COMPLAINTS[] =
 	"SELECT public_no, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM complaints "
 	"WHERE subject = ? AND subject_id = ? ORDER BY id";
+/* Locked, so that two complaints sent at once do not both find none open. */
 static const char SQL_COMPLAINTS_LOCK[] =
 	"SELECT status FROM complaints WHERE subject = ? AND subject_id = ? FOR UPDATE";
 
@@ -143,114 +143,130 @@ static int track_back(struct request *r, const struct tracked *t)
 	return page_redirect(r, arena_printf(&r->arena, "/track?no=%s&phone=%s", t->no, t->phone));
 }
 
-/* Inside the open transaction: the request's timeline, the rating, and the callbacks still to be made
- * (pending, locked) closed as answered online, each with its "online" event. A bad rating opens a
- * complaint (satisfaction_record). DB_DUP when the request was rated online meanwhile. */
-static int rate_online(struct request *r, const struct tracked *t, const struct rating *g,
-		       const struct db_result *pending)
+/* One of the forms on /track: read checks the posted fields (NULL or what is wrong); run makes the
+ * change inside the open transaction, or sets *refusal when the request's state refuses it. */
+struct feedback_form {
+	enum track_form form;
+	const char *(*read)(struct request *r, const struct tracked *t, void *input);
+	int (*run)(struct request *r, const struct tracked *t, const void *input, const char **refusal);
+};
+
+/* The POST of a form on /track: number and phone as the look-up checks them, the honeypot, the
+ * fields, then the one-time token and the change in one transaction. Answers 303 back to /track
+ * (also for a token used before); 404 or 429 as GET /track does; 422 with the page and the input
+ * kept; 409 when refused. Returns 0 or a db_status. */
+static int feedback_post(struct request *r, const struct feedback_form *f, void *input)
 {
+	struct tracked t;
+	int st = track_find(r, form_get(r, "no"), form_get(r, "phone"), &t);
+	if (st != DB_OK || !t.id)
+		return st;
+	const char *why = intake_honeypot(r);
+	if (!why)
+		why = f->read(r, &t, input);
+	if (why)
+		return track_show(r, 422, &t, f->form, why);
+	const char *used, *refusal = NULL;
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = intake_token_claim(r, form_get(r, "token"), t.no, &used);
+	if (st == DB_DUP)
+		return track_back(r, &t);
+	if (st == DB_OK)
+		st = f->run(r, &t, input, &refusal);
+	if (st == DB_OK && refusal) {
+		db_rollback(r->db);
+		return track_show(r, 409, &t, f->form, refusal);
+	}
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	intake_public_cleanup(r);
+	return track_back(r, &t);
+}
+
+static const char *rating_check(struct request *r, const struct tracked *t, void *input)
+{
+	return t->finished ? rating_read(r, input) : "该单尚未处理完毕，完成后才能评价。";
+}
+
+/* The request's timeline, the rating, and the callbacks still to be made closed as answered online,
+ * each with its "online" event. A bad rating opens a complaint (satisfaction_record). Refused when
+ * the request was rated before, by phone or online. */
+static int rating_run(struct request *r, const struct tracked *t, const void *input, const char **refusal)
+{
+	const struct rating *g = input;
+	struct db_result pending, rated;
 	long long complaint = 0;
-	int st = event_record(r, t->subject, t->id, "rating", NULL, NULL,
-			      arena_printf(&r->arena, "在线评价：态度 %d、速度 %d、质量 %d、总体 %d，%s", g->attitude,
-					   g->timeliness, g->quality, g->overall, g->solved ? "问题已解决" : "问题未解决"),
-			      "感谢您的评价");
+	/* The rating is read after the callbacks' lock, so that a call recorded meanwhile is seen. */
+	int st = db_exec(r->db, &r->arena, &pending, SQL_PENDING_CALLBACKS, "si", t->subject, t->id);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &rated, SQL_RATING, "si", t->subject, t->id);
+	if (st == DB_OK && rated.nrows)
+		st = DB_DUP;
+	if (st == DB_OK)
+		st = event_record(r, t->subject, t->id, "rating", NULL, NULL,
+				  arena_printf(&r->arena, "在线评价：态度 %d、速度 %d、质量 %d、总体 %d，%s", g->attitude,
+					       g->timeliness, g->quality, g->overall, g->solved ? "问题已解决" : "问题未解决"),
+				  "感谢您的评价");
 	if (st == DB_OK)
 		st = satisfaction_record(r, t->subject, t->id, t->customer_id,
-					 pending->nrows ? db_cell_int(pending, 0, 0) : 0, "online", g, &complaint);
-	for (size_t i = 0; st == DB_OK && i < pending->nrows; i++) {
-		long long id = db_cell_int(pending, i, 0);
+					 pending.nrows ? db_cell_int(&pending, 0, 0) : 0, "online", g, &complaint);
+	for (size_t i = 0; st == DB_OK && i < pending.nrows; i++) {
+		long long id = db_cell_int(&pending, i, 0);
 		st = db_exec(r->db, &r->arena, NULL, SQL_CALLBACK_ANSWERED, "i", id);
 		if (st == DB_OK)
-			st = event_record(r, "callback", id, "online", db_cell(pending, i, 1), "done",
+			st = event_record(r, "callback", id, "online", db_cell(&pending, i, 1), "done",
 					  callback_outcome_label("answered_online"), NULL);
+	}
+	if (st == DB_DUP) {
+		*refusal = RATED_BEFORE;
+		return DB_OK;
 	}
 	return st;
 }
 
 /* POST /track/rate (no, phone, attitude, timeliness, quality, overall, solved, comment, token,
- * website): the rating of a finished request, in one transaction with the callback closed and the
- * timeline. Answers 303 to /track?no=&phone= (also for a token used before); 404 or 429 as GET
- * /track does; 422 with the page and the choices kept for bad input, the honeypot, or a request not
- * finished; 409 when it was rated before. */
+ * website): the rating of a finished request (feedback_post), closing its callback. 422 also for a
+ * request not finished; 409 when it was rated before. */
 int page_track_rate(struct request *r)
 {
-	struct tracked t;
+	static const struct feedback_form rate = {TRACK_FORM_RATE, rating_check, rating_run};
 	struct rating g;
-	int st = track_find(r, form_get(r, "no"), form_get(r, "phone"), &t);
-	if (st != DB_OK || !t.id)
-		return st;
-	const char *why = intake_honeypot(r);
-	if (!why && !t.finished)
-		why = "该单尚未处理完毕，完成后才能评价。";
-	if (!why)
-		why = rating_read(r, &g);
-	if (why)
-		return track_show(r, 422, &t, TRACK_FORM_RATE, why);
-
-	struct db_result pending, rated;
-	const char *used;
-	st = db_begin(r->db);
-	if (st == DB_OK)
-		st = intake_token_claim(r, form_get(r, "token"), t.no, &used);
-	if (st == DB_DUP)
-		return track_back(r, &t);
-	/* The rating is read after the callbacks' lock, so that a call recorded meanwhile is seen. */
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &pending, SQL_PENDING_CALLBACKS, "si", t.subject, t.id);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &rated, SQL_RATING, "si", t.subject, t.id);
-	if (st == DB_OK)
-		st = rated.nrows ? DB_DUP : rate_online(r, &t, &g, &pending);
-	if (st == DB_DUP) {
-		db_rollback(r->db);
-		return track_show(r, 409, &t, TRACK_FORM_RATE, RATED_BEFORE);
-	}
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	intake_public_cleanup(r);
-	return track_back(r, &t);
+	return feedback_post(r, &rate, &g);
 }
 
-/* POST /track/complain (no, phone, description, token, website): "对处理结果不满意", a complaint from
- * the customer, in one transaction with its number and both timelines. Answers 303 to
- * /track?no=&phone= (also for a token used before); 404 or 429 as GET /track does; 422 with the
- * page and the text kept for bad input or the honeypot; 409 while a complaint about it is open. */
-int page_track_complain(struct request *r)
+static const char *complaint_check(struct request *r, const struct tracked *t, void *input)
 {
-	struct tracked t;
-	int st = track_find(r, form_get(r, "no"), form_get(r, "phone"), &t);
-	if (st != DB_OK || !t.id)
-		return st;
-	const char *why = intake_honeypot(r);
-	const char *description = form_text(r, "description", 1000, 1, "投诉内容", &why);
-	if (why)
-		return track_show(r, 422, &t, TRACK_FORM_COMPLAIN, why);
+	const char *why = NULL;
+	(void)t;
+	*(const char **)input = form_text(r, "description", 1000, 1, "投诉内容", &why);
+	return why;
+}
 
+/* The complaint with its number and both timelines; refused while one about the request is open. */
+static int complaint_run(struct request *r, const struct tracked *t, const void *input, const char **refusal)
+{
 	struct db_result res;
-	const char *used;
 	long long complaint = 0;
 	int open = 0;
-	st = db_begin(r->db);
-	if (st == DB_OK)
-		st = intake_token_claim(r, form_get(r, "token"), t.no, &used);
-	if (st == DB_DUP)
-		return track_back(r, &t);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &res, SQL_COMPLAINTS_LOCK, "si", t.subject, t.id);
+	int st = db_exec(r->db, &r->arena, &res, SQL_COMPLAINTS_LOCK, "si", t->subject, t->id);
 	for (size_t i = 0; st == DB_OK && i < res.nrows; i++)
 		open |= flow_status_open(&COMPLAINT_FLOW, db_cell(&res, i, 0));
-	if (st == DB_OK && open) {
-		db_rollback(r->db);
-		return track_show(r, 409, &t, TRACK_FORM_COMPLAIN, COMPLAINT_OPEN);
-	}
-	if (st == DB_OK)
-		st = complaint_open(r, t.subject, t.id, t.customer_id, 0, 0, "online", description, &complaint);
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	if (st != DB_OK)
-		return st;
-	intake_public_cleanup(r);
-	return track_back(r, &t);
+	if (st == DB_OK && open)
+		*refusal = COMPLAINT_OPEN;
+	else if (st == DB_OK)
+		st = complaint_open(r, t->subject, t->id, t->customer_id, 0, 0, "online", *(const char *const *)input,
+				    &complaint);
+	return st;
+}
+
+/* POST /track/complain (no, phone, description, token, website): "对处理结果不满意", a complaint
+ * from the customer (feedback_post). 409 while a complaint about the request is open. */
+int page_track_complain(struct request *r)
+{
+	static const struct feedback_form complain = {TRACK_FORM_COMPLAIN, complaint_check, complaint_run};
+	const char *description;
+	return feedback_post(r, &complain, &description);
 }
