@@ -4,11 +4,9 @@
 // Returns are put in with SQL (insertReturn): the public form and the staff pages are other areas.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import {
   loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, newRepair, insertReturn,
-  extractCsrf, htmlUnescape, clearPublicThrottles,
+  extractCsrf, htmlUnescape, clearPublicThrottles, demoDatabase,
 } from './lib.mjs';
 
 let admin;
@@ -197,19 +195,8 @@ test('the staff home counts overdue returns (requested or inspected past due) an
 });
 
 test('demo data: loaded into a scratch database it has a return in every status, timelines and counters', async (t) => {
-  const repo = process.env.AS_REPO;
-  if (!repo || !process.env.AS_DB_SOCKET) {
-    t.skip('AS_REPO and AS_DB_SOCKET are needed to load the demo data');
-    return;
-  }
-  const db = `demo_check_${sqlSafe(RUN_ID)}`;
-  sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  t.after(() => sql(`DROP DATABASE IF EXISTS ${db}`));
-  const env = { ...process.env, AS_DB_NAME: db };
-  const migrate = path.join(repo, 'scripts/migrate.sh');
-  execFileSync(migrate, [], { env, stdio: 'pipe' });
-  execFileSync(migrate, ['--demo'], { env, stdio: 'pipe' });
-  const q = (text) => appSql(`USE ${db}; ${text}`);
+  const q = demoDatabase(t, 'demo_check');
+  if (!q) return;
 
   const statuses = ['requested', 'approved', 'rejected', 'received', 'inspected', 'refunded', 'exchanged', 'closed',
     'converted', 'cancelled'];

@@ -6,28 +6,15 @@
 // each record's status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { sql, appSql, sqlSafe, RUN_ID } from './lib.mjs';
+import { demoDatabase } from './lib.mjs';
 
 test('demo data: callbacks in every state and outcome, ratings, and complaints in every status', async (t) => {
-  const repo = process.env.AS_REPO;
-  if (!repo || !process.env.AS_DB_SOCKET) {
-    t.skip('AS_REPO and AS_DB_SOCKET are needed to load the demo data');
-    return;
-  }
-  const db = `demo_cb_${sqlSafe(RUN_ID)}`;
-  sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  t.after(() => sql(`DROP DATABASE IF EXISTS ${db}`));
-  const env = { ...process.env, AS_DB_NAME: db };
-  const migrate = path.join(repo, 'scripts/migrate.sh');
-  execFileSync(migrate, [], { env, stdio: 'pipe' });
-  const q = (text) => appSql(`USE ${db}; ${text}`);
+  // the demo staff, as scripts/stack.sh makes them before the demo data
+  const q = demoDatabase(t, 'demo_cb', (scratch) => scratch(`INSERT INTO users (username, display_name, role, password_hash, created_at)
+    VALUES ('zhang_agent', '张敏', 'agent', 'x', NOW()), ('li_tech', '李强', 'technician', 'x', NOW()),
+      ('wang_sup', '王芳', 'supervisor', 'x', NOW()), ('zhao_tech', '赵磊', 'technician', 'x', NOW())`));
+  if (!q) return;
   const one = (text) => q(text)[0][0];
-  q(`INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES
-    ('zhang_agent', '张敏', 'agent', 'x', NOW()), ('li_tech', '李强', 'technician', 'x', NOW()),
-    ('wang_sup', '王芳', 'supervisor', 'x', NOW()), ('zhao_tech', '赵磊', 'technician', 'x', NOW())`);
-  execFileSync(migrate, ['--demo'], { env, stdio: 'pipe' });
   const user = (name) => one(`SELECT id FROM users WHERE username = '${name}'`);
 
   // ------------------------------------------------------------ callbacks --

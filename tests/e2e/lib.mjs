@@ -317,6 +317,30 @@ export function rawRequest(method, urlPath, { headers = {}, body, localAddress }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The demo data loaded into a scratch database named prefix_<run>, dropped after test t: the
+ * schema, then beforeDemo(q) (rows the demo files expect, such as the demo staff scripts/stack.sh
+ * makes first), then sql/demo/. Returns q, which runs SQL there in the program's time zone, or null
+ * when t was skipped for want of AS_REPO and AS_DB_SOCKET.
+ */
+export function demoDatabase(t, prefix, beforeDemo = () => {}) {
+  const repo = process.env.AS_REPO;
+  if (!repo || !process.env.AS_DB_SOCKET) {
+    t.skip('AS_REPO and AS_DB_SOCKET are needed to load the demo data');
+    return null;
+  }
+  const db = `${prefix}_${sqlSafe(RUN_ID)}`;
+  sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  t.after(() => sql(`DROP DATABASE IF EXISTS ${db}`));
+  const env = { ...process.env, AS_DB_NAME: db };
+  const migrate = path.join(repo, 'scripts/migrate.sh');
+  execFileSync(migrate, [], { env, stdio: 'pipe' });
+  const q = (text) => appSql(`USE ${db}; ${text}`);
+  beforeDemo(q);
+  execFileSync(migrate, ['--demo'], { env, stdio: 'pipe' });
+  return q;
+}
+
 // ------------------------------------------------------------ repairs and returns --
 // Helpers of the repair and return tests (10-13, 20, 91, 92): public submission, tracking,
 // the staff work order page and its actions, and small HTML readers.
