@@ -48,7 +48,7 @@ static const char *const SORTS[][2] = {{"new", "最新提交"}, {"old", "最早�
 
 static void filter_read(struct request *r, struct queue_filter *f)
 {
-	list_filter_read(r, &REPAIR_FLOW, 'R', SORTS, NSORTS, &f->list);
+	list_filter_read(r, &REPAIR_FLOW, "R", SORTS, NSORTS, &f->list);
 	const char *a = list_param(r, "assignee", 20);
 	f->unassigned = !strcmp(a, "none");
 	if (!strcmp(a, "me"))

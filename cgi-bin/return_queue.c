@@ -54,7 +54,7 @@ struct queue_filter {
 
 static void filter_read(struct request *r, struct queue_filter *f)
 {
-	list_filter_read(r, &RETURN_FLOW, 'T', SORTS, NSORTS, &f->list);
+	list_filter_read(r, &RETURN_FLOW, "T", SORTS, NSORTS, &f->list);
 	f->kind = list_choice_read(r, "kind", RETURN_KINDS, RETURN_KINDS_N, "");
 	f->dated = strcmp(f->list.sort, "due") && (*f->list.from || *f->list.to);
 }
