@@ -123,8 +123,8 @@ static int rating_fill(struct request *r, tmpl_dict *d, long long satisfaction_i
 }
 
 /* Section of a callback on the page (the call it came from, its follow-up call): CALLBACK_ID,
- * CALLBACK_STATUS (code and label), CALLBACK_DUE, OUTCOME, DONE_AT and what the customer said of the
- * problem. */
+ * CALLBACK_STATUS (code and label), CALLBACK_DUE, and once made (DONE) OUTCOME, DONE_AT and what the
+ * customer said of the problem. */
 static int callback_fill(struct request *r, tmpl_dict *d, const char *section, long long id)
 {
 	struct db_result res;
@@ -141,6 +141,8 @@ static int callback_fill(struct request *r, tmpl_dict *d, const char *section, l
 	tmpl_set(s, "CALLBACK_DUE", db_cell(&res, 0, 1));
 	tmpl_set(s, "OUTCOME", outcome ? callback_outcome_label(outcome) : "");
 	tmpl_set(s, "DONE_AT", db_cell(&res, 0, 3));
+	if (db_cell(&res, 0, 3))
+		tmpl_show(s, "DONE");
 	tmpl_set(s, "CONFIRMED", !solved ? "" : !strcmp(solved, "1") ? "客户确认问题已解决" : "客户表示问题未解决");
 	return DB_OK;
 }

@@ -35,13 +35,13 @@
 {{/RATING}}
 {{#FROM_CALLBACK}}<section class="panel" id="from-callback">
   <h2>来自回访</h2>
-  <p><a href="/staff/callbacks/{{CALLBACK_ID}}">回访 #{{CALLBACK_ID}}</a> <span class="status" data-status="{{CALLBACK_STATUS}}">{{CALLBACK_STATUS_LABEL}}</span> {{OUTCOME}} {{DONE_AT}}</p>
+  <p><a href="/staff/callbacks/{{CALLBACK_ID}}">回访 #{{CALLBACK_ID}}</a> <span class="status" data-status="{{CALLBACK_STATUS}}">{{CALLBACK_STATUS_LABEL}}</span>{{#DONE}} {{OUTCOME}} {{DONE_AT}}{{/DONE}}</p>
 </section>
 {{/FROM_CALLBACK}}
 {{#FOLLOWUP}}<section class="panel" id="followup" data-status="{{CALLBACK_STATUS}}">
   <h2>回访确认</h2>
   <p><a href="/staff/callbacks/{{CALLBACK_ID}}" id="followup-link">回访 #{{CALLBACK_ID}}</a> <span class="status" data-status="{{CALLBACK_STATUS}}">{{CALLBACK_STATUS_LABEL}}</span>
-    · 预定 <span class="due">{{CALLBACK_DUE}}</span> · {{OUTCOME}} {{DONE_AT}} <strong class="confirmed">{{CONFIRMED}}</strong></p>
+    · 预定 <span class="due">{{CALLBACK_DUE}}</span>{{#DONE}} · {{OUTCOME}} {{DONE_AT}} <strong class="confirmed">{{CONFIRMED}}</strong>{{/DONE}}</p>
 </section>
 {{/FOLLOWUP}}
 <section class="panel actions" id="actions">
