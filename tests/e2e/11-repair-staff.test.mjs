@@ -9,7 +9,7 @@ import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
-  htmlUnescape,
+  htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
 } from './lib.mjs';
 
 let admin;
@@ -81,33 +81,6 @@ async function refused(client, id, action, fields, status, message) {
   return r;
 }
 
-// --------------------------------------------------------------- SLA --
-const DAY = 86400000;
-/** "YYYY-MM-DD HH:MM:SS" read as UTC milliseconds (the server's local wall-clock time). */
-const parseLocal = (s) => Date.parse(`${s.replace(' ', 'T')}Z`);
-const fmtLocal = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-/** start + minutes of working time (Mon-Fri 09:00-18:00, not on holidays). */
-function businessAdd(startMs, minutes, holidays) {
-  let left = minutes * 60000;
-  let t = startMs;
-  for (;;) {
-    const day = Math.floor(t / DAY) * DAY;
-    const date = new Date(day);
-    const wd = date.getUTCDay();
-    const iso = date.toISOString().slice(0, 10);
-    if (wd >= 1 && wd <= 5 && !holidays.has(iso)) {
-      const open = day + 9 * 3600000;
-      const close = day + 18 * 3600000;
-      if (t < open) t = open;
-      if (t < close) {
-        if (left <= close - t) return t + left;
-        left -= close - t;
-      }
-    }
-    t = day + DAY;
-  }
-}
-
 // ------------------------------------------------------- life cycle --
 test('the full life cycle through the pages, each step by its role', async () => {
   const r = await newRepair({ name: '周女士', product: '冰箱', fault: '冷藏室不制冷' });
@@ -120,7 +93,7 @@ test('the full life cycle through the pages, each step by its role', async () =>
   assert.ok(p.r.text.includes(no));
   assert.match(p.r.text, /name="action" value="accept"/, 'the agent is not offered accept');
   assert.ok(!/name="action" value="assign"/.test(p.r.text), 'the agent is offered assign');
-  const holidays = new Set(sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays").map((x) => x[0]));
+  const holidays = holidaySet();
   const t0 = appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')")[0][0];
   await repairActionOk(agent, id, 'accept', { priority: 'high' });
   const t1 = appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')")[0][0];

@@ -317,6 +317,48 @@ export function rawRequest(method, urlPath, { headers = {}, body, localAddress }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// ------------------------------------------------------------ business time --
+// Time limits count working time: Mon-Fri 09:00-18:00 (the default calendar), not on holidays.
+const DAY = 86400000;
+/** "YYYY-MM-DD HH:MM:SS" read as UTC milliseconds (the server's local wall-clock time). */
+export const parseLocal = (s) => Date.parse(`${s.replace(' ', 'T')}Z`);
+export const fmtLocal = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+/** The days off of the holidays table, as a Set of "YYYY-MM-DD". */
+export function holidaySet() {
+  return new Set(sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays").map((x) => x[0]));
+}
+/** 1 when the day starting at dayMs (UTC midnight of local time) is a working day. */
+function workday(dayMs, holidays) {
+  const date = new Date(dayMs);
+  const wd = date.getUTCDay();
+  return wd >= 1 && wd <= 5 && !holidays.has(date.toISOString().slice(0, 10));
+}
+/** start + minutes of working time. */
+export function businessAdd(startMs, minutes, holidays) {
+  let left = minutes * 60000;
+  let t = startMs;
+  for (;;) {
+    const day = Math.floor(t / DAY) * DAY;
+    if (workday(day, holidays)) {
+      const open = day + 9 * 3600000;
+      const close = day + 18 * 3600000;
+      if (t < open) t = open;
+      if (t < close) {
+        if (left <= close - t) return t + left;
+        left -= close - t;
+      }
+    }
+    t = day + DAY;
+  }
+}
+/** The start of the first working half-day (09:00 or 13:30) after t. */
+export function nextHalfDay(t, holidays) {
+  for (let day = Math.floor(t / DAY) * DAY; ; day += DAY) {
+    if (!workday(day, holidays)) continue;
+    for (const start of [day + 9 * 3600000, day + 13.5 * 3600000]) if (start > t) return start;
+  }
+}
+
 // ------------------------------------------------------------ repairs and returns --
 // Helpers of the repair and return tests (10-13, 20, 91, 92): public submission, tracking,
 // the staff work order page and its actions, and small HTML readers.
@@ -707,4 +749,40 @@ export async function returnActionOk(client, id, action, fields = {}) {
 /** Rows of the returns queue. */
 export function returnRows(html) {
   return listRows(html, '/staff/returns/');
+}
+
+// ------------------------------------------------------------ complaints --
+// Helpers of the complaint tests (3x): the staff page of a complaint, its actions, the list, and a
+// complaint taken on the phone form.
+
+/** GET a complaint's staff page; returns { r, status, version, csrf }. */
+export async function complaintPage(client, id) {
+  return recordPage(client, `/staff/complaints/${id}`, 'complaint');
+}
+
+/** An action on a complaint (see recordAction). */
+export async function complaintAction(client, id, action, fields = {}) {
+  return recordAction(client, `/staff/complaints/${id}`, 'complaint', action, fields);
+}
+
+/** The same, and fail the test unless the answer is 303 back to the complaint. */
+export async function complaintActionOk(client, id, action, fields = {}) {
+  return recordActionOk(client, `/staff/complaints/${id}`, 'complaint', action, fields);
+}
+
+/** Rows of the complaints list. */
+export function complaintRows(html) {
+  return listRows(html, '/staff/complaints/');
+}
+
+/**
+ * Post the phone complaint form (/staff/complaints/new) as client with fields (no or customer_id,
+ * description). Returns { res, id } (id null unless 303 to the new complaint).
+ */
+export async function postComplaint(client, fields) {
+  const form = await client.get('/staff/complaints/new');
+  assert.equal(form.status, 200, `GET /staff/complaints/new answered ${form.status}`);
+  const res = await client.post('/staff/complaints/new', { csrf: extractCsrf(form.text), ...fields });
+  const m = /^\/staff\/complaints\/(\d+)$/.exec(res.location || '');
+  return { res, id: res.status === 303 && m ? Number(m[1]) : null };
 }
