@@ -10,6 +10,7 @@ import {
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
   htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
+  assertRefused,
 } from './lib.mjs';
 
 let admin;
@@ -72,13 +73,8 @@ async function expectTrack(no, phone, status, publicNote) {
 }
 
 /** An action that must be refused with this status and message and change nothing. */
-async function refused(client, id, action, fields, status, message) {
-  const before = snapshot(id);
-  const r = await repairAction(client, id, action, fields);
-  assert.equal(r.status, status, `${action} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
-  if (message) assert.ok(htmlUnescape(r.text).includes(message), `${action}: page lacks "${message}": ${alertText(r.text) || snippet(r.text)}`);
-  assert.deepEqual(snapshot(id), before, `${action} changed the repair although refused`);
-  return r;
+function refused(client, id, action, fields, status, message) {
+  return assertRefused(`${action} on repair ${id}`, () => repairAction(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 // ------------------------------------------------------- life cycle --

@@ -11,6 +11,7 @@ import {
   dataStatus, timeline, alertText, htmlUnescape, fieldError, fieldValue, newRepair, insertReturn, repairPage, returnPage,
   complaintPage, complaintAction, complaintActionOk, complaintRows, postComplaint, pageThrough, parseLocal, fmtLocal,
   businessAdd, nextHalfDay, holidaySet,
+  assertRefused,
 } from './lib.mjs';
 
 let agent;
@@ -54,13 +55,8 @@ async function expectStatus(client, id, status) {
 }
 
 /** An action that must be refused with this HTTP status (and message) and change nothing. */
-async function refused(client, id, action, fields, status, message) {
-  const before = snapshot(id);
-  const r = await complaintAction(client, id, action, fields);
-  assert.equal(r.status, status, `${action} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
-  if (message) assert.ok(alertText(r.text).includes(message), `${action}: the alert is "${alertText(r.text)}", not "${message}"`);
-  assert.deepEqual(snapshot(id), before, `${action} changed the complaint although refused`);
-  return r;
+function refused(client, id, action, fields, status, message) {
+  return assertRefused(`${action} on complaint ${id}`, () => complaintAction(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 /** A complaint taken on the phone form by the agent about request number no. */

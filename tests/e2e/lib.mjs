@@ -483,11 +483,6 @@ export function listRows(html, hrefPrefix) {
   });
 }
 
-/** Rows of a repair list (queue, my jobs). */
-export function repairRows(html) {
-  return listRows(html, '/staff/repairs/');
-}
-
 /** The href of the queue's "下一页" link (unescaped), or null. */
 export function nextPageLink(html) {
   const m = /<a[^>]*href="([^"]*)"[^>]*>\s*下一页/.exec(html);
@@ -666,19 +661,36 @@ async function recordActionOk(client, path, sectionId, action, fields) {
   return r;
 }
 
-/** GET a work order page as this client; returns { r, status, version, csrf }. */
-export async function repairPage(client, id) {
-  return recordPage(client, `/staff/repairs/${id}`, 'repair');
+/**
+ * The helpers of one kind of record whose staff pages are <list>/<id>, with the status on the element
+ * #sectionId: page(client, id) -> { r, status, version, csrf }; action(client, id, action, fields)
+ * (see recordAction); actionOk, the same failing unless 303 back; rows(html), the rows of its list.
+ */
+function recordKind(list, sectionId) {
+  return {
+    page: (client, id) => recordPage(client, `${list}/${id}`, sectionId),
+    action: (client, id, action, fields = {}) => recordAction(client, `${list}/${id}`, sectionId, action, fields),
+    actionOk: (client, id, action, fields = {}) => recordActionOk(client, `${list}/${id}`, sectionId, action, fields),
+    rows: (html) => listRows(html, `${list}/`),
+  };
 }
 
-/** An action on a work order (see recordAction). */
-export async function repairAction(client, id, action, fields = {}) {
-  return recordAction(client, `/staff/repairs/${id}`, 'repair', action, fields);
-}
+/** Work orders (repairRows: the queue and my jobs). */
+export const {
+  page: repairPage, action: repairAction, actionOk: repairActionOk, rows: repairRows,
+} = recordKind('/staff/repairs', 'repair');
 
-/** The same, and fail the test unless the answer is 303 back to the work order. */
-export async function repairActionOk(client, id, action, fields = {}) {
-  return recordActionOk(client, `/staff/repairs/${id}`, 'repair', action, fields);
+/**
+ * An action (named what in messages) that must be refused: act() answers status, with message (when
+ * given) in the page, and state() reads the same before and after. Returns the answer.
+ */
+export async function assertRefused(what, act, state, status, message) {
+  const before = state();
+  const r = await act();
+  assert.equal(r.status, status, `${what} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
+  if (message) assert.ok(htmlUnescape(r.text).includes(message), `${what}: the page lacks "${message}": ${alertText(r.text) || snippet(r.text)}`);
+  assert.deepEqual(state(), before, `${what} changed the record although refused`);
+  return r;
 }
 
 /** The text of the page's role="alert" paragraph (unescaped), or ''. */
@@ -731,49 +743,19 @@ export function insertReturn(fields = {}) {
   return { id: Number(rows[0][0]), no, phone: f.contact_phone, fields: f };
 }
 
-/** GET a return's staff page; returns { r, status, version, csrf }. */
-export async function returnPage(client, id) {
-  return recordPage(client, `/staff/returns/${id}`, 'return');
-}
-
-/** An action on a return (see recordAction). */
-export async function returnAction(client, id, action, fields = {}) {
-  return recordAction(client, `/staff/returns/${id}`, 'return', action, fields);
-}
-
-/** The same, and fail the test unless the answer is 303 back to the return. */
-export async function returnActionOk(client, id, action, fields = {}) {
-  return recordActionOk(client, `/staff/returns/${id}`, 'return', action, fields);
-}
-
-/** Rows of the returns queue. */
-export function returnRows(html) {
-  return listRows(html, '/staff/returns/');
-}
+/** Returns: their staff page, actions and queue (see recordKind). */
+export const {
+  page: returnPage, action: returnAction, actionOk: returnActionOk, rows: returnRows,
+} = recordKind('/staff/returns', 'return');
 
 // ------------------------------------------------------------ complaints --
 // Helpers of the complaint tests (3x): the staff page of a complaint, its actions, the list, and a
 // complaint taken on the phone form.
 
-/** GET a complaint's staff page; returns { r, status, version, csrf }. */
-export async function complaintPage(client, id) {
-  return recordPage(client, `/staff/complaints/${id}`, 'complaint');
-}
-
-/** An action on a complaint (see recordAction). */
-export async function complaintAction(client, id, action, fields = {}) {
-  return recordAction(client, `/staff/complaints/${id}`, 'complaint', action, fields);
-}
-
-/** The same, and fail the test unless the answer is 303 back to the complaint. */
-export async function complaintActionOk(client, id, action, fields = {}) {
-  return recordActionOk(client, `/staff/complaints/${id}`, 'complaint', action, fields);
-}
-
-/** Rows of the complaints list. */
-export function complaintRows(html) {
-  return listRows(html, '/staff/complaints/');
-}
+/** Complaints: their staff page, actions and list (see recordKind). */
+export const {
+  page: complaintPage, action: complaintAction, actionOk: complaintActionOk, rows: complaintRows,
+} = recordKind('/staff/complaints', 'complaint');
 
 /**
  * Post the phone complaint form (/staff/complaints/new) as client with fields (no or customer_id,
