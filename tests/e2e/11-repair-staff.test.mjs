@@ -10,7 +10,7 @@ import {
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
   htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
-  assertRefused,
+  assertRefused, expectRepairStatus as expectStatus,
 } from './lib.mjs';
 
 let admin;
@@ -53,13 +53,6 @@ function shownPhone(html) {
   return m ? htmlUnescape(m[1]).trim() : null;
 }
 
-async function expectStatus(client, id, status) {
-  const p = await repairPage(client, id);
-  assert.equal(p.r.status, 200, `GET /staff/repairs/${id}: ${p.r.status}`);
-  assert.equal(p.status, status, `data-status on the work order: ${p.status}`);
-  assert.equal(col(id, 'status'), status, 'status in the database');
-  return p;
-}
 
 async function expectTrack(no, phone, status, publicNote) {
   const t = await track(no, phone);

@@ -11,7 +11,7 @@ import {
   dataStatus, timeline, nextPageLink, alertText, extractCsrf, htmlUnescape, assertErrorPage,
   insertReturn, returnPage, returnAction, returnActionOk, returnRows, repairPage, pageThrough, newReturn, track,
   trackStatus, clearPublicThrottles,
-  assertRefused,
+  assertRefused, expectReturnStatus as expectStatus,
 } from './lib.mjs';
 
 let supervisor;
@@ -49,13 +49,6 @@ function lastEvent(id, subject = 'return') {
   return sql(`SELECT action, from_status, to_status, note, public_note, COALESCE(actor_id, 0) FROM events WHERE subject = '${subject}' AND subject_id = ${sqlSafe(id)} ORDER BY id DESC LIMIT 1`)[0];
 }
 
-async function expectStatus(client, id, status) {
-  const p = await returnPage(client, id);
-  assert.equal(p.r.status, 200, `GET /staff/returns/${id}: ${p.r.status}`);
-  assert.equal(p.status, status, 'data-status on the return page');
-  assert.equal(col(id, 'status'), status, 'status in the database');
-  return p;
-}
 
 /** An action that must be refused with this HTTP status (and message) and change nothing. */
 function refused(client, id, action, fields, status, message) {

@@ -11,7 +11,7 @@ import {
   dataStatus, timeline, alertText, htmlUnescape, fieldError, fieldValue, newRepair, insertReturn, repairPage, returnPage,
   complaintPage, complaintAction, complaintActionOk, complaintRows, postComplaint, pageThrough, parseLocal, fmtLocal,
   businessAdd, nextHalfDay, holidaySet,
-  assertRefused,
+  assertRefused, expectComplaintStatus as expectStatus,
 } from './lib.mjs';
 
 let agent;
@@ -46,13 +46,6 @@ function snapshot(id) {
   return { status: row[0], version: Number(row[1]), events: Number(row[2]), callbacks: Number(row[3]) };
 }
 
-async function expectStatus(client, id, status) {
-  const p = await complaintPage(client, id);
-  assert.equal(p.r.status, 200, `GET /staff/complaints/${id}: ${p.r.status}`);
-  assert.equal(p.status, status, 'data-status on the complaint page');
-  assert.equal(col(id, 'status'), status, 'status in the database');
-  return p;
-}
 
 /** An action that must be refused with this HTTP status (and message) and change nothing. */
 function refused(client, id, action, fields, status, message) {

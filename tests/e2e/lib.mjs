@@ -662,13 +662,23 @@ async function recordActionOk(client, path, sectionId, action, fields) {
 }
 
 /**
- * The helpers of one kind of record whose staff pages are <list>/<id>, with the status on the element
- * #sectionId: page(client, id) -> { r, status, version, csrf }; action(client, id, action, fields)
- * (see recordAction); actionOk, the same failing unless 303 back; rows(html), the rows of its list.
+ * The helpers of one kind of record (rows of table) whose staff pages are <list>/<id>, with the status
+ * on the element #sectionId: page(client, id) -> { r, status, version, csrf }; expect(client, id,
+ * status), the page, failing unless it and the database show that status; action(client, id,
+ * action, fields) (see recordAction); actionOk, the same failing unless 303 back; rows(html), the
+ * rows of its list.
  */
-function recordKind(list, sectionId) {
+function recordKind(list, sectionId, table) {
+  const page = (client, id) => recordPage(client, `${list}/${id}`, sectionId);
   return {
-    page: (client, id) => recordPage(client, `${list}/${id}`, sectionId),
+    page,
+    expect: async (client, id, status) => {
+      const p = await page(client, id);
+      assert.equal(p.r.status, 200, `GET ${list}/${id}: ${p.r.status}`);
+      assert.equal(p.status, status, `data-status on ${list}/${id}`);
+      assert.deepEqual(sql(`SELECT status FROM ${table} WHERE id = ${sqlSafe(id)}`), [[status]], 'status in the database');
+      return p;
+    },
     action: (client, id, action, fields = {}) => recordAction(client, `${list}/${id}`, sectionId, action, fields),
     actionOk: (client, id, action, fields = {}) => recordActionOk(client, `${list}/${id}`, sectionId, action, fields),
     rows: (html) => listRows(html, `${list}/`),
@@ -677,8 +687,8 @@ function recordKind(list, sectionId) {
 
 /** Work orders (repairRows: the queue and my jobs). */
 export const {
-  page: repairPage, action: repairAction, actionOk: repairActionOk, rows: repairRows,
-} = recordKind('/staff/repairs', 'repair');
+  page: repairPage, expect: expectRepairStatus, action: repairAction, actionOk: repairActionOk, rows: repairRows,
+} = recordKind('/staff/repairs', 'repair', 'repairs');
 
 /**
  * An action (named what in messages) that must be refused: act() answers status, with message (when
@@ -745,8 +755,8 @@ export function insertReturn(fields = {}) {
 
 /** Returns: their staff page, actions and queue (see recordKind). */
 export const {
-  page: returnPage, action: returnAction, actionOk: returnActionOk, rows: returnRows,
-} = recordKind('/staff/returns', 'return');
+  page: returnPage, expect: expectReturnStatus, action: returnAction, actionOk: returnActionOk, rows: returnRows,
+} = recordKind('/staff/returns', 'return', 'returns');
 
 // ------------------------------------------------------------ complaints --
 // Helpers of the complaint tests (3x): the staff page of a complaint, its actions, the list, and a
@@ -754,8 +764,8 @@ export const {
 
 /** Complaints: their staff page, actions and list (see recordKind). */
 export const {
-  page: complaintPage, action: complaintAction, actionOk: complaintActionOk, rows: complaintRows,
-} = recordKind('/staff/complaints', 'complaint');
+  page: complaintPage, expect: expectComplaintStatus, action: complaintAction, actionOk: complaintActionOk, rows: complaintRows,
+} = recordKind('/staff/complaints', 'complaint', 'complaints');
 
 /**
  * Post the phone complaint form (/staff/complaints/new) as client with fields (no or customer_id,
