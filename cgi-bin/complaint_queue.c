@@ -31,15 +31,11 @@ enum { COL_SUBJECT_NO = 5, COL_DUE_KEY = 13 };
 /* status, source, overdue, from, to, number (own, repair's, return's), phone, name */
 #define FILTER_TYPES "ssss" "i" "ssss" "ssss" "ss" "ss"
 
-static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR k.id < ?) ORDER BY k.id DESC " LIST_SQL_LIMIT;
-static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR k.id > ?) ORDER BY k.id " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_DESC("k");
+static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_ASC("k");
 /* open_due is the next time limit of a complaint still being handled, NULL otherwise
  * (sql/007_callbacks_complaints.sql): this order reads complaints_open_due. */
-static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND k.open_due IS NOT NULL AND (? = '' OR k.open_due > ? OR (k.open_due = ? AND k.id > ?)) "
-	"ORDER BY k.open_due, k.id " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_OPEN_DUE("k");
 
 static const char *const SORTS[][2] = {{"new", "最新登记"}, {"old", "最早登记"}, {"due", "时限最近（处理中）"}};
 #define NSORTS (sizeof(SORTS) / sizeof(SORTS[0]))

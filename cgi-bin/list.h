@@ -9,6 +9,15 @@
 #define LIST_PAGE_ROWS 50
 #define LIST_SQL_LIMIT "LIMIT 51"
 
+/* The keyset ends of a list's query, for rows of table alias t: by id, newest or oldest first (the
+ * parameters: the cursor's id twice), and by open_due, the next time limit of the rows that have one
+ * (the parameters: the cursor's key three times, then its id). */
+#define LIST_BY_ID_DESC(t) "AND (? = 0 OR " t ".id < ?) ORDER BY " t ".id DESC " LIST_SQL_LIMIT
+#define LIST_BY_ID_ASC(t) "AND (? = 0 OR " t ".id > ?) ORDER BY " t ".id " LIST_SQL_LIMIT
+#define LIST_BY_OPEN_DUE(t) \
+	"AND " t ".open_due IS NOT NULL AND (? = '' OR " t ".open_due > ? OR (" t ".open_due = ? AND " t ".id > ?)) " \
+	"ORDER BY " t ".open_due, " t ".id " LIST_SQL_LIMIT
+
 /* What the search box was recognised as: one of no, phone, text is set, the others are "". */
 struct list_search {
 	const char *q;     /* as typed */
