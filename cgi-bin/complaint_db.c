@@ -1,6 +1,9 @@
 /* Reading one complaint row with its request's number, its customer and the staff named on it. */
 #include "complaint_db.h"
+#include "callback_flow.h"
+#include "events.h"
 #include "response.h"
+#include "workcal.h"
 
 static const char SQL_COMPLAINT_BY_ID[] =
 	"SELECT k.id, k.customer_id, k.subject_id, COALESCE(k.callback_id, 0), COALESCE(k.satisfaction_id, 0), "
@@ -20,6 +23,15 @@ static const char SQL_COMPLAINT_BY_ID[] =
 static const char SQL_FOLLOWUP_CONFIRMED[] =
 	"SELECT s.solved FROM callbacks cb JOIN satisfaction s ON s.callback_id = cb.id "
 	"WHERE cb.id = ? AND cb.status = 'done' ORDER BY s.id DESC LIMIT 1";
+static const char SQL_CLOSE[] =
+	"UPDATE complaints SET status = 'closed', closed_at = NOW(), version = version + 1, updated_at = NOW() "
+	"WHERE id = ? AND version = ?";
+static const char SQL_REOPEN[] =
+	"UPDATE complaints SET status = 'reopened', resolve_due = ?, resolved_at = NULL, version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_CALLBACK_STATUS_LOCK[] = "SELECT status FROM callbacks WHERE id = ? FOR UPDATE";
+static const char SQL_CALLBACK_CANCEL[] =
+	"UPDATE callbacks SET status = 'cancelled', version = version + 1, updated_at = NOW() WHERE id = ?";
 
 int complaint_load(struct request *r, long long id, struct complaint *out)
 {
@@ -58,5 +70,35 @@ int complaint_followup_confirmed(struct request *r, const struct complaint *k, i
 	int st = db_exec(r->db, &r->arena, &res, SQL_FOLLOWUP_CONFIRMED, "i", k->followup_callback_id);
 	if (st == DB_OK && res.nrows)
 		*confirmed = db_cell_int(&res, 0, 0) == 1;
+	return st;
+}
+
+int complaint_close(struct request *r, const struct complaint *k, struct db_result *res)
+{
+	return db_exec(r->db, &r->arena, res, SQL_CLOSE, "ii", k->id, k->version);
+}
+
+static int followup_cancel(struct request *r, long long callback_id)
+{
+	struct db_result res;
+	if (!callback_id)
+		return DB_OK;
+	int st = db_exec(r->db, &r->arena, &res, SQL_CALLBACK_STATUS_LOCK, "i", callback_id);
+	if (st != DB_OK || !res.nrows || !flow_status_open(&CALLBACK_FLOW, db_cell(&res, 0, 0)))
+		return st;
+	const char *from = db_cell(&res, 0, 0);
+	st = db_exec(r->db, &r->arena, NULL, SQL_CALLBACK_CANCEL, "i", callback_id);
+	if (st == DB_OK)
+		st = event_record(r, "callback", callback_id, "cancel", from, "cancelled", "投诉重新处理，取消原回访", NULL);
+	return st;
+}
+
+int complaint_reopen(struct request *r, const struct complaint *k, char due[20], struct db_result *res)
+{
+	int st = workcal_due(r, k->now, (long)r->cfg->complaint_resolve_hours * 60, due);
+	if (st == DB_OK)
+		st = followup_cancel(r, k->followup_callback_id);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, res, SQL_REOPEN, "sii", due, k->id, k->version);
 	return st;
 }

@@ -23,4 +23,12 @@ int complaint_load_path(struct request *r, struct complaint *out);
  * solved: what closing a complaint needs. Returns a db_status. */
 int complaint_followup_confirmed(struct request *r, const struct complaint *k, int *confirmed);
 
+/* These change complaint k inside the caller's transaction, which records the complaint's event; res
+ * receives the UPDATE (0 rows affected: k changed since it was loaded). Each returns a db_status.
+ * Closed: the caller checked the customer confirmed it (complaint_followup_confirmed). */
+int complaint_close(struct request *r, const struct complaint *k, struct db_result *res);
+/* Reopened from resolved: handled again with a new resolution time limit (into due), and a follow-up
+ * call still due or taken cancelled, as it asks about a resolution that no longer stands. */
+int complaint_reopen(struct request *r, const struct complaint *k, char due[20], struct db_result *res);
+
 #endif

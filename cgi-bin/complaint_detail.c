@@ -28,15 +28,6 @@ static const char SQL_RESPOND[] =
 static const char SQL_RESOLVE[] =
 	"UPDATE complaints SET status = 'resolved', cause = ?, measures = ?, responsible_id = ?, resolved_at = NOW(), "
 	"followup_callback_id = ?, version = version + 1, updated_at = NOW() WHERE id = ? AND version = ?";
-static const char SQL_CLOSE[] =
-	"UPDATE complaints SET status = 'closed', closed_at = NOW(), version = version + 1, updated_at = NOW() "
-	"WHERE id = ? AND version = ?";
-static const char SQL_REOPEN[] =
-	"UPDATE complaints SET status = 'reopened', resolve_due = ?, resolved_at = NULL, version = version + 1, "
-	"updated_at = NOW() WHERE id = ? AND version = ?";
-static const char SQL_CALLBACK_STATUS_LOCK[] = "SELECT status FROM callbacks WHERE id = ? FOR UPDATE";
-static const char SQL_CALLBACK_CANCEL[] =
-	"UPDATE callbacks SET status = 'cancelled', version = version + 1, updated_at = NOW() WHERE id = ?";
 
 #define CLOSE_NEEDS_CONFIRMATION "须回访确认客户满意后才能结案"
 
@@ -283,40 +274,20 @@ static int run_close(struct request *r, const struct complaint *k, struct action
 	}
 	o->note = form_text(r, "note", 500, 0, "备注", &o->refusal);
 	o->public_note = "投诉已结案，感谢您的反馈";
-	return o->refusal ? DB_OK : db_exec(r->db, &r->arena, res, SQL_CLOSE, "ii", k->id, k->version);
+	return o->refusal ? DB_OK : complaint_close(r, k, res);
 }
 
-/* A follow-up call still to be made asks about a resolution that no longer stands: it is cancelled. */
-static int followup_cancel(struct request *r, long long callback_id)
-{
-	struct db_result res;
-	if (!callback_id)
-		return DB_OK;
-	int st = db_exec(r->db, &r->arena, &res, SQL_CALLBACK_STATUS_LOCK, "i", callback_id);
-	if (st != DB_OK || !res.nrows || !flow_status_open(&CALLBACK_FLOW, db_cell(&res, 0, 0)))
-		return st;
-	const char *from = db_cell(&res, 0, 0);
-	st = db_exec(r->db, &r->arena, NULL, SQL_CALLBACK_CANCEL, "i", callback_id);
-	if (st == DB_OK)
-		st = event_record(r, "callback", callback_id, "cancel", from, "cancelled", "投诉重新处理，取消原回访", NULL);
-	return st;
-}
-
-/* Reopened, the complaint is handled again with a new resolution time limit. */
 static int run_reopen(struct request *r, const struct complaint *k, struct action_outcome *o, struct db_result *res)
 {
 	const char *reason = form_text(r, "reason", 1000, 1, "重新处理的原因", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
 	char due[20];
-	int st = workcal_due(r, k->now, (long)r->cfg->complaint_resolve_hours * 60, due);
+	int st = complaint_reopen(r, k, due, res);
 	if (st == DB_OK)
-		st = followup_cancel(r, k->followup_callback_id);
-	if (st != DB_OK)
-		return st;
-	o->note = arena_printf(&r->arena, "%s\n新的处理时限 %.16s", reason, due);
+		o->note = arena_printf(&r->arena, "%s\n新的处理时限 %.16s", reason, due);
 	o->public_note = "您的投诉已重新处理";
-	return db_exec(r->db, &r->arena, res, SQL_REOPEN, "sii", due, k->id, k->version);
+	return st;
 }
 
 static const struct {
