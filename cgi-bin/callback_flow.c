@@ -75,10 +75,11 @@ const char *callback_outcome_label(const char *code)
 	return choice_label(CALLBACK_OUTCOMES, CALLBACK_OUTCOMES_N, code);
 }
 
+const char *const COMPLAINT_SOURCES[][2] = {
+	{"low_score", "回访评分低"}, {"not_solved", "问题未解决"}, {"phone", "电话投诉"}, {"online", "客户在线投诉"},
+};
+
 const char *complaint_source_label(const char *code)
 {
-	static const char *const sources[][2] = {
-		{"low_score", "回访评分低"}, {"not_solved", "问题未解决"}, {"phone", "电话投诉"}, {"online", "客户在线投诉"},
-	};
-	return choice_label(sources, sizeof(sources) / sizeof(sources[0]), code);
+	return choice_label(COMPLAINT_SOURCES, COMPLAINT_SOURCES_N, code);
 }

@@ -12,7 +12,9 @@ extern const char *const CALLBACK_OUTCOMES[][2];
 #define CALLBACK_OUTCOMES_N 6
 /* The label of an outcome code, or NULL. */
 const char *callback_outcome_label(const char *code);
-/* Where a complaint came from: low_score, not_solved, phone, online. */
+/* Where a complaint came from: low_score, not_solved, phone, online (code, label). */
+extern const char *const COMPLAINT_SOURCES[][2];
+#define COMPLAINT_SOURCES_N 4
 const char *complaint_source_label(const char *code);
 /* The satisfaction dimensions the 考核 standards name, in form order: attitude, timeliness, quality,
  * overall (code, label). */

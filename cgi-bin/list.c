@@ -21,12 +21,12 @@ const char *list_choice_read(struct request *r, const char *name, const char *co
 	return dflt;
 }
 
-void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out)
+void list_search_classify(struct arena *a, const char *q, const char *kinds, struct list_search *out)
 {
 	*out = (struct list_search){q, "", "", "", ""};
 	if (!*q)
 		return;
-	if (public_no_valid(q, kind)) {
+	if (strchr(kinds, q[0]) && public_no_valid(q, q[0])) {
 		out->no = q;
 	} else if (!valid_phone(q)) {
 		char phone[32];
@@ -46,7 +46,7 @@ static const char *date_param(struct request *r, const char *name)
 	return *v && valid_date(v) ? "" : v;
 }
 
-void list_filter_read(struct request *r, const struct flow *f, char kind, const char *const (*sorts)[2],
+void list_filter_read(struct request *r, const struct flow *f, const char *kinds, const char *const (*sorts)[2],
 		      size_t nsorts, struct list_filter *out)
 {
 	out->status = list_param(r, "status", 16);
@@ -62,7 +62,7 @@ void list_filter_read(struct request *r, const struct flow *f, char kind, const 
 		if (!strcmp(sorts[i][0], "due"))
 			out->sort = sorts[i][0];
 	out->after = list_param(r, "after", 40);
-	list_search_classify(&r->arena, list_param(r, "q", 64), kind, &out->search);
+	list_search_classify(&r->arena, list_param(r, "q", 64), kinds, &out->search);
 }
 
 void list_filter_fill(tmpl_dict *d, const struct flow *f, const struct list_filter *filter,

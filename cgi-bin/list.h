@@ -9,10 +9,19 @@
 #define LIST_PAGE_ROWS 50
 #define LIST_SQL_LIMIT "LIMIT 51"
 
+/* The keyset ends of a list's query, for rows of table alias t: by id, newest or oldest first (the
+ * parameters: the cursor's id twice), and by open_due, the next time limit of the rows that have one
+ * (the parameters: the cursor's key three times, then its id). */
+#define LIST_BY_ID_DESC(t) "AND (? = 0 OR " t ".id < ?) ORDER BY " t ".id DESC " LIST_SQL_LIMIT
+#define LIST_BY_ID_ASC(t) "AND (? = 0 OR " t ".id > ?) ORDER BY " t ".id " LIST_SQL_LIMIT
+#define LIST_BY_OPEN_DUE(t) \
+	"AND " t ".open_due IS NOT NULL AND (? = '' OR " t ".open_due > ? OR (" t ".open_due = ? AND " t ".id > ?)) " \
+	"ORDER BY " t ".open_due, " t ".id " LIST_SQL_LIMIT
+
 /* What the search box was recognised as: one of no, phone, text is set, the others are "". */
 struct list_search {
 	const char *q;     /* as typed */
-	const char *no;    /* a public number of the list's kind */
+	const char *no;    /* a public number of one of the list's kinds */
 	const char *phone; /* a phone number, normalised */
 	const char *text;  /* anything else, as typed */
 	const char *like;  /* text with the LIKE wildcards escaped, for "LIKE CONCAT(?, '%')" */
@@ -35,11 +44,12 @@ const char *list_param(struct request *r, const char *name, size_t max);
 /* The query parameter name when it is the code of one of the n choices {code, label}, else dflt. */
 const char *list_choice_read(struct request *r, const char *name, const char *const (*choices)[2], size_t n,
 			     const char *dflt);
-/* Recognises q (kind 'R' or 'T' for the public numbers); strings in the arena. Pure. */
-void list_search_classify(struct arena *a, const char *q, char kind, struct list_search *out);
+/* Recognises q; kinds are the letters of the public numbers the list finds ("R", "T", or "CRT" for
+ * complaints, found by their own number and their request's); strings in the arena. Pure. */
+void list_search_classify(struct arena *a, const char *q, const char *kinds, struct list_search *out);
 /* Reads status (a status of flow f), from, to (dates), overdue=1, q, sort (one of sorts, the first
  * by default, or "due" for overdue=1 when sorts has it) and after. */
-void list_filter_read(struct request *r, const struct flow *f, char kind, const char *const (*sorts)[2],
+void list_filter_read(struct request *r, const struct flow *f, const char *kinds, const char *const (*sorts)[2],
 		      size_t nsorts, struct list_filter *out);
 
 /* The filter form as it was sent: from, to, q, OVERDUE_CHECKED, STATUS_OPTION and SORT_OPTION. */

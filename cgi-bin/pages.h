@@ -70,6 +70,17 @@ int page_return_queue(struct request *r);
 int page_return_detail(struct request *r);
 int page_return_action(struct request *r);
 
+/* complaint_queue.c */
+int page_complaint_queue(struct request *r);
+
+/* complaint_detail.c */
+int page_complaint_detail(struct request *r);
+int page_complaint_action(struct request *r);
+
+/* complaint_new.c: a complaint taken on the phone */
+int page_complaint_new_form(struct request *r);
+int page_complaint_new(struct request *r);
+
 /* customers.c */
 int page_customers(struct request *r);
 int page_customer(struct request *r);

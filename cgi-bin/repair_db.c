@@ -18,8 +18,8 @@
 	"FROM repairs r JOIN customers c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.assignee_id " \
 	"LEFT JOIN returns t ON t.id = r.return_id "
 
-static const char SQL_TECHNICIANS[] =
-	"SELECT id, display_name FROM users WHERE role = 'technician' AND active = 1 ORDER BY display_name";
+static const char SQL_STAFF[] =
+	"SELECT id, display_name FROM users WHERE active = 1 AND (? = '' OR role = ?) ORDER BY display_name";
 static const char SQL_REPAIR_BY_ID[] = REPAIR_COLUMNS "WHERE r.id = ?";
 static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AND r.contact_phone = ?";
 
@@ -102,8 +102,13 @@ const char *repair_phone_shown(const struct request *r, const struct repair *p, 
 
 int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id)
 {
+	return staff_options(r, d, section, "technician", selected_id);
+}
+
+int staff_options(struct request *r, tmpl_dict *d, const char *section, const char *role, long long selected_id)
+{
 	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_TECHNICIANS, "");
+	int st = db_exec(r->db, &r->arena, &res, SQL_STAFF, "ss", role ? role : "", role ? role : "");
 	if (st != DB_OK)
 		return st;
 	for (size_t i = 0; i < res.nrows; i++) {

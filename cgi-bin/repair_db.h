@@ -41,6 +41,8 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 /* Adds one repetition of section per active technician (ID, NAME; sub-section SELECTED for
  * selected_id), for the assignee choices of the queue filter and the assign form. Returns a db_status. */
 int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id);
+/* The same for the active staff of role (a code such as "technician"; NULL for every role). */
+int staff_options(struct request *r, tmpl_dict *d, const char *section, const char *role, long long selected_id);
 /* The contact phone as this user may see it: whole for agents, supervisors, admins and the assigned
  * technician, masked (138****5678, written into buf) for everyone else. */
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32]);

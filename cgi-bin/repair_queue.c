@@ -25,14 +25,10 @@
 	"AND (? = '' OR r.public_no = ?) AND (? = '' OR r.contact_phone = ?) " \
 	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%')) "
 
-static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR r.id < ?) ORDER BY r.id DESC " LIST_SQL_LIMIT;
-static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR r.id > ?) ORDER BY r.id ASC " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_DESC("r");
+static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_ASC("r");
 /* Only open repairs have a due time to sort by (open_due, sql/003_open_due.sql). */
-static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND r.open_due IS NOT NULL AND (? = '' OR r.open_due > ? OR (r.open_due = ? AND r.id > ?)) "
-	"ORDER BY r.open_due, r.id " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_OPEN_DUE("r");
 static const char SQL_MY_JOBS[] = QUEUE_COLUMNS
 	"WHERE r.assignee_id = ? AND r.status IN ('assigned','in_progress','waiting_parts') "
 	"ORDER BY r.visit_at IS NULL, DATE(r.visit_at) <> CURDATE(), r.visit_at, r.id LIMIT 200";
@@ -48,7 +44,7 @@ static const char *const SORTS[][2] = {{"new", "最新提交"}, {"old", "最早�
 
 static void filter_read(struct request *r, struct queue_filter *f)
 {
-	list_filter_read(r, &REPAIR_FLOW, 'R', SORTS, NSORTS, &f->list);
+	list_filter_read(r, &REPAIR_FLOW, "R", SORTS, NSORTS, &f->list);
 	const char *a = list_param(r, "assignee", 20);
 	f->unassigned = !strcmp(a, "none");
 	if (!strcmp(a, "me"))

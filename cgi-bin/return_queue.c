@@ -26,14 +26,10 @@ enum { COL_DUE_KEY = 10, COL_CREATED_KEY = 13 };
 /* status, kind, overdue, from, to, number, phone (and as order number), text (order, serial, name) */
 #define FILTER_TYPES "ssss" "i" "ssss" "ss" "sss" "ssss"
 
-static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR t.id < ?) ORDER BY t.id DESC " LIST_SQL_LIMIT;
-static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND (? = 0 OR t.id > ?) ORDER BY t.id " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_DESC("t");
+static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_ASC("t");
 /* Only returns waiting for an answer or a refund have a due time (open_due, sql/006_returns.sql). */
-static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS
-	"AND t.open_due IS NOT NULL AND (? = '' OR t.open_due > ? OR (t.open_due = ? AND t.id > ?)) "
-	"ORDER BY t.open_due, t.id " LIST_SQL_LIMIT;
+static const char SQL_QUEUE_DUE[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_OPEN_DUE("t");
 /* With a date range the rows come in the order of returns_created, so the range is read in order and
  * the page stops after 51 rows: ordered by id, an old range meant skipping every newer return. */
 static const char SQL_QUEUE_NEW_DATED[] = QUEUE_COLUMNS QUEUE_FILTERS
@@ -54,7 +50,7 @@ struct queue_filter {
 
 static void filter_read(struct request *r, struct queue_filter *f)
 {
-	list_filter_read(r, &RETURN_FLOW, 'T', SORTS, NSORTS, &f->list);
+	list_filter_read(r, &RETURN_FLOW, "T", SORTS, NSORTS, &f->list);
 	f->kind = list_choice_read(r, "kind", RETURN_KINDS, RETURN_KINDS_N, "");
 	f->dated = strcmp(f->list.sort, "due") && (*f->list.from || *f->list.to);
 }

@@ -32,6 +32,11 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/returns/new", page_return_intake, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/returns/#", page_return_detail, ROLES_STAFF},
 	{M_POST, "/staff/returns/#/action", page_return_action, ROLES_STAFF},
+	{M_GET, "/staff/complaints", page_complaint_queue, ROLES_STAFF},
+	{M_GET, "/staff/complaints/new", page_complaint_new_form, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/complaints/new", page_complaint_new, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_GET, "/staff/complaints/#", page_complaint_detail, ROLES_STAFF},
+	{M_POST, "/staff/complaints/#/action", page_complaint_action, ROLES_STAFF},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},

@@ -3,6 +3,7 @@
 #include "response.h"
 #include "repair_flow.h"
 #include "return_flow.h"
+#include "callback_flow.h"
 #include "roles.h"
 
 static const char SQL_STAFF_COUNTS[] =
@@ -25,6 +26,12 @@ static const char SQL_RETURN_COUNTS[] =
 /* open_due is due_at while the clock runs (requested, inspected), NULL otherwise: sql/006_returns.sql. */
 static const char SQL_RETURN_OVERDUE[] =
 	"SELECT " CAPPED_COUNT("returns FORCE INDEX (returns_open_due) WHERE open_due < NOW()");
+static const char SQL_COMPLAINT_COUNTS[] =
+	CAPPED("complaints", "open") " UNION ALL " CAPPED("complaints", "investigating") " UNION ALL "
+	CAPPED("complaints", "reopened") " UNION ALL " CAPPED("complaints", "resolved");
+/* open_due is the next time limit (first response, then resolution) of a complaint being handled. */
+static const char SQL_COMPLAINT_OVERDUE[] =
+	"SELECT " CAPPED_COUNT("complaints FORCE INDEX (complaints_open_due) WHERE open_due < NOW()");
 static const char SQL_MINE[] =
 	"SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts')";
 static const char SQL_RECENT_AUDIT[] =
@@ -41,6 +48,8 @@ struct record_stats {
 static const struct record_stats RECORD_STATS[] = {
 	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, SQL_REPAIR_COUNTS, SQL_REPAIR_OVERDUE, SQL_MINE},
 	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, SQL_RETURN_COUNTS, SQL_RETURN_OVERDUE, NULL},
+	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, SQL_COMPLAINT_COUNTS,
+	 SQL_COMPLAINT_OVERDUE, NULL},
 };
 
 static const char *capped(struct request *r, long long n)

@@ -25,30 +25,43 @@ int workcal_load(struct request *r, struct sla_calendar *cal)
 	return DB_OK;
 }
 
+/* The calendar, and now in local seconds. Returns a db_status (DB_ERR for a malformed now). */
+static int calendar_now(struct request *r, const char *now, struct sla_calendar *cal, long long *t)
+{
+	int st = workcal_load(r, cal);
+	return st != DB_OK ? st : sla_parse(now, t) ? DB_ERR : DB_OK;
+}
+
 int workcal_due(struct request *r, const char *now, long minutes, char due[20])
 {
 	struct sla_calendar cal;
 	long long t;
-	int st = workcal_load(r, &cal);
-	if (st != DB_OK)
-		return st;
-	if (sla_parse(now, &t))
-		return DB_ERR;
-	sla_format(sla_add(&cal, t, minutes), due);
-	return DB_OK;
+	int st = calendar_now(r, now, &cal, &t);
+	if (st == DB_OK)
+		sla_format(sla_add(&cal, t, minutes), due);
+	return st;
+}
+
+int workcal_next_half_day(struct request *r, const char *now, char at[20])
+{
+	struct sla_calendar cal;
+	long long t;
+	int st = calendar_now(r, now, &cal, &t);
+	if (st == DB_OK)
+		sla_format(sla_next_half_day(&cal, t), at);
+	return st;
 }
 
 int workcal_left(struct request *r, const char *now, const char *due, long *left)
 {
 	struct sla_calendar cal;
 	long long t, d;
-	int st = workcal_load(r, &cal);
-	if (st != DB_OK)
-		return st;
-	if (sla_parse(now, &t) || sla_parse(due, &d))
-		return DB_ERR;
-	*left = sla_between(&cal, t, d);
-	return DB_OK;
+	int st = calendar_now(r, now, &cal, &t);
+	if (st == DB_OK && sla_parse(due, &d))
+		st = DB_ERR;
+	if (st == DB_OK)
+		*left = sla_between(&cal, t, d);
+	return st;
 }
 
 const char *duration_text(struct arena *a, long minutes)

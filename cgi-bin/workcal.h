@@ -10,6 +10,9 @@
 int workcal_load(struct request *r, struct sla_calendar *cal);
 /* The moment `minutes` working minutes after now ("YYYY-MM-DD HH:MM:SS"), into due. Returns a db_status. */
 int workcal_due(struct request *r, const char *now, long minutes, char due[20]);
+/* The start of the next working half-day after now (a call tried again, a complaint's follow-up
+ * call), into at. Returns a db_status. */
+int workcal_next_half_day(struct request *r, const char *now, char at[20]);
 /* Working minutes from now to due (negative when over), into *left. Returns a db_status. */
 int workcal_left(struct request *r, const char *now, const char *due, long *left);
 /* "45 分钟", "3 小时 5 分钟" (the sign is dropped), in the arena. */

@@ -9,7 +9,8 @@ import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
-  htmlUnescape,
+  htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
+  assertRefused, expectRepairStatus as expectStatus,
 } from './lib.mjs';
 
 let admin;
@@ -52,13 +53,6 @@ function shownPhone(html) {
   return m ? htmlUnescape(m[1]).trim() : null;
 }
 
-async function expectStatus(client, id, status) {
-  const p = await repairPage(client, id);
-  assert.equal(p.r.status, 200, `GET /staff/repairs/${id}: ${p.r.status}`);
-  assert.equal(p.status, status, `data-status on the work order: ${p.status}`);
-  assert.equal(col(id, 'status'), status, 'status in the database');
-  return p;
-}
 
 async function expectTrack(no, phone, status, publicNote) {
   const t = await track(no, phone);
@@ -72,40 +66,8 @@ async function expectTrack(no, phone, status, publicNote) {
 }
 
 /** An action that must be refused with this status and message and change nothing. */
-async function refused(client, id, action, fields, status, message) {
-  const before = snapshot(id);
-  const r = await repairAction(client, id, action, fields);
-  assert.equal(r.status, status, `${action} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
-  if (message) assert.ok(htmlUnescape(r.text).includes(message), `${action}: page lacks "${message}": ${alertText(r.text) || snippet(r.text)}`);
-  assert.deepEqual(snapshot(id), before, `${action} changed the repair although refused`);
-  return r;
-}
-
-// --------------------------------------------------------------- SLA --
-const DAY = 86400000;
-/** "YYYY-MM-DD HH:MM:SS" read as UTC milliseconds (the server's local wall-clock time). */
-const parseLocal = (s) => Date.parse(`${s.replace(' ', 'T')}Z`);
-const fmtLocal = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-/** start + minutes of working time (Mon-Fri 09:00-18:00, not on holidays). */
-function businessAdd(startMs, minutes, holidays) {
-  let left = minutes * 60000;
-  let t = startMs;
-  for (;;) {
-    const day = Math.floor(t / DAY) * DAY;
-    const date = new Date(day);
-    const wd = date.getUTCDay();
-    const iso = date.toISOString().slice(0, 10);
-    if (wd >= 1 && wd <= 5 && !holidays.has(iso)) {
-      const open = day + 9 * 3600000;
-      const close = day + 18 * 3600000;
-      if (t < open) t = open;
-      if (t < close) {
-        if (left <= close - t) return t + left;
-        left -= close - t;
-      }
-    }
-    t = day + DAY;
-  }
+function refused(client, id, action, fields, status, message) {
+  return assertRefused(`${action} on repair ${id}`, () => repairAction(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 // ------------------------------------------------------- life cycle --
@@ -120,7 +82,7 @@ test('the full life cycle through the pages, each step by its role', async () =>
   assert.ok(p.r.text.includes(no));
   assert.match(p.r.text, /name="action" value="accept"/, 'the agent is not offered accept');
   assert.ok(!/name="action" value="assign"/.test(p.r.text), 'the agent is offered assign');
-  const holidays = new Set(sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays").map((x) => x[0]));
+  const holidays = holidaySet();
   const t0 = appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')")[0][0];
   await repairActionOk(agent, id, 'accept', { priority: 'high' });
   const t1 = appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')")[0][0];

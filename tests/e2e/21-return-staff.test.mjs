@@ -11,6 +11,7 @@ import {
   dataStatus, timeline, nextPageLink, alertText, extractCsrf, htmlUnescape, assertErrorPage,
   insertReturn, returnPage, returnAction, returnActionOk, returnRows, repairPage, pageThrough, newReturn, track,
   trackStatus, clearPublicThrottles,
+  assertRefused, expectReturnStatus as expectStatus,
 } from './lib.mjs';
 
 let supervisor;
@@ -48,22 +49,10 @@ function lastEvent(id, subject = 'return') {
   return sql(`SELECT action, from_status, to_status, note, public_note, COALESCE(actor_id, 0) FROM events WHERE subject = '${subject}' AND subject_id = ${sqlSafe(id)} ORDER BY id DESC LIMIT 1`)[0];
 }
 
-async function expectStatus(client, id, status) {
-  const p = await returnPage(client, id);
-  assert.equal(p.r.status, 200, `GET /staff/returns/${id}: ${p.r.status}`);
-  assert.equal(p.status, status, 'data-status on the return page');
-  assert.equal(col(id, 'status'), status, 'status in the database');
-  return p;
-}
 
 /** An action that must be refused with this HTTP status (and message) and change nothing. */
-async function refused(client, id, action, fields, status, message) {
-  const before = snapshot(id);
-  const r = await returnAction(client, id, action, fields);
-  assert.equal(r.status, status, `${action} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
-  if (message) assert.ok(alertText(r.text).includes(message), `${action}: the alert is "${alertText(r.text)}", not "${message}"`);
-  assert.deepEqual(snapshot(id), before, `${action} changed the return although refused`);
-  return r;
+function refused(client, id, action, fields, status, message) {
+  return assertRefused(`${action} on return ${id}`, () => returnAction(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 /** The 三包 panel's verdict text and rule code. */

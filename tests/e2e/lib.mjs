@@ -341,6 +341,48 @@ export function demoDatabase(t, prefix, beforeDemo = () => {}) {
   return q;
 }
 
+// ------------------------------------------------------------ business time --
+// Time limits count working time: Mon-Fri 09:00-18:00 (the default calendar), not on holidays.
+const DAY = 86400000;
+/** "YYYY-MM-DD HH:MM:SS" read as UTC milliseconds (the server's local wall-clock time). */
+export const parseLocal = (s) => Date.parse(`${s.replace(' ', 'T')}Z`);
+export const fmtLocal = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+/** The days off of the holidays table, as a Set of "YYYY-MM-DD". */
+export function holidaySet() {
+  return new Set(sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays").map((x) => x[0]));
+}
+/** 1 when the day starting at dayMs (UTC midnight of local time) is a working day. */
+function workday(dayMs, holidays) {
+  const date = new Date(dayMs);
+  const wd = date.getUTCDay();
+  return wd >= 1 && wd <= 5 && !holidays.has(date.toISOString().slice(0, 10));
+}
+/** start + minutes of working time. */
+export function businessAdd(startMs, minutes, holidays) {
+  let left = minutes * 60000;
+  let t = startMs;
+  for (;;) {
+    const day = Math.floor(t / DAY) * DAY;
+    if (workday(day, holidays)) {
+      const open = day + 9 * 3600000;
+      const close = day + 18 * 3600000;
+      if (t < open) t = open;
+      if (t < close) {
+        if (left <= close - t) return t + left;
+        left -= close - t;
+      }
+    }
+    t = day + DAY;
+  }
+}
+/** The start of the first working half-day (09:00 or 13:30) after t. */
+export function nextHalfDay(t, holidays) {
+  for (let day = Math.floor(t / DAY) * DAY; ; day += DAY) {
+    if (!workday(day, holidays)) continue;
+    for (const start of [day + 9 * 3600000, day + 13.5 * 3600000]) if (start > t) return start;
+  }
+}
+
 // ------------------------------------------------------------ repairs and returns --
 // Helpers of the repair and return tests (10-13, 20, 91, 92): public submission, tracking,
 // the staff work order page and its actions, and small HTML readers.
@@ -463,11 +505,6 @@ export function listRows(html, hrefPrefix) {
       cells: [...tr[2].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
     };
   });
-}
-
-/** Rows of a repair list (queue, my jobs). */
-export function repairRows(html) {
-  return listRows(html, '/staff/repairs/');
 }
 
 /** The href of the queue's "下一页" link (unescaped), or null. */
@@ -648,19 +685,46 @@ async function recordActionOk(client, path, sectionId, action, fields) {
   return r;
 }
 
-/** GET a work order page as this client; returns { r, status, version, csrf }. */
-export async function repairPage(client, id) {
-  return recordPage(client, `/staff/repairs/${id}`, 'repair');
+/**
+ * The helpers of one kind of record (rows of table) whose staff pages are <list>/<id>, with the status
+ * on the element #sectionId: page(client, id) -> { r, status, version, csrf }; expect(client, id,
+ * status), the page, failing unless it and the database show that status; action(client, id,
+ * action, fields) (see recordAction); actionOk, the same failing unless 303 back; rows(html), the
+ * rows of its list.
+ */
+function recordKind(list, sectionId, table) {
+  const page = (client, id) => recordPage(client, `${list}/${id}`, sectionId);
+  return {
+    page,
+    expect: async (client, id, status) => {
+      const p = await page(client, id);
+      assert.equal(p.r.status, 200, `GET ${list}/${id}: ${p.r.status}`);
+      assert.equal(p.status, status, `data-status on ${list}/${id}`);
+      assert.deepEqual(sql(`SELECT status FROM ${table} WHERE id = ${sqlSafe(id)}`), [[status]], 'status in the database');
+      return p;
+    },
+    action: (client, id, action, fields = {}) => recordAction(client, `${list}/${id}`, sectionId, action, fields),
+    actionOk: (client, id, action, fields = {}) => recordActionOk(client, `${list}/${id}`, sectionId, action, fields),
+    rows: (html) => listRows(html, `${list}/`),
+  };
 }
 
-/** An action on a work order (see recordAction). */
-export async function repairAction(client, id, action, fields = {}) {
-  return recordAction(client, `/staff/repairs/${id}`, 'repair', action, fields);
-}
+/** Work orders (repairRows: the queue and my jobs). */
+export const {
+  page: repairPage, expect: expectRepairStatus, action: repairAction, actionOk: repairActionOk, rows: repairRows,
+} = recordKind('/staff/repairs', 'repair', 'repairs');
 
-/** The same, and fail the test unless the answer is 303 back to the work order. */
-export async function repairActionOk(client, id, action, fields = {}) {
-  return recordActionOk(client, `/staff/repairs/${id}`, 'repair', action, fields);
+/**
+ * An action (named what in messages) that must be refused: act() answers status, with message (when
+ * given) in the page, and state() reads the same before and after. Returns the answer.
+ */
+export async function assertRefused(what, act, state, status, message) {
+  const before = state();
+  const r = await act();
+  assert.equal(r.status, status, `${what} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
+  if (message) assert.ok(htmlUnescape(r.text).includes(message), `${what}: the page lacks "${message}": ${alertText(r.text) || snippet(r.text)}`);
+  assert.deepEqual(state(), before, `${what} changed the record although refused`);
+  return r;
 }
 
 /** The text of the page's role="alert" paragraph (unescaped), or ''. */
@@ -713,24 +777,30 @@ export function insertReturn(fields = {}) {
   return { id: Number(rows[0][0]), no, phone: f.contact_phone, fields: f };
 }
 
-/** GET a return's staff page; returns { r, status, version, csrf }. */
-export async function returnPage(client, id) {
-  return recordPage(client, `/staff/returns/${id}`, 'return');
-}
+/** Returns: their staff page, actions and queue (see recordKind). */
+export const {
+  page: returnPage, expect: expectReturnStatus, action: returnAction, actionOk: returnActionOk, rows: returnRows,
+} = recordKind('/staff/returns', 'return', 'returns');
 
-/** An action on a return (see recordAction). */
-export async function returnAction(client, id, action, fields = {}) {
-  return recordAction(client, `/staff/returns/${id}`, 'return', action, fields);
-}
+// ------------------------------------------------------------ complaints --
+// Helpers of the complaint tests (3x): the staff page of a complaint, its actions, the list, and a
+// complaint taken on the phone form.
 
-/** The same, and fail the test unless the answer is 303 back to the return. */
-export async function returnActionOk(client, id, action, fields = {}) {
-  return recordActionOk(client, `/staff/returns/${id}`, 'return', action, fields);
-}
+/** Complaints: their staff page, actions and list (see recordKind). */
+export const {
+  page: complaintPage, expect: expectComplaintStatus, action: complaintAction, actionOk: complaintActionOk, rows: complaintRows,
+} = recordKind('/staff/complaints', 'complaint', 'complaints');
 
-/** Rows of the returns queue. */
-export function returnRows(html) {
-  return listRows(html, '/staff/returns/');
+/**
+ * Post the phone complaint form (/staff/complaints/new) as client with fields (no or customer_id,
+ * description). Returns { res, id } (id null unless 303 to the new complaint).
+ */
+export async function postComplaint(client, fields) {
+  const form = await client.get('/staff/complaints/new');
+  assert.equal(form.status, 200, `GET /staff/complaints/new answered ${form.status}`);
+  const res = await client.post('/staff/complaints/new', { csrf: extractCsrf(form.text), ...fields });
+  const m = /^\/staff\/complaints\/(\d+)$/.exec(res.location || '');
+  return { res, id: res.status === 303 && m ? Number(m[1]) : null };
 }
 
 // ------------------------------------------------------------ ratings and complaints on /track --
