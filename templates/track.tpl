@@ -32,7 +32,7 @@
 {{#RATED}}  <p class="notice">已评价，感谢您的反馈！</p>
   <dl class="fields">
 {{#SCORE}}    <dt>{{LABEL}}</dt><dd data-score="{{CODE}}">{{VALUE}} 分</dd>
-{{/SCORE}}    <dt>问题是否已解决</dt><dd data-score="solved">{{SOLVED}}</dd>
+{{/SCORE}}    <dt>是否解决</dt><dd data-score="solved">{{SOLVED}}</dd>
   </dl>
 {{/RATED}}
 {{#RATE_FORM}}  <p class="hint">请为本次服务打分：1 分为很不满意，5 分为非常满意。每单只能评价一次。</p>
