@@ -1,5 +1,6 @@
 /* Form checking driven by field_rule tables. */
 #include "form.h"
+#include "sla.h"
 #include "valid.h"
 
 #include <stdio.h>
@@ -99,4 +100,21 @@ int form_money(struct request *r, const char *name, const char *label, long long
 	if (!*refusal)
 		*refusal = arena_printf(&r->arena, "%s应为金额，如 120 或 35.50", label);
 	return -1;
+}
+
+const char *form_datetime(struct request *r, const char *name, const char *label, const char **refusal)
+{
+	const char *v = form_get(r, name);
+	char buf[20];
+	long long t;
+	if (!v || !*v)
+		return NULL;
+	if (strlen(v) == 16 && (v[10] == 'T' || v[10] == ' ') && !valid_date(arena_strndup(&r->arena, v, 10))) {
+		snprintf(buf, sizeof(buf), "%.10s %.5s:00", v, v + 11);
+		if (!sla_parse(buf, &t))
+			return arena_strdup(&r->arena, buf);
+	}
+	if (!*refusal)
+		*refusal = arena_printf(&r->arena, "%s格式应为 年-月-日 时:分", label);
+	return NULL;
 }

@@ -23,6 +23,9 @@ void form_error(tmpl_dict *page, const char *name, const char *message);
  * an earlier refusal is kept. */
 const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
 		      const char **refusal);
+/* A date and time field ("2026-11-27T14:30" as datetime-local sends it, or with a space) as
+ * "2026-11-27 14:30:00" in the arena; NULL when empty, or malformed (then *refusal names label). */
+const char *form_datetime(struct request *r, const char *name, const char *label, const char **refusal);
 /* Adds one repetition of section to page per choice {code, label}: CODE, LABEL and sub-section
  * SELECTED for the one whose code is selected (a select's option or a radio button kept as chosen). */
 void form_options(tmpl_dict *page, const char *section, const char *const (*choices)[2], size_t n,

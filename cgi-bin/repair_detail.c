@@ -188,26 +188,6 @@ int page_repair_detail(struct request *r)
 	return detail_page(r, 200, &p, NULL);
 }
 
-/* "2026-11-27T14:30" (datetime-local) or with a space -> "2026-11-27 14:30:00"; NULL when empty. */
-static const char *visit_field(struct request *r, struct action_outcome *o)
-{
-	const char *v = form_get(r, "visit_at");
-	if (!v || !*v)
-		return NULL;
-	char buf[20];
-	long long t;
-	if (strlen(v) != 16 || (v[10] != 'T' && v[10] != ' ') || valid_date(arena_strndup(&r->arena, v, 10))) {
-		o->refusal = "上门时间格式应为 年-月-日 时:分";
-		return NULL;
-	}
-	snprintf(buf, sizeof(buf), "%.10s %.5s:00", v, v + 11);
-	if (sla_parse(buf, &t)) {
-		o->refusal = "上门时间格式应为 年-月-日 时:分";
-		return NULL;
-	}
-	return arena_strdup(&r->arena, buf);
-}
-
 static int run_accept(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	const char *priority = form_get(r, "priority");
@@ -233,7 +213,7 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 		o->refusal = "请选择维修人员";
 		return DB_OK;
 	}
-	const char *visit = visit_field(r, o);
+	const char *visit = form_datetime(r, "visit_at", "上门时间", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
 	int st = db_exec(r->db, &r->arena, &name, SQL_TECHNICIAN_NAME, "i", tech);
