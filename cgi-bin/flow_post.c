@@ -55,9 +55,17 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 	return page_redirect(r, p->back);
 }
 
-void flow_actions_show(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee)
+void flow_actions_show_if(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee,
+			  const char *(*refuse)(const struct request *r, const void *record, const char *code),
+			  const void *record)
 {
 	for (unsigned i = 0; i < f->nactions; i++)
-		if (!flow_refusal(f, &f->actions[i], status, r->sess.role, is_assignee))
+		if (!flow_refusal(f, &f->actions[i], status, r->sess.role, is_assignee) &&
+		    !(refuse && refuse(r, record, f->actions[i].code)))
 			tmpl_show(d, arena_printf(&r->arena, "CAN_%s", f->actions[i].code));
+}
+
+void flow_actions_show(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee)
+{
+	flow_actions_show_if(r, d, f, status, is_assignee, NULL, NULL);
 }

@@ -38,5 +38,9 @@ struct flow_post {
 int flow_post_run(struct request *r, const struct flow_post *p);
 /* Shows section CAN_<code> for every action the user may take now. */
 void flow_actions_show(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee);
+/* The same, leaving out the actions that refuse (a rule of the area's own) refuses on record. */
+void flow_actions_show_if(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee,
+			  const char *(*refuse)(const struct request *r, const void *record, const char *code),
+			  const void *record);
 
 #endif
