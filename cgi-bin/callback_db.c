@@ -108,12 +108,27 @@ int rating_is_bad(const struct request *r, const struct rating *g)
 	return !g->solved || g->attitude <= low || g->timeliness <= low || g->quality <= low || g->overall <= low;
 }
 
-int satisfaction_record(struct request *r, const char *subject, long long id, long long customer_id,
-			long long callback_id, const char *source, const struct rating *g, long long *complaint_id)
+void rating_form_fill(struct request *r, tmpl_dict *d, int keep)
+{
+	static const char *const SCORES[][2] = {{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}};
+	static const char *const SOLVED[][2] = {{"1", "已解决"}, {"0", "未解决"}};
+	tmpl_dict *f = tmpl_include(d, "RATING_FIELDS", "rating_fields.tpl");
+	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
+		const char *code = SATISFACTION_DIMENSIONS[i][0];
+		tmpl_dict *dim = tmpl_section(f, "DIMENSION");
+		tmpl_set(dim, "NAME", code);
+		tmpl_set(dim, "LABEL", SATISFACTION_DIMENSIONS[i][1]);
+		form_options(dim, "SCORE", SCORES, 5, keep ? form_get(r, code) : NULL);
+	}
+	form_options(f, "SOLVED", SOLVED, 2, keep ? form_get(r, "solved") : NULL);
+	tmpl_set(f, "comment", keep ? form_get(r, "comment") : "");
+}
+
+int satisfaction_store(struct request *r, const char *subject, long long id, long long callback_id, const char *source,
+		       const struct rating *g, long long *satisfaction_id)
 {
 	struct job_people people;
 	struct db_result res;
-	*complaint_id = 0;
 	int online = !strcmp(source, "online");
 	int st = job_people_load(r, subject, id, &people);
 	if (st == DB_OK)
@@ -123,12 +138,24 @@ int satisfaction_record(struct request *r, const char *subject, long long id, lo
 			     arena_printf(&r->arena, "%d", g->quality), arena_printf(&r->arena, "%d", g->overall),
 			     g->solved ? "1" : "0", g->comment ? g->comment : "", id_or_null(r, people.technician_id),
 			     id_or_null(r, people.agent_id), id_or_null(r, r->sess.user_id));
+	if (st == DB_OK)
+		*satisfaction_id = (long long)res.insert_id;
+	return st;
+}
+
+int satisfaction_record(struct request *r, const char *subject, long long id, long long customer_id,
+			long long callback_id, const char *source, const struct rating *g, long long *complaint_id)
+{
+	long long satisfaction_id;
+	*complaint_id = 0;
+	int st = satisfaction_store(r, subject, id, callback_id, source, g, &satisfaction_id);
 	if (st != DB_OK || !rating_is_bad(r, g))
 		return st;
 	const char *description = arena_printf(&r->arena, "%s：态度 %d、速度 %d、质量 %d、总体 %d，%s。%s",
-					       online ? "客户在线评价" : "回访评价", g->attitude, g->timeliness, g->quality,
-					       g->overall, g->solved ? "问题已解决" : "问题未解决", g->comment ? g->comment : "");
-	return complaint_open(r, subject, id, customer_id, callback_id, (long long)res.insert_id,
+					       !strcmp(source, "online") ? "客户在线评价" : "回访评价", g->attitude,
+					       g->timeliness, g->quality, g->overall, g->solved ? "问题已解决" : "问题未解决",
+					       g->comment ? g->comment : "");
+	return complaint_open(r, subject, id, customer_id, callback_id, satisfaction_id,
 			      g->solved ? "low_score" : "not_solved", description, complaint_id);
 }
 

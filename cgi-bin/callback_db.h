@@ -28,6 +28,9 @@ struct rating {
 /* Reads the rating form (attitude, timeliness, quality, overall, solved = 1|0, comment). Returns
  * NULL, or what is wrong, in Chinese. */
 const char *rating_read(struct request *r, struct rating *g);
+/* Fills include RATING_FIELDS of d with templates/rating_fields.tpl: radio buttons 1..5 per dimension,
+ * solved yes / no and the comment, as posted when keep (a refused form), else empty. */
+void rating_form_fill(struct request *r, tmpl_dict *d, int keep);
 /* 1 when the rating opens a complaint: a score at or below [complaints] low_score, or not solved. */
 int rating_is_bad(const struct request *r, const struct rating *g);
 
@@ -36,6 +39,11 @@ int rating_is_bad(const struct request *r, const struct rating *g);
  * rating opens a complaint (*complaint_id, else 0). Returns a db_status. */
 int satisfaction_record(struct request *r, const char *subject, long long id, long long customer_id,
 			long long callback_id, const char *source, const struct rating *g, long long *complaint_id);
+
+/* Stores rating g as satisfaction_record does, without opening a complaint; *satisfaction_id is
+ * the new row. For the follow-up of a complaint, whose answer closes or reopens that complaint. */
+int satisfaction_store(struct request *r, const char *subject, long long id, long long callback_id, const char *source,
+		       const struct rating *g, long long *satisfaction_id);
 
 /* Opens a complaint about subject id with number C<date>-<seq>, due for a first response and a
  * resolution in [complaints] business hours, with an "open" event on it and a "complaint" event on
