@@ -81,6 +81,17 @@ int page_complaint_action(struct request *r);
 int page_complaint_new_form(struct request *r);
 int page_complaint_new(struct request *r);
 
+/* callback_queue.c */
+int page_callback_queue(struct request *r);
+
+/* callback_detail.c */
+int page_callback_detail(struct request *r);
+int page_callback_action(struct request *r);
+
+/* callback_bulk.c */
+int page_callback_bulk_form(struct request *r);
+int page_callback_bulk(struct request *r);
+
 /* customers.c */
 int page_customers(struct request *r);
 int page_customer(struct request *r);

@@ -37,6 +37,11 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/complaints/new", page_complaint_new, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/complaints/#", page_complaint_detail, ROLES_STAFF},
 	{M_POST, "/staff/complaints/#/action", page_complaint_action, ROLES_STAFF},
+	{M_GET, "/staff/callbacks", page_callback_queue, ROLES_STAFF},
+	{M_GET, "/staff/callbacks/bulk", page_callback_bulk_form, ROLES_SUPERVISOR},
+	{M_POST, "/staff/callbacks/bulk", page_callback_bulk, ROLES_SUPERVISOR},
+	{M_GET, "/staff/callbacks/#", page_callback_detail, ROLES_STAFF},
+	{M_POST, "/staff/callbacks/#/action", page_callback_action, ROLES_STAFF},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},

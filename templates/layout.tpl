@@ -22,6 +22,7 @@
     <a href="/staff/repairs">维修工单</a>
     <a href="/staff/returns">退换货</a>
     <a href="/staff/complaints">投诉</a>
+    <a href="/staff/callbacks">回访</a>
     <a href="/staff/my">我的工单</a>
     <a href="/staff/customers">客户资料</a>
     <a href="/staff/products">产品保修</a>
