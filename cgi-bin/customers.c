@@ -1,6 +1,7 @@
 /* Customer records: search, the record with its repairs and returns, edit, and the supervisor's merge,
  * anonymise and delete. Customers are created by intake; here they are kept tidy. */
 #include "audit.h"
+#include "callback_db.h"
 #include "events.h"
 #include "form.h"
 #include "pages.h"
@@ -26,13 +27,14 @@ static const char SQL_LIST_RECENT[] = CUSTOMER_LIST
 	"ORDER BY updated_at DESC, id DESC LIMIT ?";
 static const char SQL_CUSTOMER[] =
 	"SELECT id, name, phone, email, address, notes, anonymised, merged_into, version, "
-	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') "
-	"FROM customers WHERE id = ?";
+	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i'), "
+	"DATE_FORMAT(phone_flagged_at, '%Y-%m-%d %H:%i') FROM customers WHERE id = ?";
 static const char SQL_SAME_PHONE[] =
 	"SELECT id FROM customers WHERE phone = ? AND phone <> '' AND id <> ? AND merged_into IS NULL "
 	"ORDER BY id LIMIT 10";
+/* A new phone clears the mark a wrong number left (assignments run left to right: phone is the old one). */
 static const char SQL_CUSTOMER_UPDATE[] =
-	"UPDATE customers SET name = ?, phone = ?, email = ?, address = ?, notes = ?, version = version + 1, "
+	"UPDATE customers SET phone_flagged_at = IF(phone <=> ?, phone_flagged_at, NULL), name = ?, phone = ?, email = ?, address = ?, notes = ?, version = version + 1, "
 	"updated_at = NOW() WHERE id = ? AND version = ? AND merged_into IS NULL AND anonymised = 0";
 static const char SQL_MERGE_LOCK[] =
 	"SELECT id, merged_into, anonymised FROM customers WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
@@ -43,6 +45,9 @@ static const char SQL_MARK_MERGED[] =
 static const char SQL_ANONYMISE[] =
 	"UPDATE customers SET name = '" ANONYMOUS_NAME "', phone = '', email = '', address = '', notes = '', "
 	"anonymised = 1, version = version + 1, updated_at = NOW() WHERE id = ? AND merged_into IS NULL";
+/* Callbacks go with the customer on a merge, and one keeps a customer from being deleted. */
+static const char SQL_CALLBACKS_MOVE[] = "UPDATE callbacks SET customer_id = ? WHERE customer_id = ?";
+static const char SQL_CALLBACKS_ANY[] = "SELECT id FROM callbacks WHERE customer_id = ? LIMIT 1 FOR UPDATE";
 static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR merged_into = ?";
 
 /* The records a customer has: the page lists them, a merge moves them, anonymising blanks the contact
@@ -75,7 +80,7 @@ enum { L_ID, L_PUBLIC_NO, L_PRODUCT, L_STATUS, L_KIND, L_CREATED };
 
 /* Columns of SQL_CUSTOMER. */
 enum { C_ID, C_NAME, C_PHONE, C_EMAIL, C_ADDRESS, C_NOTES, C_ANONYMISED, C_MERGED_INTO, C_VERSION, C_CREATED,
-       C_UPDATED };
+       C_UPDATED, C_PHONE_FLAGGED };
 
 /* Form fields, in the order of SQL_CUSTOMER's columns C_NAME..C_NOTES. */
 static const struct field_rule EDIT_CUSTOMER[] = {
@@ -223,6 +228,7 @@ static void supervisor_fill(tmpl_dict *d, const struct customer *c)
 	if (!db_cell_int(&c->row, 0, C_ANONYMISED)) {
 		tmpl_show(s, "MERGE");
 		tmpl_show(s, "ANONYMISE");
+		tmpl_show(s, "SCHEDULE");
 	}
 	for (size_t i = 0; i < c->same_phone.nrows; i++)
 		tmpl_set(tmpl_section(s, "SAME_PHONE"), "ID", db_cell(&c->same_phone, i, 0));
@@ -251,6 +257,8 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 		return d;
 	}
 	tmpl_show(d, "RECORD");
+	if (db_cell(row, 0, C_PHONE_FLAGGED))
+		tmpl_set(tmpl_section(d, "PHONE_FLAGGED"), "FLAGGED_AT", db_cell(row, 0, C_PHONE_FLAGGED));
 	for (size_t t = 0; t < NTYPES; t++)
 		records_fill(d, &RECORD_TYPES[t], &c->records[t]);
 	tmpl_show(d, db_cell_int(row, 0, C_ANONYMISED) ? "ANONYMISED" : "EDIT");
@@ -318,7 +326,7 @@ int page_customer_update(struct request *r)
 	struct db_result res;
 	st = db_begin(r->db);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_UPDATE, "sssssii", v[0], v[1], v[2], v[3], v[4],
+		st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_UPDATE, "ssssssii", v[1], v[0], v[1], v[2], v[3], v[4],
 			     r->path_id, version);
 	if (st == DB_OK && res.affected == 0) {
 		db_rollback(r->db);
@@ -394,6 +402,8 @@ static int merge_apply(struct request *r, long long other)
 	const char *moved;
 	int st = records_change(r, RECORDS_MOVE, other, kept, "customer_merge",
 				arena_printf(&r->arena, "客户记录 #%lld 合并到 #%lld", other, kept), &moved);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_CALLBACKS_MOVE, "ii", kept, other);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_MERGED_REPOINT, "ii", kept, other);
 	if (st == DB_OK)
@@ -483,6 +493,8 @@ int page_customer_delete(struct request *r)
 	st = db_begin(r->db);
 	for (size_t t = 0; t < NTYPES && st == DB_OK && !any.nrows; t++)
 		st = db_exec(r->db, &r->arena, &any, RECORD_TYPES[t].any, "i", r->path_id);
+	if (st == DB_OK && !any.nrows)
+		st = db_exec(r->db, &r->arena, &any, SQL_CALLBACKS_ANY, "i", r->path_id);
 	if (st == DB_OK && any.nrows) {
 		db_rollback(r->db);
 		tmpl_dict *d = customer_page(r, 422, &c);
@@ -498,4 +510,53 @@ int page_customer_delete(struct request *r)
 	if (st != DB_OK)
 		return st;
 	return page_redirect(r, "/staff/customers");
+}
+
+/* The callback form's refusal, or NULL; *about_repair says whether it is about the latest repair. */
+static const char *callback_refusal(struct request *r, const struct customer *c, const char **due, const char **note,
+				    int *about_repair)
+{
+	const char *why = NULL, *about = form_get(r, "about");
+	*about_repair = about && !strcmp(about, "repair");
+	*due = form_datetime(r, "due", "回访时间", &why);
+	*note = form_text(r, "note", 500, 0, "备注", &why);
+	if (db_cell(&c->row, 0, C_MERGED_INTO) || db_cell_int(&c->row, 0, C_ANONYMISED))
+		why = "该客户记录已合并或已匿名化，不能安排回访";
+	else if (!why && !*due)
+		why = "请填写回访时间";
+	else if (!why && *about_repair && !c->records[0].nrows)
+		why = "该客户没有维修记录，请选择回访客户本人";
+	return why;
+}
+
+/* POST /staff/customers/#/callback (due, about = repair | customer, note): a callback by hand about the
+ * customer's latest repair or the customer as a whole. Answers 303 to the callback, 404, or 422 with
+ * the customer's page (bad field; merged or anonymised record). */
+int page_customer_callback(struct request *r)
+{
+	struct customer c;
+	const char *due, *note;
+	int about_repair, done, st = customer_find(r, &c, &done);
+	if (st != DB_OK || done)
+		return st;
+	const char *why = callback_refusal(r, &c, &due, &note, &about_repair);
+	if (why) {
+		tmpl_dict *d = customer_page(r, 422, &c);
+		tmpl_set(d, "due", form_get(r, "due"));
+		tmpl_set(d, "callback_note", note);
+		form_error(d, "due", why);
+		return 0;
+	}
+	/* RECORD_TYPES[0] are the repairs, latest first */
+	long long subject = about_repair ? db_cell_int(&c.records[0], 0, L_ID) : r->path_id, id;
+	st = db_begin(r->db);
+	if (st == DB_OK)
+		st = callback_schedule(r, about_repair ? "repair" : "customer", subject, r->path_id, "manual", due, 0, &id);
+	if (st == DB_OK && *note)
+		st = event_record(r, "callback", id, "note", NULL, NULL, note, NULL);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		return st;
+	return page_redirect(r, arena_printf(&r->arena, "/staff/callbacks/%lld", id));
 }

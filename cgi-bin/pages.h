@@ -99,6 +99,7 @@ int page_customer_update(struct request *r);
 int page_customer_merge(struct request *r);
 int page_customer_anonymise(struct request *r);
 int page_customer_delete(struct request *r);
+int page_customer_callback(struct request *r);
 
 /* products.c */
 int page_products(struct request *r);

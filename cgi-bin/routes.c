@@ -49,6 +49,7 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/customers/#/merge", page_customer_merge, ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#/anonymise", page_customer_anonymise, ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#/delete", page_customer_delete, ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#/callback", page_customer_callback, ROLES_SUPERVISOR},
 
 	{M_GET, "/staff/products", page_products, ROLES_STAFF},
 	{M_POST, "/staff/products", page_product_create, ROLES_SUPERVISOR},

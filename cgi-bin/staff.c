@@ -32,6 +32,12 @@ static const char SQL_COMPLAINT_COUNTS[] =
 /* open_due is the next time limit (first response, then resolution) of a complaint being handled. */
 static const char SQL_COMPLAINT_OVERDUE[] =
 	"SELECT " CAPPED_COUNT("complaints FORCE INDEX (complaints_open_due) WHERE open_due < NOW()");
+static const char SQL_CALLBACK_COUNTS[] = CAPPED("callbacks", "due") " UNION ALL " CAPPED("callbacks", "taken");
+/* open_due is due_at while a callback is due or taken: sql/007_callbacks_complaints.sql. */
+static const char SQL_CALLBACK_OVERDUE[] =
+	"SELECT " CAPPED_COUNT("callbacks FORCE INDEX (callbacks_open_due) WHERE open_due < NOW()");
+static const char SQL_CALLBACK_TODAY[] =
+	"SELECT " CAPPED_COUNT("callbacks FORCE INDEX (callbacks_open_due) WHERE open_due < CURDATE() + INTERVAL 1 DAY");
 static const char SQL_MINE[] =
 	"SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts')";
 static const char SQL_RECENT_AUDIT[] =
@@ -43,13 +49,16 @@ struct record_stats {
 	const struct flow *flow;
 	const char *counts, *overdue;
 	const char *mine;  /* the user's own open ones (/staff/my), or NULL */
+	const char *today; /* the ones due before tomorrow (the list's tab=today), or NULL */
 };
 
 static const struct record_stats RECORD_STATS[] = {
-	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, SQL_REPAIR_COUNTS, SQL_REPAIR_OVERDUE, SQL_MINE},
-	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, SQL_RETURN_COUNTS, SQL_RETURN_OVERDUE, NULL},
+	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, SQL_REPAIR_COUNTS, SQL_REPAIR_OVERDUE, SQL_MINE, NULL},
+	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, SQL_RETURN_COUNTS, SQL_RETURN_OVERDUE, NULL, NULL},
 	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, SQL_COMPLAINT_COUNTS,
-	 SQL_COMPLAINT_OVERDUE, NULL},
+	 SQL_COMPLAINT_OVERDUE, NULL, NULL},
+	{"回访", "/staff/callbacks", "callback-overdue-count", &CALLBACK_FLOW, SQL_CALLBACK_COUNTS, SQL_CALLBACK_OVERDUE, NULL,
+	 SQL_CALLBACK_TODAY},
 };
 
 static const char *capped(struct request *r, long long n)
@@ -60,12 +69,14 @@ static const char *capped(struct request *r, long long n)
 /* Adds the block of s to d. Returns a db_status. */
 static int record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s)
 {
-	struct db_result counts, overdue, mine;
+	struct db_result counts, overdue, mine, today;
 	int st = db_exec(r->db, &r->arena, &counts, s->counts, "");
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &overdue, s->overdue, "");
 	if (st == DB_OK && s->mine)
 		st = db_exec(r->db, &r->arena, &mine, s->mine, "i", r->sess.user_id);
+	if (st == DB_OK && s->today)
+		st = db_exec(r->db, &r->arena, &today, s->today, "");
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *block = tmpl_section(d, "RECORD_STATS");
@@ -81,11 +92,13 @@ static int record_stats_fill(struct request *r, tmpl_dict *d, const struct recor
 	tmpl_set(block, "OVERDUE", capped(r, db_cell_int(&overdue, 0, 0)));
 	if (s->mine)
 		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(&mine, 0, 0));
+	if (s->today)
+		tmpl_set(tmpl_section(block, "TODAY"), "TODAY_COUNT", capped(r, db_cell_int(&today, 0, 0)));
 	return DB_OK;
 }
 
-/* GET /staff: open repairs and returns by status, overdue ones, the user's own jobs, the staff by role
- * and, for admins, the latest audit entries. Answers 200. */
+/* GET /staff: open repairs, returns, complaints and callbacks by status, overdue ones, callbacks due
+ * today, the user's own jobs, the staff by role and, for admins, the latest audit entries. Answers 200. */
 int page_staff_home(struct request *r)
 {
 	struct db_result counts, recent = {0};

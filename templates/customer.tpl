@@ -9,6 +9,8 @@
   <p class="notice">该客户的个人信息已按要求匿名化，记录不能再修改。</p>
 {{/ANONYMISED}}
 {{#RECORD}}
+{{#PHONE_FLAGGED}}  <p class="alert" id="phone-flagged">电话号码有误，请核实更正（回访时发现，{{FLAGGED_AT}}）。保存新的电话号码后此提示消失。</p>
+{{/PHONE_FLAGGED}}
   <table class="list">
     <tbody>
       <tr><th>姓名</th><td>{{NAME}}</td></tr>
@@ -103,8 +105,25 @@
     <button type="submit" class="danger">匿名化该客户</button>
   </form>
 {{/ANONYMISE}}
+{{#SCHEDULE}}
+  <h2>安排回访</h2>
+  <form method="post" action="/staff/customers/{{ID}}/callback" class="form" id="schedule-callback">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <fieldset class="choices">
+      <legend>回访内容</legend>
+      <label><input type="radio" name="about" value="repair" checked> 最近一次维修</label>
+      <label><input type="radio" name="about" value="customer"> 客户本人</label>
+    </fieldset>
+    <label for="due">回访时间</label>
+    <input id="due" name="due" type="datetime-local" value="{{due}}" required>
+    <span class="err">{{due_error}}</span>
+    <label for="callback_note">备注（选填）</label>
+    <input id="callback_note" name="note" maxlength="500" value="{{callback_note}}">
+    <button type="submit">安排回访</button>
+  </form>
+{{/SCHEDULE}}
   <h2>删除</h2>
-  <p class="hint">只有没有任何维修或退换货记录的客户才能删除。</p>
+  <p class="hint">只有没有任何维修、退换货或回访记录的客户才能删除。</p>
   <p class="alert">{{DELETE_ERROR}}</p>
   <form method="post" action="/staff/customers/{{ID}}/delete" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -5,6 +5,8 @@
 {{#RECORD_STATS}}
   <h2>{{TITLE}}</h2>
   <ul class="stats">
+{{#TODAY}}    <li><a href="{{LIST}}?tab=today"><span class="num" id="callback-today-count">{{TODAY_COUNT}}</span></a><span>今日待回访</span></li>
+{{/TODAY}}
 {{#STATUS_COUNT}}    <li><a href="{{LIST}}?status={{STATUS:u}}"><span class="num">{{COUNT}}</span></a><span>{{LABEL}}</span></li>
 {{/STATUS_COUNT}}
     <li class="overdue"><a href="{{LIST}}?overdue=1"><span class="num" id="{{OVERDUE_ID}}">{{OVERDUE}}</span></a><span>已超时</span></li>
