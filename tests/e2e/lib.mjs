@@ -847,3 +847,31 @@ export async function rateOnline(no, phone, { score = 5, scores = {}, solved = '
   assert.equal(r.res.status, 303, `rating ${no} answered ${r.res.status}: ${snippet(alertText(r.res.text) || r.res.text)}`);
   return r;
 }
+
+// ------------------------------------------------------------ callbacks --
+// Helpers of the callback tests (3x, 93): callbacks made in the database, their staff page, actions
+// and list.
+
+/** Callbacks: their staff page, actions and list (rows by their "去回访" link; see recordKind). */
+export const {
+  page: callbackPage, expect: expectCallbackStatus, action: callbackAction, actionOk: callbackActionOk, rows: callbackRows,
+} = recordKind('/staff/callbacks', 'callback', 'callbacks');
+
+/**
+ * A callback made in the database for a new customer (or customerId), about the customer or
+ * subject subjectId, due dueMinutes from now. Returns { id, customerId, phone }.
+ */
+export function insertCallback({ phone = uniquePhone('3'), name = `回访客户${RUN_ID.slice(-4)}`, customerId, subject = 'customer', subjectId,
+  dueMinutes = 0, status = 'due', takenBy = null, takenMinutesAgo = 0, reason = 'manual', complaintId = null } = {}) {
+  const customer = customerId ? `SET @c = ${Number(customerId)};` : `INSERT INTO customers (name, phone, created_at, updated_at)
+    VALUES (${sqlQuote(name)}, ${sqlQuote(phone)}, NOW(), NOW()); SET @c = LAST_INSERT_ID();`;
+  const about = subjectId ? Number(subjectId) : '@c';
+  const taken = takenBy ? `${Number(takenBy)}, NOW() - INTERVAL ${Number(takenMinutesAgo)} MINUTE` : 'NULL, NULL';
+  const done = ['done', 'unreachable', 'cancelled'].includes(status) ? 'NOW()' : 'NULL';
+  const rows = appSql(`${customer}
+    INSERT INTO callbacks (subject, subject_id, customer_id, reason, complaint_id, status, due_at, taken_by, taken_at, done_at, created_at, updated_at)
+    VALUES ('${sqlSafe(subject)}', ${about}, @c, '${sqlSafe(reason)}', ${complaintId === null ? 'NULL' : Number(complaintId)}, '${sqlSafe(status)}',
+      NOW() + INTERVAL ${Number(dueMinutes)} MINUTE, ${taken}, ${done}, NOW(), NOW());
+    SELECT LAST_INSERT_ID(), @c;`);
+  return { id: Number(rows[0][0]), customerId: Number(rows[0][1]), phone };
+}
