@@ -8,22 +8,27 @@
 
 #include <string.h>
 
-/* The number is a repair's or a return's (only one of the two is given); a phone or a name finds the
- * customer records first, so a search reads callbacks_subject or callbacks_customer, not the list. */
-#define QUEUE_SEARCH \
+/* The number is a repair's or a return's (only one of the two is given), found in callbacks_subject. */
+#define SEARCH_NUMBER \
 	"AND (? = '' OR (c.subject = 'repair' AND c.subject_id = (SELECT id FROM repairs WHERE public_no = ?))) " \
-	"AND (? = '' OR (c.subject = 'return' AND c.subject_id = (SELECT id FROM returns WHERE public_no = ?))) " \
-	"AND (? = '' OR c.customer_id IN (SELECT id FROM customers WHERE phone = ?)) " \
-	"AND (? = '' OR c.customer_id IN (SELECT id FROM customers WHERE name LIKE CONCAT(?, '%'))) "
+	"AND (? = '' OR (c.subject = 'return' AND c.subject_id = (SELECT id FROM returns WHERE public_no = ?))) "
+/* A phone or a name finds the customers first, then their callbacks (callbacks_customer): the IN must
+ * stand alone in the WHERE to be read that way, so a list without them has a statement of its own,
+ * with the same parameters (then all empty). */
+#define SEARCH_CUSTOMER \
+	"AND c.customer_id IN (SELECT id FROM customers WHERE (? = '' OR phone = ?) AND (? = '' OR name LIKE CONCAT(?, '%'))) "
+#define NO_CUSTOMER "AND ? = '' AND ? = '' AND ? = '' AND ? = '' "
 #define SEARCH_TYPES "ss" "ss" "ss" "ss"
 
 /* The open tabs read callbacks_open_due in order (open_due is due_at while due or taken). */
-static const char SQL_OPEN[] = CALLBACK_COLUMNS CALLBACK_FROM
-	"WHERE c.open_due IS NOT NULL AND (? = 0 OR c.open_due < CURDATE() + INTERVAL 1 DAY) "
-	"AND (? = 0 OR c.open_due < NOW()) AND (? = 0 OR (c.taken_by = ? AND c.status = 'taken')) " QUEUE_SEARCH
-	"AND (? = '' OR c.open_due > ? OR (c.open_due = ? AND c.id > ?)) ORDER BY c.open_due, c.id " LIST_SQL_LIMIT;
-static const char SQL_ALL[] = CALLBACK_COLUMNS CALLBACK_FROM
-	"WHERE (? = '' OR c.status = ?) " QUEUE_SEARCH "AND (? = 0 OR c.id < ?) ORDER BY c.id DESC " LIST_SQL_LIMIT;
+#define OPEN_WHERE \
+	CALLBACK_COLUMNS CALLBACK_FROM "WHERE (? = 0 OR c.open_due < CURDATE() + INTERVAL 1 DAY) " \
+	"AND (? = 0 OR c.open_due < NOW()) AND (? = 0 OR (c.taken_by = ? AND c.status = 'taken')) " SEARCH_NUMBER
+#define ALL_WHERE CALLBACK_COLUMNS CALLBACK_FROM "WHERE (? = '' OR c.status = ?) " SEARCH_NUMBER
+static const char SQL_OPEN[] = OPEN_WHERE NO_CUSTOMER LIST_BY_OPEN_DUE("c");
+static const char SQL_OPEN_CUSTOMER[] = OPEN_WHERE SEARCH_CUSTOMER LIST_BY_OPEN_DUE("c");
+static const char SQL_ALL[] = ALL_WHERE NO_CUSTOMER LIST_BY_ID_DESC("c");
+static const char SQL_ALL_CUSTOMER[] = ALL_WHERE SEARCH_CUSTOMER LIST_BY_ID_DESC("c");
 
 static const char *const TABS[][2] = {{"today", "今日待回访"}, {"overdue", "已超时"}, {"mine", "我的回访"}, {"all", "全部"}};
 #define NTABS (sizeof(TABS) / sizeof(TABS[0]))
@@ -62,12 +67,13 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	const struct list_search *q = &f->search;
 	const char *key;
 	long long after_id;
+	int customer = *q->phone || *q->text;
 	list_cursor_read(&r->arena, f->after, is_open_tab(qf), &key, &after_id);
 	if (!is_open_tab(qf))
-		return db_exec(r->db, &r->arena, res, SQL_ALL, "ss" SEARCH_TYPES "ii", f->status, f->status, qf->no_repair,
+		return db_exec(r->db, &r->arena, res, customer ? SQL_ALL_CUSTOMER : SQL_ALL, "ss" SEARCH_TYPES "ii", f->status, f->status, qf->no_repair,
 			       qf->no_repair, qf->no_return, qf->no_return, q->phone, q->phone, q->text, q->like, after_id,
 			       after_id);
-	return db_exec(r->db, &r->arena, res, SQL_OPEN, "iiii" SEARCH_TYPES "sssi", (long long)!strcmp(qf->tab, "today"),
+	return db_exec(r->db, &r->arena, res, customer ? SQL_OPEN_CUSTOMER : SQL_OPEN, "iiii" SEARCH_TYPES "sssi", (long long)!strcmp(qf->tab, "today"),
 		       (long long)f->overdue, (long long)!strcmp(qf->tab, "mine"), r->sess.user_id, qf->no_repair,
 		       qf->no_repair, qf->no_return, qf->no_return, q->phone, q->phone, q->text, q->like, key, key, key,
 		       after_id);

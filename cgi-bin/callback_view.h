@@ -15,7 +15,7 @@
 	"TIMESTAMPDIFF(SECOND, c.taken_at, NOW()), COALESCE(c.open_due < NOW(), 0), " \
 	"DATE_FORMAT(c.open_due, '%Y-%m-%d %H:%i:%s'), cu.phone_flagged_at IS NOT NULL, c.customer_id, c.outcome"
 #define CALLBACK_FROM \
-	" FROM callbacks c JOIN customers cu ON cu.id = c.customer_id " \
+	" FROM callbacks c LEFT JOIN customers cu ON cu.id = c.customer_id " \
 	"LEFT JOIN repairs rp ON c.subject = 'repair' AND rp.id = c.subject_id " \
 	"LEFT JOIN returns rt ON c.subject = 'return' AND rt.id = c.subject_id " \
 	"LEFT JOIN users ut ON ut.id = c.technician_id LEFT JOIN users ua ON ua.id = c.agent_id " \
