@@ -96,6 +96,14 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct callback *
 	}
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
 		tmpl_show(d, "CUSTOMER_LINK");
+	/* a row with nothing to say (no call yet, made by the system) takes no room */
+	const char *const optional[][2] = {
+		{"HAS_OUTCOME", db_cell(row, 0, CB_OUTCOME)}, {"HAS_CREATOR", db_cell(row, 0, CB_CREATOR)},
+		{"HAS_PEOPLE", db_cell(row, 0, CB_TECHNICIAN) ? "1" : db_cell(row, 0, CB_AGENT)},
+	};
+	for (size_t i = 0; i < sizeof(optional) / sizeof(optional[0]); i++)
+		if (optional[i][1] && *optional[i][1])
+			tmpl_show(d, optional[i][0]);
 }
 
 /* Renders the page; message (may be NULL) explains a refused action or a conflict. Each time the whole

@@ -9,17 +9,17 @@
     <dt>回访对象</dt><dd><a href="{{SUBJECT_URL}}" id="subject">{{NO}}</a></dd>
     <dt>产品</dt><dd>{{PRODUCT}}</dd>
     <dt>处理情况</dt><dd class="pre">{{WORK}}</dd>
-    <dt>经办</dt><dd>{{PEOPLE}}</dd>
-    <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
+{{#HAS_PEOPLE}}    <dt>经办</dt><dd>{{PEOPLE}}</dd>
+{{/HAS_PEOPLE}}    <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone" id="phone">{{PHONE}}</dd>
     <dt>回访时间</dt><dd>{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</dd>
     <dt>已拨打</dt><dd><span id="attempts">{{ATTEMPTS}}</span> 次（最多 {{MAX_ATTEMPTS}} 次）</dd>
 {{#TAKEN}}    <dt>回访人</dt><dd id="taker">{{TAKER}}（{{TAKEN_AT}} 起正在回访）</dd>
-{{/TAKEN}}    <dt>上次结果</dt><dd>{{OUTCOME_LABEL}} {{NOTE}}</dd>
-{{#DONE}}    <dt>完成</dt><dd>{{DONE_BY}} {{DONE_AT}}</dd>
+{{/TAKEN}}{{#HAS_OUTCOME}}    <dt>上次结果</dt><dd id="outcome">{{OUTCOME_LABEL}} {{NOTE}}</dd>
+{{/HAS_OUTCOME}}{{#DONE}}    <dt>完成</dt><dd>{{DONE_BY}} {{DONE_AT}}</dd>
 {{/DONE}}{{#COMPLAINT}}    <dt>跟进投诉</dt><dd><a href="/staff/complaints/{{COMPLAINT_ID}}">{{COMPLAINT_NO}}</a></dd>
-{{/COMPLAINT}}    <dt>安排人</dt><dd>{{CREATOR}}</dd>
-  </dl>
+{{/COMPLAINT}}{{#HAS_CREATOR}}    <dt>安排人</dt><dd>{{CREATOR}}</dd>
+{{/HAS_CREATOR}}  </dl>
 {{#WHOLE_PHONE}}  <p class="hint">完整号码仅对正在回访的您显示，每次显示都记入操作日志。</p>
 {{/WHOLE_PHONE}}
 </section>
