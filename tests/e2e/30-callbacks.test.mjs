@@ -10,7 +10,7 @@ import {
   Client, loginAdmin, login, createUser, sql, appSql, sqlSafe, sqlQuote, snippet, RUN_ID, uniquePhone, maskPhone,
   newRepair, repairActionOk, repairPage, insertReturn, returnActionOk, alertText, htmlUnescape, timeline, extractCsrf,
   callbackPage, callbackAction, callbackActionOk, callbackRows, pageThrough, clearPublicThrottles, appSetting,
-  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError,
+  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError, insertCallback,
 } from './lib.mjs';
 
 const TAG = RUN_ID.slice(-4);
@@ -71,22 +71,6 @@ const tbody = (html) => /<tbody>([\s\S]*?)<\/tbody>/.exec(html)[1];
 function shownPhone(html) {
   const m = /<dd class="phone" id="phone">([^<]*)<\/dd>/.exec(html);
   return m ? htmlUnescape(m[1]).trim() : null;
-}
-
-/** A callback made in the database for a new customer (or customer_id): due minutes from now. */
-function insertCallback({ phone = uniquePhone('3'), name = `回访客户${TAG}`, customerId, subject = 'customer', subjectId,
-  dueMinutes = 0, status = 'due', takenBy = null, takenMinutesAgo = 0, reason = 'manual', complaintId = null } = {}) {
-  const customer = customerId ? `SET @c = ${Number(customerId)};` : `INSERT INTO customers (name, phone, created_at, updated_at)
-    VALUES (${sqlQuote(name)}, ${sqlQuote(phone)}, NOW(), NOW()); SET @c = LAST_INSERT_ID();`;
-  const about = subjectId ? Number(subjectId) : '@c';
-  const taken = takenBy ? `${Number(takenBy)}, NOW() - INTERVAL ${Number(takenMinutesAgo)} MINUTE` : 'NULL, NULL';
-  const done = ['done', 'unreachable', 'cancelled'].includes(status) ? 'NOW()' : 'NULL';
-  const rows = appSql(`${customer}
-    INSERT INTO callbacks (subject, subject_id, customer_id, reason, complaint_id, status, due_at, taken_by, taken_at, done_at, created_at, updated_at)
-    VALUES ('${sqlSafe(subject)}', ${about}, @c, '${sqlSafe(reason)}', ${complaintId === null ? 'NULL' : Number(complaintId)}, '${sqlSafe(status)}',
-      NOW() + INTERVAL ${Number(dueMinutes)} MINUTE, ${taken}, ${done}, NOW(), NOW());
-    SELECT LAST_INSERT_ID(), @c;`);
-  return { id: Number(rows[0][0]), customerId: Number(rows[0][1]), phone };
 }
 
 /** A repair through the pages up to resolved: accepted by agent, assigned to tech, resolved by tech. */

@@ -75,12 +75,13 @@ export async function staffLogin(page, user) {
   assert.equal(new URL(page.url()).pathname, '/staff');
 }
 
-/** Finds number no in a staff queue (path, its table's id) with the search box and opens its page. */
-export async function openFromQueue(page, path, tableId, no) {
+/** Finds number no in a staff queue (path, its table's id) with the search box and opens its page:
+ * the link named no, or linkText in the row of no. */
+export async function openFromQueue(page, path, tableId, no, linkText = no) {
   await page.goto(`${BASE_URL}${path}`);
   await page.fill('#q', no);
   await clickThrough(page, page.getByRole('button', { name: '筛选' }));
-  const link = page.locator(`#${tableId} a`, { hasText: no });
+  const link = page.locator(`#${tableId} tr`, { hasText: no }).locator('a', { hasText: linkText });
   assert.equal(await link.count(), 1, `${path} does not list ${no}`);
   await clickThrough(page, link);
 }
