@@ -10,7 +10,7 @@ import {
   Client, loginAdmin, login, createUser, sql, appSql, sqlSafe, sqlQuote, snippet, RUN_ID, uniquePhone, maskPhone,
   newRepair, repairActionOk, repairPage, insertReturn, returnActionOk, alertText, htmlUnescape, timeline, extractCsrf,
   callbackPage, callbackAction, callbackActionOk, callbackRows, pageThrough, clearPublicThrottles, appSetting,
-  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError, insertCallback,
+  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError, insertCallback, assertRefused,
 } from './lib.mjs';
 
 const TAG = RUN_ID.slice(-4);
@@ -88,13 +88,8 @@ async function resolvedRepair(overrides = {}) {
 const GOOD = { attitude: '5', timeliness: '4', quality: '5', overall: '5', solved: '1', comment: '师傅很专业' };
 
 /** An action on a callback that must be refused with status (and message) and change nothing. */
-async function refused(client, id, action, fields, status, message) {
-  const before = snapshot(id);
-  const r = await callbackAction(client, id, action, fields);
-  assert.equal(r.status, status, `${action} answered ${r.status} instead of ${status}: ${alertText(r.text) || snippet(r.text)}`);
-  if (message) assert.ok(htmlUnescape(r.text).includes(message), `${action}: page lacks "${message}": ${alertText(r.text) || snippet(r.text)}`);
-  assert.deepEqual(snapshot(id), before, `${action} changed the callback although refused`);
-  return r;
+function refused(client, id, action, fields, status, message) {
+  return assertRefused(action, () => callbackAction(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 // ------------------------------------------------------------ creation --
