@@ -108,20 +108,38 @@ int rating_is_bad(const struct request *r, const struct rating *g)
 	return !g->solved || g->attitude <= low || g->timeliness <= low || g->quality <= low || g->overall <= low;
 }
 
-void rating_form_fill(struct request *r, tmpl_dict *d, int keep)
+static const char *const SOLVED[][2] = {{"1", "已解决"}, {"0", "未解决"}};
+
+void rating_form_fill(struct request *r, tmpl_dict *d, int posted)
 {
 	static const char *const SCORES[][2] = {{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}};
-	static const char *const SOLVED[][2] = {{"1", "已解决"}, {"0", "未解决"}};
 	tmpl_dict *f = tmpl_include(d, "RATING_FIELDS", "rating_fields.tpl");
 	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
 		const char *code = SATISFACTION_DIMENSIONS[i][0];
+		const char *chosen = posted ? form_trimmed(r, code) : "";
 		tmpl_dict *dim = tmpl_section(f, "DIMENSION");
 		tmpl_set(dim, "NAME", code);
-		tmpl_set(dim, "LABEL", SATISFACTION_DIMENSIONS[i][1]);
-		form_options(dim, "SCORE", SCORES, 5, keep ? form_get(r, code) : NULL);
+		tmpl_set(dim, "TITLE", SATISFACTION_DIMENSIONS[i][1]);
+		form_options(dim, "SCORE_OPTION", SCORES, 5, chosen);
+		if (posted && !*chosen)
+			tmpl_set(dim, "ERROR", "请选择");
 	}
-	form_options(f, "SOLVED", SOLVED, 2, keep ? form_get(r, "solved") : NULL);
-	tmpl_set(f, "comment", keep ? form_get(r, "comment") : "");
+	const char *solved = posted ? form_trimmed(r, "solved") : "";
+	form_options(f, "SOLVED_OPTION", SOLVED, 2, solved);
+	if (posted && !*solved)
+		tmpl_set(f, "solved_error", "请选择");
+	tmpl_set(f, "comment", posted ? form_trimmed(r, "comment") : "");
+}
+
+void rating_scores_fill(tmpl_dict *d, const struct db_result *res)
+{
+	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
+		tmpl_dict *s = tmpl_section(d, "SCORE");
+		tmpl_set(s, "CODE", SATISFACTION_DIMENSIONS[i][0]);
+		tmpl_set(s, "LABEL", SATISFACTION_DIMENSIONS[i][1]);
+		tmpl_set(s, "VALUE", db_cell(res, 0, i));
+	}
+	tmpl_set(d, "SOLVED", choice_label(SOLVED, 2, db_cell(res, 0, 4)));
 }
 
 int satisfaction_store(struct request *r, const char *subject, long long id, long long callback_id, const char *source,

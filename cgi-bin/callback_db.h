@@ -28,9 +28,13 @@ struct rating {
 /* Reads the rating form (attitude, timeliness, quality, overall, solved = 1|0, comment). Returns
  * NULL, or what is wrong, in Chinese. */
 const char *rating_read(struct request *r, struct rating *g);
-/* Fills include RATING_FIELDS of d with templates/rating_fields.tpl: radio buttons 1..5 per dimension,
- * solved yes / no and the comment, as posted when keep (a refused form), else empty. */
-void rating_form_fill(struct request *r, tmpl_dict *d, int keep);
+/* Fills include RATING_FIELDS of d with templates/rating_fields.tpl, the rating form's fields (radio
+ * buttons 1..5 per dimension, solved yes / no, the comment) of /track and of a call: as posted, with
+ * "请选择" at each choice left out, when posted (the form came back refused), else empty. */
+void rating_form_fill(struct request *r, tmpl_dict *d, int posted);
+/* A rating given: section SCORE (CODE, LABEL, VALUE) per dimension and SOLVED (已解决 / 未解决) on d,
+ * from row 0 of res, whose first columns are attitude, timeliness, quality, overall and solved. */
+void rating_scores_fill(tmpl_dict *d, const struct db_result *res);
 /* 1 when the rating opens a complaint: a score at or below [complaints] low_score, or not solved. */
 int rating_is_bad(const struct request *r, const struct rating *g);
 

@@ -48,22 +48,6 @@ static const char *holder_refusal(const struct request *r, const void *record, c
 	return NULL;
 }
 
-/* The rating this call recorded: the scores in the order of SQL_RATING's first columns. */
-static void rating_fill(tmpl_dict *d, const struct db_result *g)
-{
-	if (!g->nrows)
-		return;
-	tmpl_dict *s = tmpl_section(d, "RATING");
-	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
-		tmpl_dict *dim = tmpl_section(s, "SCORE");
-		tmpl_set(dim, "NAME", SATISFACTION_DIMENSIONS[i][0]);
-		tmpl_set(dim, "LABEL", SATISFACTION_DIMENSIONS[i][1]);
-		tmpl_set(dim, "VALUE", db_cell(g, 0, i));
-	}
-	tmpl_set(s, "SOLVED", db_cell_int(g, 0, 4) ? "已解决" : "未解决");
-	tmpl_set(s, "COMMENT", db_cell(g, 0, 5));
-}
-
 static void fields_fill(struct request *r, tmpl_dict *d, const struct callback *c, int whole_phone)
 {
 	const struct db_result *row = &c->row;
@@ -117,12 +101,17 @@ static int detail_page(struct request *r, int status, const struct callback *c, 
 		return st;
 	tmpl_dict *d = page_begin(r, status, "callback_detail.tpl", arena_printf(&r->arena, "回访 #%lld", c->id));
 	fields_fill(r, d, c, whole_phone);
-	rating_fill(d, &rating);
+	if (rating.nrows) {
+		tmpl_dict *given = tmpl_section(d, "RATING");
+		rating_scores_fill(given, &rating);
+		tmpl_set(given, "COMMENT", db_cell(&rating, 0, 5));
+	}
 	tmpl_set(d, "MESSAGE", message);
 	tmpl_set(d, "note", message ? form_get(r, "note") : "");
 	tmpl_set(d, "reason", message ? form_get(r, "reason") : "");
-	form_options(d, "OUTCOME_OPTION", CALLBACK_OUTCOMES, CALLBACK_OUTCOMES_N - 1, message ? form_get(r, "outcome") : NULL);
-	rating_form_fill(r, d, message != NULL);
+	const char *outcome = message ? form_get(r, "outcome") : NULL;
+	form_options(d, "OUTCOME_OPTION", CALLBACK_OUTCOMES, CALLBACK_OUTCOMES_N - 1, outcome);
+	rating_form_fill(r, d, outcome && !strcmp(outcome, "reached"));
 	flow_actions_show_if(r, d, &CALLBACK_FLOW, c->shown, 0, holder_refusal, c);
 	st = events_fill(r, &CALLBACK_FLOW, c->id, 0, d, "EVENT");
 	if (st == DB_OK && whole_phone)

@@ -30,8 +30,6 @@ static const char SQL_COMPLAINTS[] =
 static const char SQL_COMPLAINTS_LOCK[] =
 	"SELECT status FROM complaints WHERE subject = ? AND subject_id = ? FOR UPDATE";
 
-static const char *const SCORES[][2] = {{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}};
-static const char *const SOLVED[][2] = {{"1", "已解决"}, {"0", "未解决"}};
 
 static const char RATED_BEFORE[] = "您已评价过，感谢您的反馈。";
 static const char COMPLAINT_OPEN[] = "您的投诉正在处理中，我们会尽快与您联系，无需重复提交。";
@@ -46,21 +44,7 @@ static void rate_form_fill(struct request *r, const struct tracked *t, tmpl_dict
 		intake_form_token(r, f);
 	else
 		tmpl_set(f, "TOKEN", random_hex(&r->arena, 32));
-	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
-		const char *code = SATISFACTION_DIMENSIONS[i][0];
-		const char *chosen = posted ? form_trimmed(r, code) : "";
-		tmpl_dict *dim = tmpl_section(f, "DIMENSION");
-		tmpl_set(dim, "NAME", code);
-		tmpl_set(dim, "TITLE", SATISFACTION_DIMENSIONS[i][1]);
-		form_options(dim, "SCORE_OPTION", SCORES, 5, chosen);
-		if (posted && !*chosen)
-			tmpl_set(dim, "ERROR", "请选择");
-	}
-	const char *solved = posted ? form_trimmed(r, "solved") : "";
-	form_options(f, "SOLVED_OPTION", SOLVED, 2, solved);
-	if (posted && !*solved)
-		tmpl_set(f, "solved_error", "请选择");
-	tmpl_set(f, "comment", posted ? form_trimmed(r, "comment") : "");
+	rating_form_fill(r, f, posted);
 }
 
 /* "已评价" with the scores given, or the form while the request is finished and not rated; a posted
@@ -79,14 +63,7 @@ static int rating_fill(struct request *r, const struct tracked *t, tmpl_dict *fo
 			rate_form_fill(r, t, rating, posted);
 		return DB_OK;
 	}
-	tmpl_dict *rated = tmpl_section(rating, "RATED");
-	for (size_t i = 0; i < SATISFACTION_DIMENSIONS_N; i++) {
-		tmpl_dict *s = tmpl_section(rated, "SCORE");
-		tmpl_set(s, "CODE", SATISFACTION_DIMENSIONS[i][0]);
-		tmpl_set(s, "LABEL", SATISFACTION_DIMENSIONS[i][1]);
-		tmpl_set(s, "VALUE", db_cell(&res, 0, i));
-	}
-	tmpl_set(rated, "SOLVED", choice_label(SOLVED, 2, db_cell(&res, 0, 4)));
+	rating_scores_fill(tmpl_section(rating, "RATED"), &res);
 	return DB_OK;
 }
 

@@ -27,7 +27,7 @@
 {{#RATING}}<section class="panel" id="rating">
   <h2>客户评价</h2>
   <ul class="stats">
-{{#SCORE}}    <li data-dimension="{{NAME}}"><span class="num">{{VALUE}}</span><span>{{LABEL}}</span></li>
+{{#SCORE}}    <li data-dimension="{{CODE}}"><span class="num">{{VALUE}}</span><span>{{LABEL}}</span></li>
 {{/SCORE}}  </ul>
   <p>问题{{SOLVED}}。{{COMMENT}}</p>
 </section>
