@@ -8,9 +8,9 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, loginAdmin, login, createUser, sql, appSql, sqlSafe, sqlQuote, snippet, RUN_ID, uniquePhone, maskPhone,
-  newRepair, repairActionOk, repairPage, insertReturn, returnActionOk, alertText, htmlUnescape, timeline, extractCsrf,
+  newRepair, repairPage, insertReturn, returnActionOk, alertText, htmlUnescape, timeline, extractCsrf,
   callbackPage, callbackAction, callbackActionOk, callbackRows, pageThrough, clearPublicThrottles, appSetting,
-  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError, insertCallback, assertRefused,
+  parseLocal, fmtLocal, businessAdd, nextHalfDay, holidaySet, assertErrorPage, fieldError, insertCallback, assertRefused, resolvedRepair,
 } from './lib.mjs';
 
 const TAG = RUN_ID.slice(-4);
@@ -73,16 +73,11 @@ function shownPhone(html) {
   return m ? htmlUnescape(m[1]).trim() : null;
 }
 
-/** A repair through the pages up to resolved: accepted by agent, assigned to tech, resolved by tech. */
-async function resolvedRepair(overrides = {}) {
-  const r = await newRepair({ product: `回访测试机${TAG}`, ...overrides });
-  await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
-  await repairActionOk(supervisor, r.id, 'assign', { assignee_id: u.tech.id });
-  await repairActionOk(tech, r.id, 'start');
+/** A repair resolved through the pages (lib's resolvedRepair) with the times around it and its callback. */
+async function resolved(overrides = {}) {
   const t0 = nowText();
-  await repairActionOk(tech, r.id, 'resolve', { result: `更换主板，开机正常${TAG}`, warranty_repair: '1' });
-  const t1 = nowText();
-  return { ...r, t0, t1, callback: callbackOf('repair', r.id) };
+  const r = await resolvedRepair({ agent, supervisor, tech, techId: u.tech.id }, { product: `回访测试机${TAG}`, ...overrides });
+  return { ...r, t0, t1: nowText(), callback: callbackOf('repair', r.id) };
 }
 
 const GOOD = { attitude: '5', timeliness: '4', quality: '5', overall: '5', solved: '1', comment: '师傅很专业' };
@@ -94,7 +89,7 @@ function refused(client, id, action, fields, status, message) {
 
 // ------------------------------------------------------------ creation --
 test('a resolved repair gets a callback due delay_days business days later, attributed to its technician and agent', async () => {
-  const r = await resolvedRepair();
+  const r = await resolved();
   const c = cb(r.callback, ['status', 'reason', 'customer_id', 'technician_id', 'agent_id', 'attempts', "DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s')"]);
   assert.equal(c.status, 'due');
   assert.equal(c.reason, 'resolved');
@@ -115,7 +110,7 @@ test('a resolved repair gets a callback due delay_days business days later, attr
   const rows = callbackRows(list.text);
   assert.deepEqual(rows.map((x) => x.id), [r.callback]);
   const text = rows[0].cells.join(' | ');
-  for (const want of [r.no, `回访测试机${TAG}`, `更换主板，开机正常${TAG}`, u.tech.display_name, u.agent.display_name, '待回访', maskPhone(r.phone)]) {
+  for (const want of [r.no, `回访测试机${TAG}`, '更换温控器，试机正常', u.tech.display_name, u.agent.display_name, '待回访', maskPhone(r.phone)]) {
     assert.ok(text.includes(want), `the row lacks "${want}": ${text}`);
   }
   assert.match(list.text, new RegExp(`<a class="subject" href="/staff/repairs/${r.id}">${r.no}</a>`), 'the number does not link to the repair');
@@ -229,7 +224,7 @@ test('a taken callback left untouched longer than release_minutes is shown due a
 
 // ------------------------------------------------------------ outcomes --
 test('reached: scores stored per dimension, attributed to the technician and agent of the job; the callback is done', async () => {
-  const r = await resolvedRepair();
+  const r = await resolved();
   await callbackActionOk(agent2, r.callback, 'take');
   // the rating is required when reached, and comes back as given
   const bad = await refused(agent2, r.callback, 'call', { outcome: 'reached', attitude: '5', timeliness: '4', quality: '', overall: '5', solved: '1' }, 422, '请为每一项选择');
@@ -259,7 +254,7 @@ test('reached: scores stored per dimension, attributed to the technician and age
 });
 
 test('a low score or "not solved" opens a complaint, whose number the callback\'s event shows', async () => {
-  const r = await resolvedRepair();
+  const r = await resolved();
   await callbackActionOk(agent, r.callback, 'take');
   await callbackActionOk(agent, r.callback, 'call', { outcome: 'reached', attitude: '4', timeliness: '2', quality: '4', overall: '3', solved: '1', comment: '等太久' });
   const k = sql(`SELECT id, public_no, source, subject, subject_id, status, satisfaction_id IS NOT NULL FROM complaints WHERE callback_id = ${r.callback}`);
@@ -271,7 +266,7 @@ test('a low score or "not solved" opens a complaint, whose number the callback\'
   assert.deepEqual(lastEvent(kid, 'complaint').slice(0, 3), ['open', '', 'open']);
   assert.ok(sql(`SELECT note FROM events WHERE subject = 'repair' AND subject_id = ${r.id} AND action = 'complaint'`)[0][0].includes(kno));
 
-  const r2 = await resolvedRepair();
+  const r2 = await resolved();
   await callbackActionOk(agent, r2.callback, 'take');
   await callbackActionOk(agent, r2.callback, 'call', { outcome: 'reached', ...GOOD, solved: '0' });
   assert.deepEqual(sql(`SELECT source FROM complaints WHERE callback_id = ${r2.callback}`), [['not_solved']]);
