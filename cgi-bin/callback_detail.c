@@ -78,6 +78,10 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct callback *
 		tmpl_set_int(k, "COMPLAINT_ID", c->complaint_id);
 		tmpl_set(k, "COMPLAINT_NO", c->complaint_no);
 	}
+	/* a complaint made on the call is about the repair or return, or the customer */
+	const char *no = db_cell(row, 0, CB_NO);
+	tmpl_set(d, "COMPLAINT_NEW", *no ? arena_printf(&r->arena, "/staff/complaints/new?no=%s", no)
+				     : arena_printf(&r->arena, "/staff/complaints/new?customer_id=%lld", c->customer_id));
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
 		tmpl_show(d, "CUSTOMER_LINK");
 	/* a row with nothing to say (no call yet, made by the system) takes no room */

@@ -114,6 +114,8 @@ test('a resolved repair gets a callback due delay_days business days later, attr
     assert.ok(text.includes(want), `the row lacks "${want}": ${text}`);
   }
   assert.match(list.text, new RegExp(`<a class="subject" href="/staff/repairs/${r.id}">${r.no}</a>`), 'the number does not link to the repair');
+  const page = await callbackPage(agent, r.callback);
+  assert.match(page.r.text, new RegExp(`href="/staff/complaints/new\\?no=${r.no}" class="complaint-new"`), 'no phone complaint link on the callback');
   assert.ok(!tbody(list.text).includes(r.phone), 'the list shows the whole phone');
 });
 
