@@ -227,7 +227,8 @@ export function sql(query) {
     'mariadb',
     ['--no-defaults', '--default-character-set=utf8mb4', '-S', sock, `-u${dbUser()}`,
       process.env.AS_DB_NAME || 'aftersales', '-N', '-B', '-e', query],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    // a whole table (the backup test compares every row) is more than the default 1 MB
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 },
   );
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 }
