@@ -1,6 +1,7 @@
 /* Audit trail: writing entries and the admin page that lists them. */
 #include "audit.h"
 #include "response.h"
+#include "valid.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,11 +15,12 @@ static const char SQL_AUDIT_LIST[] =
 int audit_record_as(struct request *r, const char *actor_name, const char *action, const char *target,
 		    const char *detail)
 {
-	char actor[65];
-	snprintf(actor, sizeof(actor), "%s", actor_name ? actor_name : "");
+	/* The columns' sizes, in characters: a long note is cut, never refused. */
+	const char *actor = utf8_prefix(&r->arena, actor_name ? actor_name : "", 64);
 	const char *actor_id = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
-	return db_exec(r->db, &r->arena, NULL, SQL_AUDIT_INSERT, "ssssss", actor_id, actor, action, target ? target : "",
-		       detail ? detail : "", r->remote_addr);
+	return db_exec(r->db, &r->arena, NULL, SQL_AUDIT_INSERT, "ssssss", actor_id, actor, utf8_prefix(&r->arena, action, 32),
+		       utf8_prefix(&r->arena, target ? target : "", 64), utf8_prefix(&r->arena, detail ? detail : "", 255),
+		       r->remote_addr);
 }
 
 int audit_record(struct request *r, const char *action, const char *target, const char *detail)

@@ -1,5 +1,6 @@
 /* Timeline entries of repairs and returns. */
 #include "events.h"
+#include "audit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,8 +35,17 @@ int event_record(struct request *r, const char *subject, long long id, const cha
 	const char *actor_id = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
 	const char *actor = r->sess.user_id ? r->sess.display_name : "客户";
 	public_note = public_note ? public_note : "";
-	return db_exec(r->db, &r->arena, NULL, SQL_EVENT_INSERT, "sisssssssi", subject, id, actor_id, actor, action,
-		       from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
+	int st = db_exec(r->db, &r->arena, NULL, SQL_EVENT_INSERT, "sisssssssi", subject, id, actor_id, actor, action,
+			 from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
+	if (st != DB_OK)
+		return st;
+	/* Every change of every record is in the audit trail too (责任到人), in the same transaction. */
+	const char *detail = to && *to ? arena_printf(&r->arena, "%s → %s%s%s", from && *from ? from : "", to,
+						      note && *note ? "；" : "", note ? note : "")
+				       : note ? note : "";
+	const char *who = r->sess.user_id ? r->sess.username : actor;
+	return audit_record_as(r, who, arena_printf(&r->arena, "%s_%s", subject, action),
+			       arena_printf(&r->arena, "%s #%lld", subject, id), detail);
 }
 
 int events_fill(struct request *r, const struct flow *f, long long id, int public_only, tmpl_dict *d,

@@ -322,17 +322,6 @@ static int run_exchange(struct request *r, const struct return_request *t, struc
 	return st == DB_OK && res->affected ? schedule_callback(r, t, "exchanged") : st;
 }
 
-/* s cut to at most max characters of UTF-8, in the arena. */
-static const char *utf8_cut(struct arena *a, const char *s, size_t max)
-{
-	size_t i = 0;
-	for (size_t n = 0; s[i] && n < max; n++)
-		do
-			i++;
-		while ((s[i] & 0xC0) == 0x80);
-	return arena_strndup(a, s, i);
-}
-
 /* The repair made from the return: its contact, product and purchase; the fault as the customer and
  * the inspection described it. Its own timeline starts with where it came from. */
 static int run_to_repair(struct request *r, const struct return_request *t, struct action_outcome *o,
@@ -348,7 +337,7 @@ static int run_to_repair(struct request *r, const struct return_request *t, stru
 					 t->inspection_notes ? t->inspection_notes : "");
 	const struct repair_new n = {
 		no, t->channel, t->contact_name, t->contact_phone, "", t->address ? t->address : "", t->product, "",
-		t->serial_no ? t->serial_no : "", t->purchase_date, utf8_cut(&r->arena, fault, 2000), "",
+		t->serial_no ? t->serial_no : "", t->purchase_date, utf8_prefix(&r->arena, fault, 2000), "",
 		t->customer_id, t->id,
 	};
 	st = repair_insert_row(r, &n, &repair_id);

@@ -307,3 +307,13 @@ const char *money_format(struct arena *a, long long cents)
 	grouped[k] = 0;
 	return arena_printf(a, "%s¥%s.%02llu", cents < 0 ? "-" : "", grouped, v % 100);
 }
+
+const char *utf8_prefix(struct arena *a, const char *s, size_t max)
+{
+	size_t i = 0;
+	for (size_t n = 0; s[i] && n < max; n++)
+		do
+			i++;
+		while ((s[i] & 0xC0) == 0x80);
+	return arena_strndup(a, s, i);
+}

@@ -7,6 +7,8 @@
 
 /* Number of characters (code points) in valid UTF-8 text. */
 size_t utf8_chars(const char *s);
+/* s cut to at most max characters (never inside one), in the arena. */
+const char *utf8_prefix(struct arena *a, const char *s, size_t max);
 
 const char *valid_username(const char *v);     /* 3-32 of a-z 0-9 _ . - , starting with a letter */
 const char *valid_display_name(const char *v); /* 1-32 characters, no control characters */

@@ -187,6 +187,9 @@ test('open -> investigating -> resolved with a follow-up call -> closed once the
   let p = await expectStatus(supervisor, id, 'investigating');
   assert.equal(col(id, 'handler_id'), String(u.supervisor.id));
   assert.notEqual(col(id, 'responded_at'), 'NULL');
+  // the change is in the audit trail too, by whom, in the same transaction as the timeline
+  assert.deepEqual(sql(`SELECT actor, detail FROM audit_log WHERE action = 'complaint_respond' AND target = 'complaint #${sqlSafe(id)}'`),
+    [[u.supervisor.username, 'open → investigating；已致电客户，了解情况']]);
   assert.ok(p.r.text.includes(u.supervisor.display_name), 'the handler is not shown');
   assert.match(p.r.text, /data-limit="response"[^>]*>首次响应时限：[^<]*<strong>按时完成/, 'the response limit is not met');
   assert.match(p.r.text, /data-limit="resolution"[^>]*>处理时限：[^<]*<strong>剩余/, 'the resolution limit is not running');
