@@ -49,6 +49,8 @@ static void defaults(struct config *c)
 	c->complaint_low_score = 2;
 	c->complaint_response_hours = 4;
 	c->complaint_resolve_hours = 40;
+	c->roster_min_rest_hours = 8;
+	c->roster_max_consecutive_days = 6;
 }
 
 static int set_clock(int *dst, const char *v)
@@ -229,6 +231,10 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->complaint_response_hours, value, 1, 2000);
 	else if (S("complaints", "resolve_hours"))
 		ok = set_int(&c->complaint_resolve_hours, value, 1, 2000);
+	else if (S("roster", "min_rest_hours"))
+		ok = set_int(&c->roster_min_rest_hours, value, 0, 48);
+	else if (S("roster", "max_consecutive_days"))
+		ok = set_int(&c->roster_max_consecutive_days, value, 1, 31);
 	else {
 		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
 		return 0;

@@ -46,6 +46,9 @@ struct config {
 	int complaint_low_score;    /* a score (overall or any dimension) at or below this opens a complaint */
 	int complaint_response_hours; /* business hours to the first response to a complaint */
 	int complaint_resolve_hours;  /* business hours to its resolution */
+
+	int roster_min_rest_hours;    /* hours off between two shifts of a person */
+	int roster_max_consecutive_days; /* working days in a row a person may be rostered */
 };
 
 /* Fills cfg with defaults, then reads path. Returns 0, or -1 after printing the file, line and key to stderr. */
