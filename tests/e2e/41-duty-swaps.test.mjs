@@ -61,3 +61,32 @@ test('the staff home shows who is on duty now, the duty officer first, a night s
   assert.deepEqual(next.map((x) => [x.shift, x.day, x.people]), [[night.name, rosterDay(0), [u.next.display_name]]]);
   assert.ok(rows.indexOf(now[1]) < rows.indexOf(next[0]), 'the next shift comes after those on duty');
 });
+
+/** The rows of /staff/my's shift table: [{ day, cells }]. */
+function myShifts(html) {
+  const table = /<table class="list" id="my-shifts">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html);
+  assert.ok(table, '/staff/my has no shift table');
+  return [...table[1].matchAll(/<tr data-day="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => ({
+    day: m[1], cells: [...m[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+  }));
+}
+
+test('/staff/my lists the coming 14 days of one\'s own shifts, and links the calendar feed', async () => {
+  const early = insertShiftType({ name: '早班', start: 8 * 60, end: 16 * 60 });
+  const late = insertShiftType({ name: '夜班', start: 22 * 60, end: 8 * 60 });
+  insertRoster(u.req.id, 2, early.id);
+  insertRoster(u.req.id, 3, late.id);
+  insertRoster(u.req.id, 14, early.id);
+  insertRoster(u.req.id, 15, early.id); // too far
+  insertRoster(u.req.id, -3, early.id); // over
+  insertRoster(u.col.id, 2, late.id); // someone else's
+  const r = await c.req.get('/staff/my');
+  assert.equal(r.status, 200);
+  const rows = myShifts(r.text);
+  assert.deepEqual(rows.map((x) => [x.day, x.cells[1]]), [[rosterDay(2), early.name], [rosterDay(3), late.name], [rosterDay(14), early.name]]);
+  assert.equal(rows[1].cells[2], '22:00–次日08:00');
+  assert.match(r.text, /href="\/staff\/my\/calendar"/);
+  const none = await c.other.get('/staff/my');
+  assert.deepEqual(myShifts(none.text), []);
+  assert.match(none.text, /未来 14 天没有您的班次/);
+});
