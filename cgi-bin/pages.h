@@ -111,6 +111,11 @@ int page_holidays(struct request *r);
 int page_holiday_add(struct request *r);
 int page_holiday_delete(struct request *r);
 
+/* roster_calendar.c: one's shifts as a calendar feed */
+int page_my_calendar(struct request *r);
+int page_my_calendar_reset(struct request *r);
+int page_ical(struct request *r);
+
 /* audit.c */
 int page_audit(struct request *r);
 

@@ -17,6 +17,7 @@ const struct route ROUTES[] = {
 	{M_GET, "/track", page_track, 0},
 	{M_POST, "/track/rate", page_track_rate, 0},
 	{M_POST, "/track/complain", page_track_complain, 0},
+	{M_GET, "/ical", page_ical, 0},
 
 	{M_GET, "/staff", page_staff_home, ROLES_STAFF},
 	{M_GET, "/staff/repairs", page_repair_queue, ROLES_STAFF},
@@ -27,6 +28,8 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/repairs/#/print", page_repair_print, ROLES_STAFF},
 	{M_POST, "/staff/repairs/#/contact", page_repair_contact_take, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/my", page_my_jobs, ROLES_STAFF},
+	{M_GET, "/staff/my/calendar", page_my_calendar, ROLES_STAFF},
+	{M_POST, "/staff/my/calendar/reset", page_my_calendar_reset, ROLES_STAFF},
 	{M_GET, "/staff/returns", page_return_queue, ROLES_STAFF},
 	{M_GET, "/staff/returns/new", page_return_intake_form, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_POST, "/staff/returns/new", page_return_intake, ROLE_AGENT | ROLES_SUPERVISOR},

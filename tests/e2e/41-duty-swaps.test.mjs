@@ -90,3 +90,64 @@ test('/staff/my lists the coming 14 days of one\'s own shifts, and links the cal
   assert.deepEqual(myShifts(none.text), []);
   assert.match(none.text, /未来 14 天没有您的班次/);
 });
+
+test('the calendar feed: a secret address made and reset on /staff/my/calendar, RFC 5545 that ical.js reads, the old address 404 after a reset', async () => {
+  const { default: ICAL } = await import('ical.js');
+  const long = insertShiftType({ name: '长名称的班次，含逗号,分号;和反斜杠\\以及更多的中文字符让它超过七十五个字节', start: 9 * 60, end: 18 * 60 });
+  const night = insertShiftType({ name: '夜班', start: 22 * 60, end: 8 * 60 });
+  const nightRow = insertRoster(u.col.id, 5, night.id);
+  insertRoster(u.col.id, 7, long.id);
+  insertRoster(u.col.id, -31, long.id); // before the feed's 30 days
+  insertRoster(u.req.id, 6, night.id); // someone else's
+
+  const before = await c.col.get('/staff/my/calendar');
+  assert.equal(before.status, 200);
+  assert.match(before.text, /id="no-feed"/);
+  const noCsrf = await c.col.post('/staff/my/calendar/reset', {});
+  assert.equal(noCsrf.status, 403, 'a reset without the csrf field is refused');
+  const made = await c.col.postForm('/staff/my/calendar/reset');
+  assert.equal(made.status, 303);
+  assert.equal(made.location, '/staff/my/calendar');
+  const feedUrl = (await c.col.get('/staff/my/calendar')).text.match(/id="feed-url" value="([^"]*)"/)?.[1];
+  assert.ok(feedUrl, 'the page shows the feed address');
+  const feedPath = htmlUnescape(feedUrl).replace(/^https?:\/\/[^/]+/, '');
+  assert.match(feedPath, /^\/ical\?token=[0-9a-f]{64}$/);
+  assert.deepEqual(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'ical_token_reset' AND actor = '${sqlSafe(u.col.username)}'`), [['1']]);
+
+  const feed = await new Client().get(feedPath);
+  assert.equal(feed.status, 200);
+  assert.equal(feed.headers.get('content-type'), 'text/calendar; charset=utf-8');
+  const lines = feed.text.split('\r\n');
+  assert.equal(lines.pop(), '', 'the feed ends with CRLF');
+  assert.ok(!lines.some((l) => l.includes('\n')), 'every line ends with CRLF');
+  assert.ok(lines.every((l) => Buffer.byteLength(l) <= 75), 'lines are folded at 75 octets');
+  assert.ok(lines.some((l) => l.startsWith(' ')), 'the long summary is folded');
+
+  const cal = new ICAL.Component(ICAL.parse(feed.text));
+  const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const expected = sql(`SELECT id FROM roster WHERE user_id = ${u.col.id} AND day >= '${rosterDay(-30)}' ORDER BY id`).map((row) => Number(row[0]));
+  assert.deepEqual(events.map((e) => Number(/^roster-(\d+)@/.exec(e.uid)[1])).sort((a, b) => a - b), expected,
+    'one event per shift of the colleague within the feed\'s days, none older than 30 days');
+  const tz = appSql('SELECT TIME_FORMAT(TIMEDIFF(NOW(), UTC_TIMESTAMP()), \'%H:%i\')')[0][0];
+  const offset = tz.startsWith('-') ? tz : `+${tz}`;
+  const at = (day, hm) => Date.parse(`${day}T${hm}:00${offset}`);
+  const n = events.find((e) => e.summary === night.name);
+  assert.equal(n.uid.startsWith(`roster-${nightRow}@`), true, `the UID names the roster row: ${n.uid}`);
+  assert.equal(n.startDate.toJSDate().getTime(), at(rosterDay(5), '22:00'));
+  assert.equal(n.endDate.toJSDate().getTime(), at(rosterDay(6), '08:00'), 'a night shift ends the next morning');
+  const l = events.find((e) => e.summary === long.name);
+  assert.ok(l, `the long, escaped summary reads back whole: ${events.map((e) => e.summary)}`);
+  assert.equal(l.startDate.toJSDate().getTime(), at(rosterDay(7), '09:00'));
+  assert.equal(l.endDate.toJSDate().getTime(), at(rosterDay(7), '18:00'));
+
+  const reset = await c.col.postForm('/staff/my/calendar/reset');
+  assert.equal(reset.status, 303);
+  assertErrorPage(await new Client().get(feedPath), 404);
+  const newPath = htmlUnescape((await c.col.get('/staff/my/calendar')).text.match(/id="feed-url" value="([^"]*)"/)[1]).replace(/^https?:\/\/[^/]+/, '');
+  assert.notEqual(newPath, feedPath);
+  assert.equal((await new Client().get(newPath)).status, 200);
+  assertErrorPage(await new Client().get('/ical?token=nothex'), 404);
+  assertErrorPage(await new Client().get(`/ical?token=${'0'.repeat(64)}`), 404);
+  const anon = await new Client().get('/staff/my/calendar');
+  assert.equal(anon.status, 303, 'the settings page needs a signed-in user');
+});

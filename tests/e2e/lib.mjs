@@ -887,7 +887,8 @@ export function insertCallback({ phone = uniquePhone('3'), name = `回访客户$
  * duty_officer. Returns { id, name }.
  */
 export function insertShiftType({ name = '班', start, end, roles = '', minStaff = 1, dutyOfficer = 0 } = {}) {
-  const unique = `${name}${RUN_ID.slice(-5)}${++seq}`.slice(0, 32);
+  const suffix = `${RUN_ID.slice(-5)}${++seq}`;
+  const unique = `${[...name].slice(0, 32 - suffix.length).join('')}${suffix}`;
   const rows = sql(`INSERT INTO shift_types (name, start_min, end_min, roles, min_staff, duty_officer)
     VALUES (${sqlQuote(unique)}, ${Number(start)}, ${Number(end)}, ${sqlQuote(roles)}, ${Number(minStaff)}, ${dutyOfficer ? 1 : 0});
     SELECT LAST_INSERT_ID();`);
