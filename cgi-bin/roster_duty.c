@@ -16,6 +16,8 @@ static const char SQL_AROUND[] = SHIFT_COLUMNS "WHERE r.day BETWEEN ? AND ? AND 
 					       "ORDER BY r.day, t.start_min, t.id, u.display_name";
 static const char SQL_OF_USER[] = SHIFT_COLUMNS "WHERE r.user_id = ? AND r.day BETWEEN ? AND ? "
 						"ORDER BY r.day, t.start_min, t.id";
+static const char SQL_ONE[] = SHIFT_COLUMNS "WHERE r.id = ?";
+static const char SQL_ONE_LOCKED[] = SHIFT_COLUMNS "WHERE r.id = ? FOR UPDATE";
 
 #define MY_SHIFT_DAYS 14
 
@@ -72,11 +74,26 @@ int roster_shifts_of(struct request *r, long long user_id, long long from_day, l
 	return DB_OK;
 }
 
+int roster_shift_load(struct request *r, long long id, int lock, struct roster_shift *s, int *found)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, lock ? SQL_ONE_LOCKED : SQL_ONE, "i", id);
+	*found = st == DB_OK && res.nrows;
+	if (*found)
+		shift_read(&res, 0, s);
+	return st;
+}
+
 /* "03-01 周日" */
-static const char *day_label(struct arena *a, const struct roster_shift *s)
+const char *shift_day_label(struct arena *a, const struct roster_shift *s)
 {
 	static const char *const WEEKDAYS[] = {"周四", "周五", "周六", "周日", "周一", "周二", "周三"};
 	return arena_printf(a, "%s %s", s->day + 5, WEEKDAYS[((s->span.day % 7) + 7) % 7]);
+}
+
+const char *shift_label(struct arena *a, const struct roster_shift *s)
+{
+	return arena_printf(a, "%s %s %s", shift_day_label(a, s), s->name, shift_hours_text(a, s->start_min, s->end_min));
 }
 
 /* One shift of one day with its people: rows[from..to) of the query. */
@@ -89,7 +106,7 @@ static void group_fill(struct request *r, tmpl_dict *d, const char *when, const 
 		tmpl_show(g, "NEXT");
 	tmpl_set(g, "SHIFT", s->name);
 	tmpl_set(g, "DAY", s->day);
-	tmpl_set(g, "DAY_LABEL", day_label(&r->arena, s));
+	tmpl_set(g, "DAY_LABEL", shift_day_label(&r->arena, s));
 	tmpl_set(g, "HOURS", shift_hours_text(&r->arena, s->start_min, s->end_min));
 	if (s->duty_officer)
 		tmpl_show(g, "OFFICER");
@@ -155,7 +172,7 @@ int my_shifts_fill(struct request *r, tmpl_dict *d)
 			continue;
 		tmpl_dict *row = tmpl_section(d, "MY_SHIFT");
 		tmpl_set(row, "DAY", s[i].day);
-		tmpl_set(row, "DAY_LABEL", day_label(&r->arena, &s[i]));
+		tmpl_set(row, "DAY_LABEL", shift_day_label(&r->arena, &s[i]));
 		tmpl_set(row, "SHIFT", s[i].name);
 		tmpl_set(row, "HOURS", shift_hours_text(&r->arena, s[i].start_min, s[i].end_min));
 		if (shift_span_covers(&s[i].span, now))

@@ -23,6 +23,13 @@ const char *shift_hours_text(struct arena *a, int start_min, int end_min);
  * Returns a db_status. */
 int roster_shifts_of(struct request *r, long long user_id, long long from_day, long long to_day,
 		     struct roster_shift **out, size_t *n);
+/* Roster row id into *s (locked for the transaction when lock); *found 0 when there is none.
+ * Returns a db_status. */
+int roster_shift_load(struct request *r, long long id, int lock, struct roster_shift *s, int *found);
+/* "03-01 周日": the month, day and weekday the shift starts on. */
+const char *shift_day_label(struct arena *a, const struct roster_shift *s);
+/* "03-01 周日 夜班 22:00–次日08:00" */
+const char *shift_label(struct arena *a, const struct roster_shift *s);
 /* The staff home's block: a DUTY row (WHEN "now") per shift working now, the duty officer's first,
  * night shifts of yesterday included, then those (WHEN "next") of the shift(s) starting next, each
  * with its PERSON rows; NO_DUTY when nobody works now. Returns a db_status. */

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import {
   Client, loginAdmin, login, createUser, sql, appSql, sqlSafe, RUN_ID, htmlUnescape, alertText, snippet, timeline,
   extractCsrf, assertErrorPage, assertRefused, insertShiftType, insertRoster, rosterDay,
+  swapPage, expectSwapStatus, swapAction, swapActionOk,
 } from './lib.mjs';
 
 const TAG = RUN_ID.slice(-4);
@@ -150,4 +151,139 @@ test('the calendar feed: a secret address made and reset on /staff/my/calendar, 
   assertErrorPage(await new Client().get(`/ical?token=${'0'.repeat(64)}`), 404);
   const anon = await new Client().get('/staff/my/calendar');
   assert.equal(anon.status, 303, 'the settings page needs a signed-in user');
+});
+
+// ------------------------------------------------------------ shift swaps --
+let E; // 08:00-16:00
+let L; // 16:00-24:00
+let N; // 22:00-08:00
+const swapTypes = () => {
+  E ??= insertShiftType({ name: '早', start: 8 * 60, end: 16 * 60 });
+  L ??= insertShiftType({ name: '晚', start: 16 * 60, end: 0 });
+  N ??= insertShiftType({ name: '夜', start: 22 * 60, end: 8 * 60 });
+};
+
+/** The owners of roster rows, by id. */
+const owners = (...ids) => ids.map((id) => Number(sql(`SELECT user_id FROM roster WHERE id = ${sqlSafe(id)}`)[0][0]));
+
+/** Requests a swap as client; returns { res, id }. */
+async function requestSwap(client, fields) {
+  const form = await client.get(`/staff/swaps/new?colleague_id=${fields.colleague_id}`);
+  assert.equal(form.status, 200);
+  const res = await client.post('/staff/swaps/new', { csrf: extractCsrf(form.text), their_shift: '', reason: '家里有事', ...fields });
+  const m = /^\/staff\/swaps\/(\d+)$/.exec(res.location || '');
+  return { res, id: res.status === 303 && m ? Number(m[1]) : null };
+}
+
+async function requestSwapOk(client, fields) {
+  const r = await requestSwap(client, fields);
+  assert.equal(r.res.status, 303, `the swap request answered ${r.res.status}: ${alertText(r.res.text) || snippet(r.res.text)}`);
+  return r.id;
+}
+
+/** status, version and number of events of a swap. */
+const swapState = (id) => sql(`SELECT status, version, (SELECT COUNT(*) FROM events WHERE subject = 'swap' AND subject_id = s.id) FROM shift_swaps s WHERE id = ${sqlSafe(id)}`)[0];
+const swapVersion = (id) => swapState(id)[1];
+
+test('a swap with its three parties: requested, accepted by the colleague, approved by a supervisor; the roster rows change hands', async () => {
+  swapTypes();
+  const mine = insertRoster(u.req.id, 20, E.id);
+  const theirs = insertRoster(u.col.id, 21, L.id);
+  const id = await requestSwapOk(c.req, { my_shift: String(mine), colleague_id: String(u.col.id), their_shift: String(theirs) });
+  const p = await expectSwapStatus(c.req, id, 'requested');
+  assert.match(p.r.text, /撤回申请/, 'the requester may cancel');
+  assert.doesNotMatch(p.r.text, /value="accept"/, 'the requester cannot accept');
+
+  // the colleague and the supervisor see it waiting for them
+  assert.match((await c.col.get('/staff/swaps')).text, new RegExp(`<table class="list" id="swaps-waiting">[\\s\\S]*href="/staff/swaps/${id}"[\\s\\S]*id="swaps-mine"`));
+  await assertRefused('another user accepting', () => swapAction(c.other, id, 'accept', { version: swapVersion(id) }), () => swapState(id), 422, '只有被邀请的同事');
+  await assertRefused('the requester accepting', () => swapAction(c.req, id, 'accept'), () => swapState(id), 422, '只有被邀请的同事');
+  await assertRefused('approving before the colleague accepted', () => swapAction(c.sup, id, 'approve', { version: swapVersion(id) }), () => swapState(id), 422, '当前状态不允许');
+  await assertRefused('accepting without the csrf field', async () => {
+    const page = await swapPage(c.col, id);
+    return c.col.post(`/staff/swaps/${id}/action`, { version: page.version, action: 'accept' });
+  }, () => swapState(id), 403);
+  await swapActionOk(c.col, id, 'accept');
+  await expectSwapStatus(c.col, id, 'accepted');
+  const approvalList = (await c.sup.get('/staff/swaps')).text;
+  assert.match(approvalList, new RegExp(`id="swaps-approval"[\\s\\S]*href="/staff/swaps/${id}"`), 'the supervisor sees it waiting for approval');
+
+  await assertRefused('an agent approving', () => swapAction(c.other, id, 'approve', { version: swapVersion(id) }), () => swapState(id), 422, '您的角色无权');
+  assert.deepEqual(owners(mine, theirs), [u.req.id, u.col.id], 'nothing moved before approval');
+  const months = [...new Set([rosterDay(20), rosterDay(21)].map((d) => d.slice(0, 7)))];
+  const monthVersions = () => months.map((m) => Number(sql(`SELECT COALESCE(MAX(version), 0) FROM roster_months WHERE month = '${m}'`)[0][0]));
+  const before = monthVersions();
+  await swapActionOk(c.sup, id, 'approve', { note: '同意' });
+  await expectSwapStatus(c.req, id, 'approved');
+  assert.deepEqual(owners(mine, theirs), [u.col.id, u.req.id], 'the two shifts changed hands');
+  assert.deepEqual(monthVersions(), before.map((v) => v + 1), 'the month\'s edit version moved on');
+  const page = await swapPage(c.req, id);
+  const tl = timeline(page.r.text);
+  assert.equal(tl.length, 3, `request, accept, approve on the timeline: ${tl}`);
+  assert.ok(tl[0].includes(u.req.display_name) && tl[1].includes(u.col.display_name) && tl[2].includes(u.sup.display_name), tl.join(' | '));
+  assert.deepEqual(sql(`SELECT action FROM audit_log WHERE target = 'swap #${id}' ORDER BY id`).map((row) => row[0]), ['swap_request', 'swap_accept', 'swap_approve']);
+  await assertRefused('cancelling after approval', () => swapAction(c.req, id, 'cancel', { version: swapVersion(id) }), () => swapState(id), 422, '当前状态不允许');
+});
+
+test('declined by the colleague, rejected by a supervisor, cancelled by the requester (not by another): the roster stays', async () => {
+  swapTypes();
+  const a = insertRoster(u.req.id, 24, E.id);
+  const declined = await requestSwapOk(c.req, { my_shift: String(a), colleague_id: String(u.col.id) });
+  await swapActionOk(c.col, declined, 'decline', { note: '那天有事' });
+  await expectSwapStatus(c.req, declined, 'declined');
+  assert.ok(timeline((await swapPage(c.req, declined)).r.text)[1].includes('那天有事'));
+
+  const b = insertRoster(u.req.id, 26, E.id);
+  const bTheirs = insertRoster(u.col.id, 27, L.id);
+  const rejected = await requestSwapOk(c.req, { my_shift: String(b), colleague_id: String(u.col.id), their_shift: String(bTheirs) });
+  await swapActionOk(c.col, rejected, 'accept');
+  await swapActionOk(c.sup, rejected, 'reject', { note: '人手不足' });
+  await expectSwapStatus(c.req, rejected, 'rejected');
+  assert.deepEqual(owners(b, bTheirs), [u.req.id, u.col.id]);
+
+  const d = insertRoster(u.req.id, 28, E.id);
+  const cancelled = await requestSwapOk(c.req, { my_shift: String(d), colleague_id: String(u.col.id) });
+  await assertRefused('the colleague cancelling', () => swapAction(c.col, cancelled, 'cancel'), () => swapState(cancelled), 422, '只有申请人');
+  await swapActionOk(c.col, cancelled, 'accept');
+  await swapActionOk(c.req, cancelled, 'cancel');
+  await expectSwapStatus(c.req, cancelled, 'cancelled');
+  await assertRefused('approving a cancelled swap', () => swapAction(c.sup, cancelled, 'approve', { version: swapVersion(cancelled) }), () => swapState(cancelled), 422, '当前状态不允许');
+  assert.deepEqual(owners(a, d), [u.req.id, u.req.id]);
+  const mine = (await c.req.get('/staff/swaps')).text;
+  for (const id of [declined, rejected, cancelled]) assert.match(mine, new RegExp(`href="/staff/swaps/${id}"`), 'the requester sees their swaps');
+});
+
+test('requests refused: a past shift, someone else\'s shift, oneself as colleague, a rule broken now, a second open swap of a shift', async () => {
+  swapTypes();
+  const past = insertRoster(u.req.id, -2, E.id);
+  const notMine = insertRoster(u.other.id, 30, E.id);
+  const ok = insertRoster(u.req.id, 30, E.id);
+  const count = () => sql('SELECT COUNT(*) FROM shift_swaps');
+  const refused = async (what, fields, message) => assertRefused(what, async () => (await requestSwap(c.req, fields)).res, count, 422, message);
+  await refused('a past shift', { my_shift: String(past), colleague_id: String(u.col.id) }, '已经开始或已过去');
+  await refused('someone else\'s shift', { my_shift: String(notMine), colleague_id: String(u.col.id) }, '已被删除或已换人');
+  await refused('oneself', { my_shift: String(ok), colleague_id: String(u.req.id) }, '请选择一位同事');
+  await refused('their shift that is not theirs', { my_shift: String(ok), colleague_id: String(u.col.id), their_shift: String(notMine) }, '已被删除或已换人');
+  insertRoster(u.col.id, 29, N.id); // 22:00 to 08:00 on day 30: no rest before the early shift
+  await refused('a hand-over that breaks the rest rule', { my_shift: String(ok), colleague_id: String(u.col.id) }, u.col.display_name);
+  const fine = insertRoster(u.req.id, 33, E.id);
+  await requestSwapOk(c.req, { my_shift: String(fine), colleague_id: String(u.col.id) });
+  await refused('a second swap of the same shift', { my_shift: String(fine), colleague_id: String(u.other.id) }, '已有进行中的调班申请');
+  const noCsrf = await c.req.post('/staff/swaps/new', { my_shift: String(fine), colleague_id: String(u.col.id) });
+  assert.equal(noCsrf.status, 403);
+});
+
+test('a rule that fails only at approval: 422 with the reason, the roster and the swap unchanged', async () => {
+  swapTypes();
+  const mine = insertRoster(u.req.id, 36, E.id);
+  const theirs = insertRoster(u.col.id, 37, E.id);
+  const id = await requestSwapOk(c.req, { my_shift: String(mine), colleague_id: String(u.col.id), their_shift: String(theirs) });
+  await swapActionOk(c.col, id, 'accept');
+  // meanwhile the colleague is given the night before the early shift they would receive
+  insertRoster(u.col.id, 35, N.id);
+  const state = () => [swapState(id), owners(mine, theirs)];
+  const r = await assertRefused('approval against the rest rule', () => swapAction(c.sup, id, 'approve'), state, 422, u.col.display_name);
+  assert.match(alertText(r.text), /休息|间隔|rest/i, `the reason names the rest rule: ${alertText(r.text)}`);
+  await expectSwapStatus(c.sup, id, 'accepted');
+  assert.deepEqual(owners(mine, theirs), [u.req.id, u.col.id]);
 });

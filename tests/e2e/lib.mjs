@@ -907,3 +907,8 @@ export function insertRoster(userId, day, typeId) {
     SELECT LAST_INSERT_ID();`);
   return Number(rows[0][0]);
 }
+
+/** Shift swaps (调班): their staff page and actions (see recordKind). */
+export const {
+  page: swapPage, expect: expectSwapStatus, action: swapAction, actionOk: swapActionOk,
+} = recordKind('/staff/swaps', 'swap', 'shift_swaps');
