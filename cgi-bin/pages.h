@@ -111,6 +111,19 @@ int page_holidays(struct request *r);
 int page_holiday_add(struct request *r);
 int page_holiday_delete(struct request *r);
 
+/* roster_calendar.c: one's shifts as a calendar feed */
+int page_my_calendar(struct request *r);
+int page_my_calendar_reset(struct request *r);
+int page_ical(struct request *r);
+
+/* roster_swaps.c: shift swaps (调班), the list and the request */
+int page_swaps(struct request *r);
+int page_swap_new_form(struct request *r);
+int page_swap_new(struct request *r);
+/* roster_swap_detail.c */
+int page_swap_detail(struct request *r);
+int page_swap_action(struct request *r);
+
 /* audit.c */
 int page_audit(struct request *r);
 

@@ -4,6 +4,7 @@
 #include "repair_db.h"
 #include "repair_flow.h"
 #include "response.h"
+#include "roster_duty.h"
 #include "valid.h"
 
 #include <string.h>
@@ -123,7 +124,7 @@ int page_repair_queue(struct request *r)
 }
 
 /* GET /staff/my: the signed-in user's open jobs, today's visits first, with phone and address for
- * the visit. Answers 200. */
+ * the visit, and their shifts of the next 14 days. Answers 200. */
 int page_my_jobs(struct request *r)
 {
 	struct db_result res;
@@ -135,5 +136,5 @@ int page_my_jobs(struct request *r)
 		queue_row(d, &res, i, 1);
 	if (!res.nrows)
 		tmpl_show(d, "EMPTY");
-	return 0;
+	return my_shifts_fill(r, d);
 }

@@ -18,6 +18,9 @@ void response_clear(struct request *r)
 	r->layout = NULL;
 	r->page = NULL;
 	r->page_file = NULL;
+	r->body = NULL;
+	r->content_type = NULL;
+	r->body_len = 0;
 	r->status = 200;
 	memset(&r->headers, 0, sizeof(r->headers));
 }

@@ -52,6 +52,9 @@ struct request {
 	tmpl_dict *layout;            /* root dictionary: layout.tpl, owns the page dictionary */
 	tmpl_dict *page;
 	const char *page_file;
+	const char *body;             /* a response that is no page (a calendar feed), or NULL */
+	size_t body_len;
+	const char *content_type;     /* of body */
 };
 
 void request_init(struct request *r, const struct config *cfg, struct db *db);

@@ -66,6 +66,8 @@ static void layout_drop(struct request *r)
 	r->layout = NULL;
 	r->page = NULL;
 	r->page_file = NULL;
+	r->body = NULL;
+	r->content_type = NULL;
 }
 
 /* Headers already added (cookies, above all) survive page_begin and page_redirect. */
@@ -85,6 +87,16 @@ int page_redirect(struct request *r, const char *location)
 	layout_drop(r);
 	r->status = 303;
 	response_header(r, "Location", location);
+	return 0;
+}
+
+int response_body(struct request *r, int status, const char *content_type, const char *body, size_t len)
+{
+	layout_drop(r);
+	r->status = status;
+	r->content_type = content_type;
+	r->body = body;
+	r->body_len = len;
 	return 0;
 }
 
@@ -133,11 +145,18 @@ void response_send(struct request *r)
 		if (tmpl_expand("layout.tpl", r->layout, &body, &len) != 0)
 			len = 0;
 	}
+	const char *sent = body;
+	if (!r->layout && r->body) {
+		sent = r->body;
+		len = r->body_len;
+	}
 	FCGX_Stream *out = r->fcgi->out;
 	char line[128];
 	snprintf(line, sizeof(line), "Status: %d %s\r\n", r->status, status_reason(r->status));
 	put(out, line);
-	put(out, "Content-Type: text/html; charset=utf-8\r\n"
+	put(out, "Content-Type: ");
+	put(out, r->content_type && !r->layout ? r->content_type : "text/html; charset=utf-8");
+	put(out, "\r\n"
 		 "X-Content-Type-Options: nosniff\r\n"
 		 "X-Frame-Options: DENY\r\n"
 		 "Referrer-Policy: same-origin\r\n"
@@ -153,6 +172,6 @@ void response_send(struct request *r)
 	snprintf(line, sizeof(line), "Content-Length: %zu\r\n\r\n", len);
 	put(out, line);
 	if (len && r->method != M_HEAD)
-		FCGX_PutStr(body, (int)len, out);
+		FCGX_PutStr(sent, (int)len, out);
 	free(body);
 }

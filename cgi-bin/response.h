@@ -9,6 +9,8 @@ tmpl_dict *page_begin(struct request *r, int status, const char *file, const cha
 int page_redirect(struct request *r, const char *location);
 /* The one place an error page is made: status, title and a message in the site layout. Returns 0. */
 int page_error(struct request *r, int status, const char *message);
+/* Answers status with body (from the arena) of content_type instead of a page. Returns 0. */
+int response_body(struct request *r, int status, const char *content_type, const char *body, size_t len);
 /* Adds a response header; CR, LF and other control characters are dropped from the value. */
 void response_header(struct request *r, const char *name, const char *value);
 /* Sets a cookie with HttpOnly, SameSite=Lax, Path=/ and Secure when configured; max_age < 0 deletes it. */

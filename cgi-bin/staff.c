@@ -5,6 +5,7 @@
 #include "return_flow.h"
 #include "callback_flow.h"
 #include "roles.h"
+#include "roster_duty.h"
 
 static const char SQL_STAFF_COUNTS[] =
 	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
@@ -97,7 +98,7 @@ static int record_stats_fill(struct request *r, tmpl_dict *d, const struct recor
 	return DB_OK;
 }
 
-/* GET /staff: open repairs, returns, complaints and callbacks by status, overdue ones, callbacks due
+/* GET /staff: who is on duty now and next, open repairs, returns, complaints and callbacks by status, overdue ones, callbacks due
  * today, the user's own jobs, the staff by role and, for admins, the latest audit entries. Answers 200. */
 int page_staff_home(struct request *r)
 {
@@ -110,6 +111,7 @@ int page_staff_home(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "staff_home.tpl", "工作台");
 	tmpl_set(d, "USER_NAME", r->sess.display_name);
 	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
+	st = duty_now_fill(r, d);
 	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]) && st == DB_OK; i++)
 		st = record_stats_fill(r, d, &RECORD_STATS[i]);
 	if (st != DB_OK)

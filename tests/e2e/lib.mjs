@@ -876,3 +876,39 @@ export function insertCallback({ phone = uniquePhone('3'), name = `回访客户$
     SELECT LAST_INSERT_ID(), @c;`);
   return { id: Number(rows[0][0]), customerId: Number(rows[0][1]), phone };
 }
+
+// ------------------------------------------------------------ roster --
+// Helpers of the roster tests (4x): shift types and roster rows made in the database, for tests that
+// need them before or without the roster's editing pages.
+
+/**
+ * A shift type made in the database: name (made unique), start and end as minutes after midnight
+ * (an end at or before the start is the next day), roles (comma list of role codes, '' any),
+ * duty_officer. Returns { id, name }.
+ */
+export function insertShiftType({ name = '班', start, end, roles = '', minStaff = 1, dutyOfficer = 0 } = {}) {
+  const suffix = `${RUN_ID.slice(-5)}${++seq}`;
+  const unique = `${[...name].slice(0, 32 - suffix.length).join('')}${suffix}`;
+  const rows = sql(`INSERT INTO shift_types (name, start_min, end_min, roles, min_staff, duty_officer)
+    VALUES (${sqlQuote(unique)}, ${Number(start)}, ${Number(end)}, ${sqlQuote(roles)}, ${Number(minStaff)}, ${dutyOfficer ? 1 : 0});
+    SELECT LAST_INSERT_ID();`);
+  return { id: Number(rows[0][0]), name: unique };
+}
+
+/** The day `offset` days from today in the program's time zone, "YYYY-MM-DD". */
+export function rosterDay(offset) {
+  return appSql(`SELECT CURDATE() + INTERVAL ${Number(offset)} DAY`)[0][0];
+}
+
+/** A roster row made in the database: userId works shift type typeId on day ("YYYY-MM-DD", or days from today). Returns its id. */
+export function insertRoster(userId, day, typeId) {
+  const d = typeof day === 'number' ? rosterDay(day) : sqlSafe(day);
+  const rows = sql(`INSERT INTO roster (user_id, day, shift_type_id, created_at) VALUES (${Number(userId)}, '${d}', ${Number(typeId)}, NOW());
+    SELECT LAST_INSERT_ID();`);
+  return Number(rows[0][0]);
+}
+
+/** Shift swaps (调班): their staff page and actions (see recordKind). */
+export const {
+  page: swapPage, expect: expectSwapStatus, action: swapAction, actionOk: swapActionOk,
+} = recordKind('/staff/swaps', 'swap', 'shift_swaps');

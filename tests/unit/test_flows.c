@@ -1,7 +1,7 @@
 /* Unit tests of every state machine table (the cgi-bin flow tables) against the rules flow.h states and
  * DESIGN.md's statuses: codes unique, every "to" a known status, no way out of a finished status but
  * a note, only timeline entries without a from-status; and the return, callback and complaint
- * transitions the issues name, with the roles that may take them. */
+ * transitions the issues name, with the roles that may take them; who of a swap's parties may act. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,10 +14,11 @@
 #include "repair_flow.h"
 #include "request.h"
 #include "return_flow.h"
+#include "roster_swap_flow.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct flow *const FLOWS[] = {&REPAIR_FLOW, &RETURN_FLOW, &CALLBACK_FLOW, &COMPLAINT_FLOW};
+static const struct flow *const FLOWS[] = {&REPAIR_FLOW, &RETURN_FLOW, &CALLBACK_FLOW, &COMPLAINT_FLOW, &SWAP_FLOW};
 static const int ALL_ROLES[] = {ROLE_TECHNICIAN, ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN};
 
 static void test_tables_sane(void **state)
@@ -60,7 +61,8 @@ static void test_finished_statuses_end(void **state)
 		{&REPAIR_FLOW, "closed"}, {&REPAIR_FLOW, "cancelled"}, {&RETURN_FLOW, "closed"},
 		{&RETURN_FLOW, "rejected"}, {&RETURN_FLOW, "converted"}, {&RETURN_FLOW, "cancelled"},
 		{&CALLBACK_FLOW, "done"}, {&CALLBACK_FLOW, "unreachable"}, {&CALLBACK_FLOW, "cancelled"},
-		{&COMPLAINT_FLOW, "closed"},
+		{&COMPLAINT_FLOW, "closed"}, {&SWAP_FLOW, "declined"}, {&SWAP_FLOW, "approved"},
+		{&SWAP_FLOW, "rejected"}, {&SWAP_FLOW, "cancelled"},
 	};
 	for (size_t i = 0; i < COUNT(ends); i++) {
 		const struct flow *f = ends[i].f;
@@ -110,6 +112,12 @@ static const struct step STEPS[] = {
 	{&COMPLAINT_FLOW, "resolve", "investigating", "resolved", BOSS},
 	{&COMPLAINT_FLOW, "close", "resolved", "closed", BOSS},
 	{&COMPLAINT_FLOW, "reopen", "resolved", "reopened", BOSS},
+	{&SWAP_FLOW, "accept", "requested", "accepted", STAFF},
+	{&SWAP_FLOW, "decline", "requested", "declined", STAFF},
+	{&SWAP_FLOW, "approve", "accepted", "approved", BOSS},
+	{&SWAP_FLOW, "reject", "accepted", "rejected", BOSS},
+	{&SWAP_FLOW, "cancel", "requested", "cancelled", STAFF},
+	{&SWAP_FLOW, "cancel", "accepted", "cancelled", STAFF},
 };
 
 static void test_named_steps(void **state)
@@ -137,7 +145,7 @@ static void test_named_steps(void **state)
 static void test_nothing_else(void **state)
 {
 	(void)state;
-	const struct flow *flows[] = {&RETURN_FLOW, &CALLBACK_FLOW, &COMPLAINT_FLOW};
+	const struct flow *flows[] = {&RETURN_FLOW, &CALLBACK_FLOW, &COMPLAINT_FLOW, &SWAP_FLOW};
 	for (size_t k = 0; k < COUNT(flows); k++) {
 		const struct flow *f = flows[k];
 		for (unsigned a = 0; a < f->nactions; a++) {
@@ -154,6 +162,24 @@ static void test_nothing_else(void **state)
 			}
 		}
 	}
+}
+
+/* Beyond roles, a swap's party: requester 1, colleague 2, anyone else 3. */
+static void test_swap_parties(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *action;
+		long long user;
+		int allowed;
+	} cases[] = {
+		{"accept", 2, 1}, {"accept", 1, 0}, {"accept", 3, 0}, {"decline", 2, 1}, {"decline", 3, 0},
+		{"cancel", 1, 1}, {"cancel", 2, 0}, {"cancel", 3, 0}, {"approve", 3, 1}, {"approve", 1, 0},
+		{"approve", 2, 0}, {"reject", 3, 1}, {"reject", 2, 0},
+	};
+	for (size_t i = 0; i < COUNT(cases); i++)
+		if ((swap_party_refusal(cases[i].action, cases[i].user, 1, 2) == NULL) != cases[i].allowed)
+			fail_msg("swap %s by user %lld: allowed %d", cases[i].action, cases[i].user, !cases[i].allowed);
 }
 
 static void test_labels(void **state)
@@ -178,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_finished_statuses_end),
 		cmocka_unit_test(test_named_steps),
 		cmocka_unit_test(test_nothing_else),
+		cmocka_unit_test(test_swap_parties),
 		cmocka_unit_test(test_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
