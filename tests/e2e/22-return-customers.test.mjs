@@ -196,7 +196,6 @@ test('the staff home counts overdue returns (requested or inspected past due) an
 
 test('demo data: loaded into a scratch database it has a return in every status, timelines and counters', async (t) => {
   const q = demoDatabase(t, 'demo_check');
-  if (!q) return;
 
   const statuses = ['requested', 'approved', 'rejected', 'received', 'inspected', 'refunded', 'exchanged', 'closed',
     'converted', 'cancelled'];

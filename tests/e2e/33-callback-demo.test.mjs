@@ -13,7 +13,6 @@ test('demo data: callbacks in every state and outcome, ratings, and complaints i
   const q = demoDatabase(t, 'demo_cb', (scratch) => scratch(`INSERT INTO users (username, display_name, role, password_hash, created_at)
     VALUES ('zhang_agent', '张敏', 'agent', 'x', NOW()), ('li_tech', '李强', 'technician', 'x', NOW()),
       ('wang_sup', '王芳', 'supervisor', 'x', NOW()), ('zhao_tech', '赵磊', 'technician', 'x', NOW())`));
-  if (!q) return;
   const one = (text) => q(text)[0][0];
   const user = (name) => one(`SELECT id FROM users WHERE username = '${name}'`);
 

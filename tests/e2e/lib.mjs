@@ -321,15 +321,11 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * The demo data loaded into a scratch database named prefix_<run>, dropped after test t: the
  * schema, then beforeDemo(q) (rows the demo files expect, such as the demo staff scripts/stack.sh
- * makes first), then sql/demo/. Returns q, which runs SQL there in the program's time zone, or null
- * when t was skipped for want of AS_REPO and AS_DB_SOCKET.
+ * makes first), then sql/demo/. Returns q, which runs SQL there in the program's time zone.
  */
 export function demoDatabase(t, prefix, beforeDemo = () => {}) {
   const repo = process.env.AS_REPO;
-  if (!repo || !process.env.AS_DB_SOCKET) {
-    t.skip('AS_REPO and AS_DB_SOCKET are needed to load the demo data');
-    return null;
-  }
+  if (!repo || !process.env.AS_DB_SOCKET) throw new Error('AS_REPO and AS_DB_SOCKET are needed to load the demo data');
   const db = `${prefix}_${sqlSafe(RUN_ID)}`;
   sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   t.after(() => sql(`DROP DATABASE IF EXISTS ${db}`));
