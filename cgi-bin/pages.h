@@ -92,6 +92,13 @@ int page_callback_action(struct request *r);
 int page_callback_bulk_form(struct request *r);
 int page_callback_bulk(struct request *r);
 
+/* roster_handover.c: handovers (交接班) */
+int page_handovers(struct request *r);
+int page_handover_new_form(struct request *r);
+int page_handover_new(struct request *r);
+int page_handover(struct request *r);
+int page_handover_ack(struct request *r);
+
 /* customers.c */
 int page_customers(struct request *r);
 int page_customer(struct request *r);

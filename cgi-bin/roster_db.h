@@ -25,4 +25,10 @@ int roster_month_version(struct request *r, const char *month, long long *versio
  * since. Call first in the change's transaction. Returns a db_status. */
 int roster_month_take(struct request *r, const char *month, long long version);
 
+/* The span of a shift in SQL: row alias r (with its day) of shift type alias t; a shift ending at or
+ * before its start ends the next day (as shift_span_of). DATETIMEs in the site's time zone. */
+#define SHIFT_START(r, t) "(TIMESTAMP(" r ".day) + INTERVAL " t ".start_min MINUTE)"
+#define SHIFT_END(r, t) \
+	"(TIMESTAMP(" r ".day) + INTERVAL (" t ".end_min + IF(" t ".end_min <= " t ".start_min, 1440, 0)) MINUTE)"
+
 #endif

@@ -51,6 +51,12 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/callbacks/#", page_callback_detail, ROLES_STAFF},
 	{M_POST, "/staff/callbacks/#/action", page_callback_action, ROLES_STAFF},
 
+	{M_GET, "/staff/handovers", page_handovers, ROLES_STAFF},
+	{M_GET, "/staff/handover/new", page_handover_new_form, ROLES_STAFF},
+	{M_POST, "/staff/handover/new", page_handover_new, ROLES_STAFF},
+	{M_GET, "/staff/handover/#", page_handover, ROLES_STAFF},
+	{M_POST, "/staff/handover/#/ack", page_handover_ack, ROLES_STAFF},
+
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#", page_customer_update, ROLE_AGENT | ROLES_SUPERVISOR},

@@ -4,41 +4,30 @@
 #include "repair_flow.h"
 #include "return_flow.h"
 #include "callback_flow.h"
+#include "open_work.h"
 #include "roles.h"
 #include "roster_duty.h"
+#include "roster_handover.h"
 
 static const char SQL_STAFF_COUNTS[] =
 	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
-/* The home page's counts stop at COUNT_CAP + 1 rows each: at a million repairs an exact count of
- * tens of thousands of open ones cost most of the page, and "1000+" says all a desk needs. */
-#define COUNT_CAP 1000
-#define CAPPED_COUNT(rows) "(SELECT COUNT(*) FROM (SELECT 1 FROM " rows " LIMIT 1001) t)"
 #define CAPPED(table, st) "(SELECT '" st "', " CAPPED_COUNT(table " WHERE status = '" st "'") ")"
 static const char SQL_REPAIR_COUNTS[] =
 	CAPPED("repairs", "new") " UNION ALL " CAPPED("repairs", "accepted") " UNION ALL "
 	CAPPED("repairs", "assigned") " UNION ALL " CAPPED("repairs", "in_progress") " UNION ALL "
 	CAPPED("repairs", "waiting_parts");
-/* Waiting for parts pauses a repair's clock, so it is never overdue there. */
-static const char SQL_REPAIR_OVERDUE[] = "SELECT " CAPPED_COUNT(
-	"repairs FORCE INDEX (repairs_due) WHERE status IN ('accepted','assigned','in_progress') AND due_at < NOW()");
+static const char SQL_REPAIR_OVERDUE[] = "SELECT " CAPPED_COUNT(REPAIRS_OVERDUE);
 static const char SQL_RETURN_COUNTS[] =
 	CAPPED("returns", "requested") " UNION ALL " CAPPED("returns", "approved") " UNION ALL "
 	CAPPED("returns", "received") " UNION ALL " CAPPED("returns", "inspected");
-/* open_due is due_at while the clock runs (requested, inspected), NULL otherwise: sql/006_returns.sql. */
-static const char SQL_RETURN_OVERDUE[] =
-	"SELECT " CAPPED_COUNT("returns FORCE INDEX (returns_open_due) WHERE open_due < NOW()");
+static const char SQL_RETURN_OVERDUE[] = "SELECT " CAPPED_COUNT(RETURNS_OVERDUE);
 static const char SQL_COMPLAINT_COUNTS[] =
 	CAPPED("complaints", "open") " UNION ALL " CAPPED("complaints", "investigating") " UNION ALL "
 	CAPPED("complaints", "reopened") " UNION ALL " CAPPED("complaints", "resolved");
-/* open_due is the next time limit (first response, then resolution) of a complaint being handled. */
-static const char SQL_COMPLAINT_OVERDUE[] =
-	"SELECT " CAPPED_COUNT("complaints FORCE INDEX (complaints_open_due) WHERE open_due < NOW()");
+static const char SQL_COMPLAINT_OVERDUE[] = "SELECT " CAPPED_COUNT(COMPLAINTS_OVERDUE);
 static const char SQL_CALLBACK_COUNTS[] = CAPPED("callbacks", "due") " UNION ALL " CAPPED("callbacks", "taken");
-/* open_due is due_at while a callback is due or taken: sql/007_callbacks_complaints.sql. */
-static const char SQL_CALLBACK_OVERDUE[] =
-	"SELECT " CAPPED_COUNT("callbacks FORCE INDEX (callbacks_open_due) WHERE open_due < NOW()");
-static const char SQL_CALLBACK_TODAY[] =
-	"SELECT " CAPPED_COUNT("callbacks FORCE INDEX (callbacks_open_due) WHERE open_due < CURDATE() + INTERVAL 1 DAY");
+static const char SQL_CALLBACK_OVERDUE[] = "SELECT " CAPPED_COUNT(CALLBACKS_OVERDUE);
+static const char SQL_CALLBACK_TODAY[] = "SELECT " CAPPED_COUNT(CALLBACKS_DUE_TODAY);
 static const char SQL_MINE[] =
 	"SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts')";
 static const char SQL_RECENT_AUDIT[] =
@@ -62,11 +51,6 @@ static const struct record_stats RECORD_STATS[] = {
 	 SQL_CALLBACK_TODAY},
 };
 
-static const char *capped(struct request *r, long long n)
-{
-	return n > COUNT_CAP ? arena_printf(&r->arena, "%d+", COUNT_CAP) : arena_printf(&r->arena, "%lld", n);
-}
-
 /* Adds the block of s to d. Returns a db_status. */
 static int record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s)
 {
@@ -88,18 +72,19 @@ static int record_stats_fill(struct request *r, tmpl_dict *d, const struct recor
 		tmpl_dict *row = tmpl_section(block, "STATUS_COUNT");
 		tmpl_set(row, "STATUS", db_cell(&counts, i, 0));
 		tmpl_set(row, "LABEL", flow_status_label(s->flow, db_cell(&counts, i, 0)));
-		tmpl_set(row, "COUNT", capped(r, db_cell_int(&counts, i, 1)));
+		tmpl_set(row, "COUNT", open_count_text(r, db_cell_int(&counts, i, 1)));
 	}
-	tmpl_set(block, "OVERDUE", capped(r, db_cell_int(&overdue, 0, 0)));
+	tmpl_set(block, "OVERDUE", open_count_text(r, db_cell_int(&overdue, 0, 0)));
 	if (s->mine)
 		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(&mine, 0, 0));
 	if (s->today)
-		tmpl_set(tmpl_section(block, "TODAY"), "TODAY_COUNT", capped(r, db_cell_int(&today, 0, 0)));
+		tmpl_set(tmpl_section(block, "TODAY"), "TODAY_COUNT", open_count_text(r, db_cell_int(&today, 0, 0)));
 	return DB_OK;
 }
 
-/* GET /staff: who is on duty now and next, open repairs, returns, complaints and callbacks by status, overdue ones, callbacks due
- * today, the user's own jobs, the staff by role and, for admins, the latest audit entries. Answers 200. */
+/* GET /staff: who is on duty now and next, the handovers waiting for the user's acknowledgement, open
+ * repairs, returns, complaints and callbacks by status, overdue ones, callbacks due today, the user's
+ * own jobs, the staff by role and, for admins, the latest audit entries. Answers 200. */
 int page_staff_home(struct request *r)
 {
 	struct db_result counts, recent = {0};
@@ -112,6 +97,8 @@ int page_staff_home(struct request *r)
 	tmpl_set(d, "USER_NAME", r->sess.display_name);
 	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
 	st = duty_now_fill(r, d);
+	if (st == DB_OK)
+		st = handovers_waiting_fill(r, d);
 	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]) && st == DB_OK; i++)
 		st = record_stats_fill(r, d, &RECORD_STATS[i]);
 	if (st != DB_OK)

@@ -25,6 +25,7 @@
     <a href="/staff/callbacks">回访</a>
     <a href="/staff/my">我的工单</a>
     <a href="/staff/swaps">调班</a>
+    <a href="/staff/handovers">交接班</a>
     <a href="/staff/customers">客户资料</a>
     <a href="/staff/products">产品保修</a>
     <a href="/staff/holidays">工作日历</a>

@@ -7,6 +7,12 @@
 {{#NO_DUTY}}    <p class="hint">现在没有人值班。</p>
 {{/NO_DUTY}}{{#DUTY}}    <p class="duty" data-when="{{WHEN}}" data-shift="{{SHIFT}}" data-day="{{DAY}}">{{#NEXT}}下一班：{{/NEXT}}<strong>{{SHIFT}}</strong>{{#OFFICER}} <span class="tag officer">总值班</span>{{/OFFICER}} <span class="hint">{{DAY_LABEL}} {{HOURS}}</span>：{{#PERSON}}<span class="person">{{NAME}}</span> {{/PERSON}}</p>
 {{/DUTY}}  </div>
+{{#HANDOVERS_WAITING}}
+  <h2>待接班确认</h2>
+  <ul id="handovers-waiting">
+{{#WAITING}}    <li><a href="/staff/handover/{{ID}}">{{DAY}} {{SHIFT}} · {{WRITER}} 的交接班</a></li>
+{{/WAITING}}  </ul>
+{{/HANDOVERS_WAITING}}
 {{#RECORD_STATS}}
   <h2>{{TITLE}}</h2>
   <ul class="stats">
