@@ -99,6 +99,10 @@ int page_handover_new(struct request *r);
 int page_handover(struct request *r);
 int page_handover_ack(struct request *r);
 
+/* roster_dutylog.c: the duty log of a day */
+int page_duty_log(struct request *r);
+int page_duty_note(struct request *r);
+
 /* customers.c */
 int page_customers(struct request *r);
 int page_customer(struct request *r);

@@ -56,6 +56,8 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/handover/new", page_handover_new, ROLES_STAFF},
 	{M_GET, "/staff/handover/#", page_handover, ROLES_STAFF},
 	{M_POST, "/staff/handover/#/ack", page_handover_ack, ROLES_STAFF},
+	{M_GET, "/staff/duty-log", page_duty_log, ROLES_STAFF},
+	{M_POST, "/staff/duty-log/note", page_duty_note, ROLES_STAFF},
 
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},

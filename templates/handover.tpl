@@ -32,7 +32,7 @@
 {{/FORM}}</section>
 {{/WRITING}}
 {{#SHOWING}}<section class="panel" id="handover" data-acknowledged="{{#ACKED}}1{{/ACKED}}{{#WAITING}}0{{/WAITING}}">
-  <p><a href="/staff/handovers">← 交接班</a></p>
+  <p><a href="/staff/handovers">← 交接班</a> · <a href="/staff/duty-log?date={{DAY:u}}">{{DAY}} 值班日志</a></p>
   <h1>交接班 {{DAY}} {{SHIFT}}</h1>
   <p class="alert" role="alert">{{MESSAGE}}</p>
   <dl class="fields">
