@@ -33,9 +33,9 @@
 {{#NO_HANDOVERS}}  <p class="hint">这一天还没有交接班。</p>
 {{/NO_HANDOVERS}}
   <h2>总值班记录</h2>
-  <ol class="timeline" id="duty-notes">
+  <div id="duty-notes"><ol class="timeline">
 {{#NOTE}}    <li><span class="at">{{AT}}</span> <strong>{{WRITER}}</strong>（{{SHIFT}}）<span class="pre">{{TEXT}}</span></li>
-{{/NOTE}}  </ol>
+{{/NOTE}}  </ol></div>
 {{#NO_NOTES}}  <p class="hint">这一天还没有值班记录。</p>
 {{/NO_NOTES}}
 {{#NOTE_FORM}}  <form method="post" action="/staff/duty-log/note" class="form" id="note-form">
