@@ -114,4 +114,9 @@ int page_holiday_delete(struct request *r);
 /* audit.c */
 int page_audit(struct request *r);
 
+/* roster_shifts.c: the shift types of the duty roster */
+int page_shift_types(struct request *r);
+int page_shift_type_create(struct request *r);
+int page_shift_type_update(struct request *r);
+
 #endif
