@@ -119,4 +119,11 @@ int page_shift_types(struct request *r);
 int page_shift_type_create(struct request *r);
 int page_shift_type_update(struct request *r);
 
+/* roster_grid.c: the month roster, one person's month, one day */
+int page_roster(struct request *r);
+
+/* roster_edit.c: assigning and removing one shift */
+int page_roster_assign(struct request *r);
+int page_roster_remove(struct request *r);
+
 #endif
