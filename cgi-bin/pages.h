@@ -126,4 +126,8 @@ int page_roster(struct request *r);
 int page_roster_assign(struct request *r);
 int page_roster_remove(struct request *r);
 
+/* roster_fill.c: filling a person's days from a rotation pattern */
+int page_roster_fill_form(struct request *r);
+int page_roster_fill(struct request *r);
+
 #endif
