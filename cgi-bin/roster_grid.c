@@ -64,7 +64,10 @@ struct grid {
 	size_t *sorted_rows;
 	int *cell_head, *next;   /* the shifts of (person, day): a list through next[], in day order */
 	const char **holiday;    /* per day: the holiday's name or NULL */
+	const char **date;       /* per day: "YYYY-MM-DD" */
+	const char **marks;      /* per day: its classes (weekend, holiday, today), "" for none */
 	int *covered;            /* per active type and day: people of the needed roles */
+	long long *need;         /* per active type: its min_staff */
 };
 
 static const char *day_text(struct request *r, long long day)
@@ -94,6 +97,28 @@ static int type_index(const struct grid *g, long long type_id)
 		if (db_cell_int(&g->types, t, ST_ID) == type_id)
 			return (int)t;
 	return -1;
+}
+
+static int weekday(long long day)
+{
+	return (int)(((day + 4) % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
+}
+
+/* The classes of a day: a day off of the working week, a holiday, today. */
+static const char *day_marks(struct request *r, const struct grid *g, int d)
+{
+	int off = !(r->cfg->workdays & (1 << weekday(g->m->first + d)));
+	const char *m = arena_printf(&r->arena, "%s%s%s", off ? " weekend" : "", g->holiday[d] ? " holiday" : "",
+				     d == g->today ? " today" : "");
+	return *m ? m + 1 : m;
+}
+
+/* A day's date and, when it has any, its classes (section MARK) on x. */
+static void day_set(const struct grid *g, tmpl_dict *x, int d)
+{
+	tmpl_set(x, "DATE", g->date[d]);
+	if (*g->marks[d])
+		tmpl_set(tmpl_section(x, "MARK"), "CLASS", g->marks[d]);
 }
 
 static int grid_load(struct request *r, const struct roster_month *m, struct grid *g)
@@ -154,36 +179,30 @@ static int grid_load(struct request *r, const struct roster_month *m, struct gri
 		if (day >= 0 && day < m->ndays)
 			g->holiday[day] = db_cell(&g->holidays, i, 1);
 	}
+	g->need = arena_alloc(&r->arena, (g->types.nrows + 1) * sizeof(long long));
+	for (size_t t = 0; t < g->types.nrows; t++)
+		g->need[t] = db_cell_int(&g->types, t, ST_MIN_STAFF);
+	g->date = arena_alloc(&r->arena, (nd + 1) * sizeof(const char *));
+	g->marks = arena_alloc(&r->arena, (nd + 1) * sizeof(const char *));
+	for (size_t d = 0; d < nd; d++) {
+		g->date[d] = day_text(r, m->first + (long long)d);
+		g->marks[d] = day_marks(r, g, (int)d);
+	}
 	return DB_OK;
-}
-
-static int weekday(long long day)
-{
-	return (int)(((day + 4) % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
-}
-
-/* The classes of a day's column: a day off of the working week, a holiday, today. */
-static const char *day_class(struct request *r, const struct grid *g, int d)
-{
-	int off = !(r->cfg->workdays & (1 << weekday(g->m->first + d)));
-	return arena_printf(&r->arena, "day%s%s%s", off ? " weekend" : "", g->holiday[d] ? " holiday" : "",
-			    d == g->today ? " today" : "");
 }
 
 static int under_covered(const struct grid *g, size_t t, int d)
 {
-	return g->covered[t * (size_t)g->m->ndays + (size_t)d] < db_cell_int(&g->types, t, ST_MIN_STAFF);
+	return g->covered[t * (size_t)g->m->ndays + (size_t)d] < g->need[t];
 }
 
 /* One shift tag of roster row i into section name of parent. */
-static tmpl_dict *shift_tag(struct request *r, const struct grid *g, tmpl_dict *parent, const char *name, size_t i)
+static tmpl_dict *shift_tag(const struct grid *g, tmpl_dict *parent, const char *name, size_t i)
 {
 	tmpl_dict *s = tmpl_section(parent, name);
 	tmpl_set(s, "ROSTER_ID", db_cell(&g->rows, i, R_ID));
 	tmpl_set(s, "NAME", db_cell(&g->rows, i, R_NAME));
-	tmpl_set(s, "COLOR", db_cell(&g->rows, i, R_COLOR));
-	tmpl_set(s, "SPAN", shift_span_text(&r->arena, (int)db_cell_int(&g->rows, i, R_START),
-					     (int)db_cell_int(&g->rows, i, R_END)));
+	tmpl_set(s, "TYPE", db_cell(&g->rows, i, R_TYPE));
 	return s;
 }
 
@@ -243,8 +262,7 @@ static void grid_fill(struct request *r, const struct grid *g, tmpl_dict *d, int
 	tmpl_set_int(view, "COLS", nd + 1);
 	for (int day = 0; day < nd; day++) {
 		tmpl_dict *h = tmpl_section(view, "DAY");
-		tmpl_set(h, "CLASS", day_class(r, g, day));
-		tmpl_set(h, "DATE", day_text(r, g->m->first + day));
+		day_set(g, h, day);
 		tmpl_set_int(h, "D", day + 1);
 		tmpl_set(h, "WD", WEEKDAYS[weekday(g->m->first + day)]);
 		tmpl_set(h, "HOLIDAY", g->holiday[day]);
@@ -264,10 +282,9 @@ static void grid_fill(struct request *r, const struct grid *g, tmpl_dict *d, int
 			tmpl_show(row, "INACTIVE");
 		for (int day = 0; day < nd; day++) {
 			tmpl_dict *c = tmpl_section(row, "CELL");
-			tmpl_set(c, "CLASS", day_class(r, g, day));
-			tmpl_set(c, "DATE", day_text(r, g->m->first + day));
+			day_set(g, c, day);
 			for (int i = g->cell_head[s * (size_t)nd + (size_t)day]; i >= 0; i = g->next[i]) {
-				tmpl_dict *tag = shift_tag(r, g, c, "SHIFT", (size_t)i);
+				tmpl_dict *tag = shift_tag(g, c, "SHIFT", (size_t)i);
 				if (editor)
 					tmpl_show(tag, "REMOVE");
 			}
@@ -275,8 +292,7 @@ static void grid_fill(struct request *r, const struct grid *g, tmpl_dict *d, int
 	}
 	for (int day = 0; day < nd; day++) {
 		tmpl_dict *w = tmpl_section(view, "WARN_DAY");
-		tmpl_set(w, "CLASS", day_class(r, g, day));
-		tmpl_set(w, "DATE", day_text(r, g->m->first + day));
+		day_set(g, w, day);
 		for (size_t t = 0; t < g->types.nrows; t++) {
 			if (!under_covered(g, t, day))
 				continue;
@@ -318,13 +334,13 @@ static void user_fill(struct request *r, const struct grid *g, tmpl_dict *d, lon
 	int nd = g->m->ndays, shifts = 0;
 	for (int day = 0; day < nd; day++) {
 		tmpl_dict *row = tmpl_section(view, "DAY");
-		tmpl_set(row, "CLASS", day_class(r, g, day));
-		tmpl_set(row, "DATE", day_text(r, g->m->first + day));
+		day_set(g, row, day);
 		tmpl_set(row, "WD", WEEKDAYS[weekday(g->m->first + day)]);
 		tmpl_set(row, "HOLIDAY", g->holiday[day]);
 		int any = 0;
 		for (int i = g->cell_head[(size_t)s * (size_t)nd + (size_t)day]; i >= 0; i = g->next[i], any = 1, shifts++)
-			shift_tag(r, g, row, "SHIFT", (size_t)i);
+			tmpl_set(shift_tag(g, row, "SHIFT", (size_t)i), "SPAN",
+				 shift_span_text(&r->arena, (int)db_cell_int(&g->rows, i, R_START), (int)db_cell_int(&g->rows, i, R_END)));
 		if (!any)
 			tmpl_show(row, "OFF");
 	}
@@ -335,7 +351,7 @@ static void user_fill(struct request *r, const struct grid *g, tmpl_dict *d, lon
 static void day_fill(struct request *r, const struct grid *g, tmpl_dict *d, int day)
 {
 	tmpl_dict *view = tmpl_section(d, "DAY_VIEW");
-	tmpl_set(view, "DATE", day_text(r, g->m->first + day));
+	tmpl_set(view, "DATE", g->date[day]);
 	tmpl_set(view, "WD", WEEKDAYS[weekday(g->m->first + day)]);
 	tmpl_set(view, "HOLIDAY", g->holiday[day]);
 	tmpl_set(view, "PREV_DAY", day_text(r, g->m->first + day - 1));
@@ -373,6 +389,25 @@ static void day_fill(struct request *r, const struct grid *g, tmpl_dict *d, int 
 	}
 }
 
+/* One SVG symbol per shift type in the month's shifts, so a tag refers to its colour in a few bytes. */
+static void colour_symbols(struct request *r, const struct grid *g, tmpl_dict *d)
+{
+	long long *seen = arena_alloc(&r->arena, (g->rows.nrows + 1) * sizeof(long long));
+	size_t n = 0;
+	for (size_t i = 0; i < g->rows.nrows; i++) {
+		long long id = db_cell_int(&g->rows, i, R_TYPE);
+		size_t k = 0;
+		while (k < n && seen[k] != id)
+			k++;
+		if (k < n)
+			continue;
+		seen[n++] = id;
+		tmpl_dict *sym = tmpl_section(d, "SYMBOL");
+		tmpl_set(sym, "TYPE", db_cell(&g->rows, i, R_TYPE));
+		tmpl_set(sym, "COLOR", db_cell(&g->rows, i, R_COLOR));
+	}
+}
+
 /* The page around a view: title, month links, the one-person chooser, the month's version. */
 static tmpl_dict *roster_page(struct request *r, int status, const struct grid *g, long long user)
 {
@@ -382,6 +417,7 @@ static tmpl_dict *roster_page(struct request *r, int status, const struct grid *
 	tmpl_set_int(d, "ME", r->sess.user_id);
 	month_links(r, d, g->m);
 	staff_options(g, d, "CHOOSE", user);
+	colour_symbols(r, g, d);
 	if (r->sess.role & ROLES_SUPERVISOR)
 		tmpl_show(d, "CAN_FILL");
 	return d;

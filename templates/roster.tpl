@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel roster" id="roster" data-month="{{MONTH}}" data-version="{{VERSION}}">
+  <svg class="symbols" aria-hidden="true">{{#SYMBOL}}<symbol id="st{{TYPE}}" viewBox="0 0 10 10"><rect width="10" height="10" rx="2" fill="{{COLOR}}"/></symbol>{{/SYMBOL}}</svg>
   <h1>值班表 · {{MONTH_LABEL}}</h1>
   <nav class="month-nav no-print">
     <a href="/staff/roster?month={{PREV}}" rel="prev" id="prev-month">‹ 上月</a>
@@ -31,12 +32,12 @@
   </form>
 {{/EDITOR}}{{#GRID}}  <div class="grid-scroll">
   <table class="roster-grid" id="roster-grid">
-    <thead><tr><th class="who">员工</th>{{#DAY}}<th class="{{CLASS}}" data-day="{{DATE}}" title="{{HOLIDAY}}"><a href="/staff/roster?day={{DATE}}">{{D}}<small>{{WD}}</small></a></th>{{/DAY}}</tr></thead>
+    <thead><tr><th class="who">员工</th>{{#DAY}}<th{{#MARK}} class="{{CLASS}}"{{/MARK}} data-day="{{DATE}}" title="{{HOLIDAY}}"><a href="/staff/roster?day={{DATE}}">{{D}}<small>{{WD}}</small></a></th>{{/DAY}}</tr></thead>
     <tbody>
 {{#ROW}}{{#GROUP}}      <tr class="group"><th colspan="{{COLS}}">{{LABEL}}</th></tr>
-{{/GROUP}}      <tr data-user="{{ID}}"><th class="who"><a href="/staff/roster?month={{MONTH}}&amp;user={{ID}}">{{NAME}}</a>{{#INACTIVE}} <span class="tag off">停用</span>{{/INACTIVE}}</th>{{#CELL}}<td class="{{CLASS}}" data-user="{{ID}}" data-day="{{DATE}}">{{#SHIFT}}<span class="shift" data-roster="{{ROSTER_ID}}" title="{{SPAN}}"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill="{{COLOR}}"/></svg>{{NAME}}{{#REMOVE}}<button form="roster-remove" name="roster_id" value="{{ROSTER_ID}}" class="rm" title="删除该班次" aria-label="删除{{NAME}}">×</button>{{/REMOVE}}</span>{{/SHIFT}}</td>{{/CELL}}</tr>
+{{/GROUP}}      <tr data-user="{{ID}}"><th class="who"><a href="/staff/roster?month={{MONTH}}&amp;user={{ID}}">{{NAME}}</a>{{#INACTIVE}} <span class="tag off">停用</span>{{/INACTIVE}}</th>{{#CELL}}<td{{#MARK}} class="{{CLASS}}"{{/MARK}} data-user="{{ID}}" data-day="{{DATE}}">{{#SHIFT}}<span class="shift" data-roster="{{ROSTER_ID}}"><svg class="swatch"><use href="#st{{TYPE}}"/></svg>{{NAME}}{{#REMOVE}}<button form="roster-remove" name="roster_id" value="{{ROSTER_ID}}" class="rm" aria-label="删除{{NAME}}">×</button>{{/REMOVE}}</span>{{/SHIFT}}</td>{{/CELL}}</tr>
 {{/ROW}}    </tbody>
-    <tfoot><tr class="warnings"><th class="who">人手不足</th>{{#WARN_DAY}}<td class="{{CLASS}}" data-day="{{DATE}}">{{#WARN}}<span class="under" data-shift="{{TYPE}}" title="{{NAME}}：{{HAVE}}/{{NEED}} 人">{{NAME}} {{HAVE}}/{{NEED}}</span>{{/WARN}}</td>{{/WARN_DAY}}</tr></tfoot>
+    <tfoot><tr class="warnings"><th class="who">人手不足</th>{{#WARN_DAY}}<td{{#MARK}} class="{{CLASS}}"{{/MARK}} data-day="{{DATE}}">{{#WARN}}<span class="under" data-shift="{{TYPE}}">{{NAME}} {{HAVE}}/{{NEED}}</span>{{/WARN}}</td>{{/WARN_DAY}}</tr></tfoot>
   </table>
   </div>
   <p class="hint legend"><span class="key weekend">休息日</span> <span class="key holiday">节假日</span> <span class="key today">今天</span> 点日期看当天的班次，点姓名看一个人的整月。</p>
@@ -50,7 +51,7 @@
 {{#NO_TYPES}}  <p class="hint">还没有启用的班次，请先在<a href="/staff/shifts">班次设置</a>中添加。</p>
 {{/NO_TYPES}}{{/GRID}}{{#USER_VIEW}}  <h2 id="user-view" data-user="{{ID}}">{{NAME}}（{{ROLE}}）· 本月 {{SHIFTS}} 个班次</h2>
   <ul class="day-list">
-{{#DAY}}    <li class="{{CLASS}}" data-day="{{DATE}}"><a href="/staff/roster?day={{DATE}}">{{DATE}} 周{{WD}}</a> <span class="hol">{{HOLIDAY}}</span> {{#SHIFT}}<span class="shift" data-roster="{{ROSTER_ID}}"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill="{{COLOR}}"/></svg>{{NAME}} <small>{{SPAN}}</small></span> {{/SHIFT}}{{#OFF}}<span class="hint">休</span>{{/OFF}}</li>
+{{#DAY}}    <li{{#MARK}} class="{{CLASS}}"{{/MARK}} data-day="{{DATE}}"><a href="/staff/roster?day={{DATE}}">{{DATE}} 周{{WD}}</a> <span class="hol">{{HOLIDAY}}</span> {{#SHIFT}}<span class="shift" data-roster="{{ROSTER_ID}}"><svg class="swatch"><use href="#st{{TYPE}}"/></svg>{{NAME}} <small>{{SPAN}}</small></span> {{/SHIFT}}{{#OFF}}<span class="hint">休</span>{{/OFF}}</li>
 {{/DAY}}  </ul>
 {{/USER_VIEW}}{{#DAY_VIEW}}  <h2 id="day-view" data-day="{{DATE}}">{{DATE}} 周{{WD}} <span class="hol">{{HOLIDAY}}</span></h2>
   <nav class="month-nav no-print"><a href="/staff/roster?day={{PREV_DAY}}" id="prev-day">‹ 前一天</a> <a href="/staff/roster?day={{NEXT_DAY}}" id="next-day">后一天 ›</a></nav>

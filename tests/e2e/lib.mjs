@@ -904,12 +904,12 @@ export async function rosterPage(client, month, extra = '') {
   return { r, version: m ? m[1] : null };
 }
 
-/** The roster_ids of the shift tags in the grid cell of user on day ("YYYY-MM-DD"), and their names. */
+/** The grid cell of user on day ("YYYY-MM-DD"): its classes (weekend, holiday, today) and its shift tags { id, name }. */
 export function rosterCell(html, userId, day) {
-  const m = new RegExp(`<td class="([^"]*)" data-user="${userId}" data-day="${day}">([\\s\\S]*?)</td>`).exec(html);
+  const m = new RegExp(`<td(?: class="([^"]*)")? data-user="${userId}" data-day="${day}">([\\s\\S]*?)</td>`).exec(html);
   if (!m) return null;
   const tags = [...m[2].matchAll(/data-roster="(\d+)"[^>]*>(?:<svg[\s\S]*?<\/svg>)?([^<]*)/g)].map((t) => ({ id: t[1], name: t[2] }));
-  return { classes: m[1].split(' '), tags };
+  return { classes: (m[1] || '').split(' '), tags };
 }
 
 /** Assigns a shift through the grid's form, at the grid's current version; returns the answer. */
