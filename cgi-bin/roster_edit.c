@@ -45,6 +45,14 @@ int roster_edit_insert(struct request *r, const struct roster_add *add, const ch
 	return st;
 }
 
+/* Begins an edit of month m as a page loaded at version showed it. Returns a db_status; DB_STALE when
+ * the month changed since. */
+static int edit_begin(struct request *r, const struct roster_month *m, long long version)
+{
+	int st = db_begin(r->db);
+	return st == DB_OK ? roster_month_take(r, m->ym, version) : st;
+}
+
 /* Ends an edit that went through: the audit entry, commit, and back to the month. */
 static int edit_done(struct request *r, const struct roster_month *m, const char *action, const char *detail)
 {
@@ -76,9 +84,7 @@ int page_roster_assign(struct request *r)
 	if (valid_date(add.day) || strncmp(add.day, m.ym, 7))
 		return roster_grid_show(r, 422, &m, arena_printf(&r->arena, "请填写 %s 月内的日期。", m.ym));
 	const char *why, *detail;
-	int st = db_begin(r->db);
-	if (st == DB_OK)
-		st = roster_month_take(r, m.ym, version);
+	int st = edit_begin(r, &m, version);
 	if (st == DB_STALE)
 		return edit_refused(r, 409, &m, ROSTER_STALE);
 	if (st == DB_OK)
@@ -105,9 +111,7 @@ int page_roster_remove(struct request *r)
 	if (!parse_id(form_trimmed(r, "roster_id"), &id))
 		return page_error(r, 400, "缺少要删除的班次。");
 	struct db_result row;
-	int st = db_begin(r->db);
-	if (st == DB_OK)
-		st = roster_month_take(r, m.ym, version);
+	int st = edit_begin(r, &m, version);
 	if (st == DB_STALE)
 		return edit_refused(r, 409, &m, ROSTER_STALE);
 	if (st == DB_OK)

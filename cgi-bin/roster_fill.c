@@ -34,6 +34,12 @@ struct fill {
 	size_t nmonths;
 };
 
+/* The people a fill can be for. Returns a db_status. */
+static int staff_load(struct request *r, struct db_result *staff)
+{
+	return db_exec(r->db, &r->arena, staff, SQL_STAFF, "");
+}
+
 /* The page with the form; preview rows follow when f is worked out. */
 static tmpl_dict *fill_page(struct request *r, int status, const struct fill *f, const struct db_result *staff)
 {
@@ -181,7 +187,7 @@ static void preview_fill(struct request *r, tmpl_dict *d, const struct fill *f, 
 int page_roster_fill_form(struct request *r)
 {
 	struct db_result staff;
-	int st = db_exec(r->db, &r->arena, &staff, SQL_STAFF, "");
+	int st = staff_load(r, &staff);
 	if (st != DB_OK)
 		return st;
 	struct roster_month m;
@@ -251,7 +257,7 @@ static int fill_save(struct request *r, const struct fill *f, const char **why, 
 int page_roster_fill(struct request *r)
 {
 	struct db_result staff;
-	int st = db_exec(r->db, &r->arena, &staff, SQL_STAFF, "");
+	int st = staff_load(r, &staff);
 	if (st != DB_OK)
 		return st;
 	struct fill f;

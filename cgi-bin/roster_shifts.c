@@ -42,11 +42,6 @@ static const char *valid_color(const char *v)
 	return NULL;
 }
 
-static const char *valid_flag(const char *v)
-{
-	return strcmp(v, "0") && strcmp(v, "1") ? "请选择启用或停用" : NULL;
-}
-
 /* Fields of both forms; the add form uses the first five, the role and duty checkboxes are read apart. */
 static const struct field_rule SHIFT[] = {
 	{"name", 1, 32, valid_text_line},
@@ -54,7 +49,7 @@ static const struct field_rule SHIFT[] = {
 	{"end", 1, 5, valid_hhmm},
 	{"min_staff", 1, 2, valid_min_staff},
 	{"color", 1, 7, valid_color},
-	{"active", 1, 1, valid_flag},
+	{"active", 1, 1, valid_active_flag},
 };
 enum { F_NAME, F_START, F_END, F_MIN, F_COLOR, F_ACTIVE };
 #define NEW_FIELDS 5
