@@ -2,7 +2,8 @@
 # bench/bench.sh — throughput of a running stack, in one run: nginx serving a
 # small static file, a program page that needs no database, the public repair
 # and return forms (GET, and POST creating a record each), and the staff home
-# and queues (repairs, returns, callbacks) that read the database (logged in).
+# and queues (repairs, returns, callbacks) and the month roster that read the
+# database (logged in; bench/gen_roster.sh fills a month for 60 staff).
 # Prints req/s, p99 latency and the ratio to the static file. A page that does
 # not answer as it should (200, or 303 for a POST) is skipped, not measured.
 #
@@ -39,7 +40,7 @@ fi
 read -ra extra_pages <<<"${BENCH_PAGES:-}"
 PAGES=(/static/bench.txt / auth:/staff /repair/new post:/repair/new auth:/staff/repairs
   /return/new post:/return/new auth:/staff/returns "auth:/staff/returns?status=inspected&kind=exchange"
-  "auth:/staff/returns?overdue=1" auth:/staff/callbacks "auth:/staff/callbacks?tab=overdue" "${extra_pages[@]}")
+  "auth:/staff/returns?overdue=1" auth:/staff/callbacks "auth:/staff/callbacks?tab=overdue" auth:/staff/roster "${extra_pages[@]}")
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is missing: apt-get install wrk"

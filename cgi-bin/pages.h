@@ -138,4 +138,20 @@ int page_swap_action(struct request *r);
 /* audit.c */
 int page_audit(struct request *r);
 
+/* roster_shifts.c: the shift types of the duty roster */
+int page_shift_types(struct request *r);
+int page_shift_type_create(struct request *r);
+int page_shift_type_update(struct request *r);
+
+/* roster_grid.c: the month roster, one person's month, one day */
+int page_roster(struct request *r);
+
+/* roster_edit.c: assigning and removing one shift */
+int page_roster_assign(struct request *r);
+int page_roster_remove(struct request *r);
+
+/* roster_fill.c: filling a person's days from a rotation pattern */
+int page_roster_fill_form(struct request *r);
+int page_roster_fill(struct request *r);
+
 #endif

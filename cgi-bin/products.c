@@ -18,16 +18,11 @@ static const char *valid_months(const char *v)
 	return parse_int_range(v, 0, 240, &m) ? NULL : "请填写 0 到 240 之间的整数月数";
 }
 
-static const char *valid_flag(const char *v)
-{
-	return strcmp(v, "0") && strcmp(v, "1") ? "请选择启用或停用" : NULL;
-}
-
 /* Fields of both forms; the add form uses the first two. */
 static const struct field_rule PRODUCT[] = {
 	{"name", 1, 64, valid_text_line},
 	{"warranty_months", 1, 3, valid_months},
-	{"active", 1, 1, valid_flag},
+	{"active", 1, 1, valid_active_flag},
 };
 #define NEW_FIELDS 2
 #define EDIT_FIELDS 3

@@ -2,6 +2,7 @@
 #include "roster_db.h"
 #include "roles.h"
 #include "roster_rules.h"
+#include "shift_types.h"
 #include "sanbao.h"
 
 #include <stdio.h>
@@ -16,22 +17,6 @@ static const char SQL_MONTH_VERSION[] = "SELECT version FROM roster_months WHERE
 static const char SQL_MONTH_BUMP[] =
 	"UPDATE roster_months SET version = version + 1, updated_at = NOW() WHERE month = ? AND version = ?";
 static const char SQL_MONTH_FIRST[] = "INSERT INTO roster_months (month, version, updated_at) VALUES (?, 1, NOW())";
-
-/* 1 when role (a code) is in the comma list roles, or the list is empty. */
-static int role_needed(const char *roles, const char *role)
-{
-	if (!roles || !*roles)
-		return 1;
-	size_t n = strlen(role);
-	for (const char *p = roles; *p;) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len == n && !strncmp(p, role, n))
-			return 1;
-		p += len + (end ? 1 : 0);
-	}
-	return 0;
-}
 
 static void day_text(long long day, char out[11])
 {
@@ -96,9 +81,9 @@ int roster_check_user(struct request *r, long long user_id, const struct roster_
 			*why = "该班次不存在或已停用";
 			return DB_OK;
 		}
-		if (!role_needed(db_cell(&type, 0, 4), db_cell(&user, 0, 0))) {
+		if (!shift_role_needed(db_cell(&type, 0, 4), db_cell(&user, 0, 0))) {
 			*why = arena_printf(&r->arena, "%s不能排%s：该班次需要的角色是 %s", name, db_cell(&type, 0, 2),
-					    db_cell(&type, 0, 4));
+					    shift_roles_text(&r->arena, db_cell(&type, 0, 4)));
 			return DB_OK;
 		}
 		shift_span_of(sanbao_day(adds[i].day), (int)db_cell_int(&type, 0, 0), (int)db_cell_int(&type, 0, 1),

@@ -51,6 +51,11 @@ const char *valid_role(const char *v)
 	return role_from_code(v) ? NULL : "请选择有效的角色";
 }
 
+const char *valid_active_flag(const char *v)
+{
+	return strcmp(v, "0") && strcmp(v, "1") ? "请选择启用或停用" : NULL;
+}
+
 /* Plain decimal digits only, at most max_digits of them. Returns 1 and sets *out, or 0. */
 static int digits_value(const char *v, size_t max_digits, long long *out)
 {

@@ -14,6 +14,7 @@ const char *valid_username(const char *v);     /* 3-32 of a-z 0-9 _ . - , starti
 const char *valid_display_name(const char *v); /* 1-32 characters, no control characters */
 const char *valid_text_line(const char *v);    /* one line of text: no newline or other control characters */
 const char *valid_role(const char *v);         /* admin, supervisor, agent, technician */
+const char *valid_active_flag(const char *v);  /* "1" active, "0" not (a select of 启用/停用) */
 /* Chinese phone numbers: an 11-digit mobile (1[3-9]xxxxxxxxx), or a landline with area code
  * (0xx-xxxxxxxx, dash optional, optional -extension). Spaces and dashes are ignored on input. */
 const char *valid_phone(const char *v);

@@ -24,6 +24,7 @@
     <a href="/staff/complaints">投诉</a>
     <a href="/staff/callbacks">回访</a>
     <a href="/staff/my">我的工单</a>
+    <a href="/staff/roster">值班表</a>
     <a href="/staff/swaps">调班</a>
     <a href="/staff/handovers">交接班</a>
     <a href="/staff/customers">客户资料</a>

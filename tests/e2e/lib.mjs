@@ -874,8 +874,8 @@ export function insertCallback({ phone = uniquePhone('3'), name = `回访客户$
 }
 
 // ------------------------------------------------------------ roster --
-// Helpers of the roster tests (4x): shift types and roster rows made in the database, for tests that
-// need them before or without the roster's editing pages.
+// Helpers of the roster tests (4x, 89): shift types and roster rows made in the database, for tests
+// that need them without the roster's editing pages.
 
 /**
  * A shift type made in the database: name (made unique), start and end as minutes after midnight
@@ -908,3 +908,43 @@ export function insertRoster(userId, day, typeId) {
 export const {
   page: swapPage, expect: expectSwapStatus, action: swapAction, actionOk: swapActionOk,
 } = recordKind('/staff/swaps', 'swap', 'shift_swaps');
+
+// The month grid and its edits (40, 89).
+
+/** A month of this run's own ("YYYY-MM"), in a far year so runs and other tests never share one. */
+export function rosterMonth(mm) {
+  const year = 2040 + (parseInt(RUN_ID.slice(-4), 36) % 55);
+  return `${year}-${String(mm).padStart(2, '0')}`;
+}
+
+/** Creates a shift type through /staff/shifts; returns its id. fields: name, start, end, roles[], min_staff, duty, color. */
+export async function createShiftType(client, { name, start, end, roles = [], min_staff = 1, duty = false, color = '#1f6feb' }) {
+  const f = { name, start, end, min_staff: String(min_staff), color };
+  for (const role of roles) f[`role_${role}`] = '1';
+  if (duty) f.duty_officer = '1';
+  const r = await client.postForm('/staff/shifts', f);
+  assert.equal(r.status, 303, `creating shift type ${name} answered ${r.status}: ${alertText(r.text) || snippet(r.text)}`);
+  return Number(sql(`SELECT id FROM shift_types WHERE name = ${sqlQuote(name)}`)[0][0]);
+}
+
+/** GET the month grid; returns { r, version }. */
+export async function rosterPage(client, month, extra = '') {
+  const r = await client.get(`/staff/roster?month=${month}${extra}`);
+  assert.equal(r.status, 200, `GET roster ${month}${extra}: ${r.status} ${snippet(r.text)}`);
+  const m = /data-version="(\d+)"/.exec(r.text);
+  return { r, version: m ? m[1] : null };
+}
+
+/** The grid cell of user on day ("YYYY-MM-DD"): its classes (weekend, holiday, today) and its shift tags { id, name }. */
+export function rosterCell(html, userId, day) {
+  const m = new RegExp(`<td(?: class="([^"]*)")? data-user="${userId}" data-day="${day}">([\\s\\S]*?)</td>`).exec(html);
+  if (!m) return null;
+  const tags = [...m[2].matchAll(/data-roster="(\d+)"[^>]*>(?:<svg[\s\S]*?<\/svg>)?([^<]*)/g)].map((t) => ({ id: t[1], name: t[2] }));
+  return { classes: (m[1] || '').split(' '), tags };
+}
+
+/** Assigns a shift through the grid's form, at the grid's current version; returns the answer. */
+export async function rosterAssign(client, month, userId, day, typeId, version) {
+  const v = version ?? (await rosterPage(client, month)).version;
+  return client.postForm('/staff/roster/assign', { user_id: String(userId), day, shift_type_id: String(typeId), month, version: v });
+}
