@@ -42,12 +42,14 @@
   </div>
   <p class="hint legend"><span class="key weekend">休息日</span> <span class="key holiday">节假日</span> <span class="key today">今天</span> 点日期看当天的班次，点姓名看一个人的整月。</p>
   <h2>本月覆盖情况</h2>
+  <div class="grid-scroll">
   <table class="list" id="coverage">
     <thead><tr><th>班次</th><th>时间</th><th>需要</th><th>人数足够的天数</th></tr></thead>
     <tbody>
 {{#COVERAGE}}      <tr data-shift="{{TYPE}}"><td data-label="班次"><span class="shift"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill="{{COLOR}}"/></svg>{{NAME}}</span></td><td data-label="时间">{{SPAN}}</td><td data-label="需要">{{NEED}} 人（{{ROLES}}）</td><td data-label="足够的天数" class="covered">{{FULL}}/{{DAYS}}{{#SHORT}} <span class="tag overdue">有不足</span>{{/SHORT}}</td></tr>
 {{/COVERAGE}}    </tbody>
   </table>
+  </div>
 {{#NO_TYPES}}  <p class="hint">还没有启用的班次，请先在<a href="/staff/shifts">班次设置</a>中添加。</p>
 {{/NO_TYPES}}{{/GRID}}{{#USER_VIEW}}  <h2 id="user-view" data-user="{{ID}}">{{NAME}}（{{ROLE}}）· 本月 {{SHIFTS}} 个班次</h2>
   <ul class="day-list">
