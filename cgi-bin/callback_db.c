@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-static const char SQL_NOW[] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')";
 static const char SQL_REPAIR_PEOPLE[] =
 	"SELECT COALESCE(r.assignee_id, 0), COALESCE(r.created_by, (SELECT e.actor_id FROM events e "
 	"WHERE e.subject = 'repair' AND e.subject_id = r.id AND e.action = 'accept' ORDER BY e.id LIMIT 1), 0) "
@@ -32,15 +31,6 @@ static const char SQL_COMPLAINT_INSERT[] =
 static const char *id_or_null(struct request *r, long long id)
 {
 	return id ? arena_printf(&r->arena, "%lld", id) : NULL;
-}
-
-static int now_text(struct request *r, const char **now)
-{
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_NOW, "");
-	if (st == DB_OK)
-		*now = db_cell(&res, 0, 0);
-	return st;
 }
 
 int job_people_load(struct request *r, const char *subject, long long id, struct job_people *out)
@@ -68,15 +58,16 @@ int callback_schedule(struct request *r, const char *subject, long long id, long
 	if (st == DB_OK && !due) {
 		const char *now;
 		long day = r->cfg->work_end_min - r->cfg->work_start_min;
-		st = now_text(r, &now);
+		st = workcal_now(r, &now);
 		if (st == DB_OK)
 			st = workcal_due(r, now, day * r->cfg->callback_delay_days, when);
 		due = when;
 	}
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &res, SQL_CALLBACK_INSERT, "sisssssss", subject, id, id_or_null(r, customer_id),
-			     reason, id_or_null(r, complaint_id), due, id_or_null(r, people.technician_id),
-			     id_or_null(r, people.agent_id), id_or_null(r, r->sess.user_id));
+		st = db_exec(r->db, &r->arena, &res, SQL_CALLBACK_INSERT, "sisssssss", subject, id,
+			     id_or_null(r, customer_id), reason, id_or_null(r, complaint_id), due,
+			     id_or_null(r, people.technician_id), id_or_null(r, people.agent_id),
+			     id_or_null(r, r->sess.user_id));
 	if (st != DB_OK)
 		return st;
 	*callback_id = (long long)res.insert_id;
@@ -154,8 +145,9 @@ int satisfaction_store(struct request *r, const char *subject, long long id, lon
 			     id_or_null(r, callback_id), source, online ? id_or_null(r, id) : NULL,
 			     arena_printf(&r->arena, "%d", g->attitude), arena_printf(&r->arena, "%d", g->timeliness),
 			     arena_printf(&r->arena, "%d", g->quality), arena_printf(&r->arena, "%d", g->overall),
-			     g->solved ? "1" : "0", g->comment ? g->comment : "", id_or_null(r, people.technician_id),
-			     id_or_null(r, people.agent_id), id_or_null(r, r->sess.user_id));
+			     g->solved ? "1" : "0", g->comment ? g->comment : "",
+			     id_or_null(r, people.technician_id), id_or_null(r, people.agent_id),
+			     id_or_null(r, r->sess.user_id));
 	if (st == DB_OK)
 		*satisfaction_id = (long long)res.insert_id;
 	return st;
@@ -183,7 +175,7 @@ int complaint_open(struct request *r, const char *subject, long long id, long lo
 	const char *now, *no;
 	char response_due[20], resolve_due[20];
 	struct db_result res;
-	int st = now_text(r, &now);
+	int st = workcal_now(r, &now);
 	if (st == DB_OK)
 		st = workcal_due(r, now, (long)r->cfg->complaint_response_hours * 60, response_due);
 	if (st == DB_OK)
@@ -192,8 +184,9 @@ int complaint_open(struct request *r, const char *subject, long long id, long lo
 		st = intake_number(r, 'C', &no);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_COMPLAINT_INSERT, "ssissssssss", no, subject, id,
-			     id_or_null(r, customer_id), id_or_null(r, callback_id), id_or_null(r, satisfaction_id), source,
-			     description, response_due, resolve_due, id_or_null(r, r->sess.user_id));
+			     id_or_null(r, customer_id), id_or_null(r, callback_id),
+			     id_or_null(r, satisfaction_id), source, description, response_due, resolve_due,
+			     id_or_null(r, r->sess.user_id));
 	if (st != DB_OK)
 		return st;
 	*complaint_id = (long long)res.insert_id;

@@ -13,7 +13,6 @@ static const char SQL_RETURN_INSERT[] =
 	"INSERT INTO returns (public_no, customer_id, channel, contact_name, contact_phone, address, order_no, "
 	"product, serial_no, purchase_date, bought_online, has_fault, amount_paid, kind, reason, repair_no, due_at, "
 	"created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())";
-static const char SQL_NOW[] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')";
 
 enum { F_NAME, F_PHONE, F_ORDER, F_PRODUCT, F_KIND, F_REASON, F_SERIAL, F_PURCHASE, F_AMOUNT, F_REPAIR_NO,
        F_ADDRESS, F_ONLINE, F_FAULT, F_COUNT };
@@ -117,11 +116,12 @@ static int return_insert(struct request *r, void *ctx, const char *channel, cons
 	long long customer = 0;
 	char due[20];
 	struct intake_contact contact = {v[F_NAME], v[F_PHONE], NULL, v[F_ADDRESS]};
+	const char *now = NULL;
 	int st = intake_customer(r, &contact, &customer);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &res, SQL_NOW, "");
+		st = workcal_now(r, &now);
 	if (st == DB_OK)
-		st = workcal_due(r, db_cell(&res, 0, 0), (long)r->cfg->returns_answer_hours * 60, due);
+		st = workcal_due(r, now, (long)r->cfg->returns_answer_hours * 60, due);
 	if (st != DB_OK)
 		return st;
 	const char *bought = !*v[F_ONLINE] ? NULL : !strcmp(v[F_ONLINE], "online") ? "1" : "0";

@@ -2,6 +2,7 @@
 #include "roster_duty.h"
 #include "sanbao.h"
 #include "sla.h"
+#include "workcal.h"
 
 #include <string.h>
 
@@ -9,7 +10,6 @@
 	"SELECT r.id, r.user_id, r.shift_type_id, DATE_FORMAT(r.day, '%Y-%m-%d'), DATEDIFF(r.day, '1970-01-01'), " \
 	"t.name, t.start_min, t.end_min, t.duty_officer, u.display_name FROM roster r "                   \
 	"JOIN shift_types t ON t.id = r.shift_type_id JOIN users u ON u.id = r.user_id "
-static const char SQL_NOW[] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')";
 /* Three days on the roster_day key: yesterday's night shift may still run, tomorrow's first shift
  * may be the next one. */
 static const char SQL_AROUND[] = SHIFT_COLUMNS "WHERE r.day BETWEEN ? AND ? AND u.active = 1 "
@@ -23,11 +23,9 @@ static const char SQL_ONE_LOCKED[] = SHIFT_COLUMNS "WHERE r.id = ? FOR UPDATE";
 
 int roster_now(struct request *r, long long *now)
 {
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_NOW, "");
-	if (st == DB_OK && (!res.nrows || sla_parse(db_cell(&res, 0, 0), now)))
-		st = DB_ERR;
-	return st;
+	const char *text;
+	int st = workcal_now(r, &text);
+	return st == DB_OK && sla_parse(text, now) ? DB_ERR : st;
 }
 
 const char *shift_hours_text(struct arena *a, int start_min, int end_min)

@@ -8,6 +8,17 @@
 static const char SQL_HOLIDAYS[] =
 	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
 
+static const char SQL_NOW[] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')";
+
+int workcal_now(struct request *r, const char **now)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_NOW, "");
+	if (st == DB_OK)
+		*now = res.nrows ? db_cell(&res, 0, 0) : NULL;
+	return st == DB_OK && !*now ? DB_ERR : st;
+}
+
 int workcal_load(struct request *r, struct sla_calendar *cal)
 {
 	struct db_result res;

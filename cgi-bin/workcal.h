@@ -8,6 +8,9 @@
 /* Fills cal from the configuration and the holidays table; the day numbers live in the arena.
  * Returns a db_status. */
 int workcal_load(struct request *r, struct sla_calendar *cal);
+/* The database's NOW() in the site's time zone, "YYYY-MM-DD HH:MM:SS", into *now (arena). Returns a
+ * db_status. */
+int workcal_now(struct request *r, const char **now);
 /* The moment `minutes` working minutes after now ("YYYY-MM-DD HH:MM:SS"), into due. Returns a db_status. */
 int workcal_due(struct request *r, const char *now, long minutes, char due[20]);
 /* The start of the next working half-day after now (a call tried again, a complaint's follow-up
