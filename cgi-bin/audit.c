@@ -17,7 +17,7 @@ int audit_record_as(struct request *r, const char *actor_name, const char *actio
 {
 	/* The columns' sizes, in characters: a long note is cut, never refused. */
 	const char *actor = utf8_prefix(&r->arena, actor_name ? actor_name : "", 64);
-	const char *actor_id = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
+	const char *actor_id = db_id_or_null(&r->arena, r->sess.user_id);
 	return db_exec(r->db, &r->arena, NULL, SQL_AUDIT_INSERT, "ssssss", actor_id, actor, utf8_prefix(&r->arena, action, 32),
 		       utf8_prefix(&r->arena, target ? target : "", 64), utf8_prefix(&r->arena, detail ? detail : "", 255),
 		       r->remote_addr);

@@ -27,12 +27,6 @@ static const char SQL_COMPLAINT_INSERT[] =
 	"description, response_due, resolve_due, created_by, created_at, updated_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), NOW())";
 
-/* NULL for 0: the optional references are NULL in the tables. */
-static const char *id_or_null(struct request *r, long long id)
-{
-	return id ? arena_printf(&r->arena, "%lld", id) : NULL;
-}
-
 int job_people_load(struct request *r, const char *subject, long long id, struct job_people *out)
 {
 	*out = (struct job_people){0, 0};
@@ -65,9 +59,9 @@ int callback_schedule(struct request *r, const char *subject, long long id, long
 	}
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_CALLBACK_INSERT, "sisssssss", subject, id,
-			     id_or_null(r, customer_id), reason, id_or_null(r, complaint_id), due,
-			     id_or_null(r, people.technician_id), id_or_null(r, people.agent_id),
-			     id_or_null(r, r->sess.user_id));
+			     db_id_or_null(&r->arena, customer_id), reason, db_id_or_null(&r->arena, complaint_id), due,
+			     db_id_or_null(&r->arena, people.technician_id), db_id_or_null(&r->arena, people.agent_id),
+			     db_id_or_null(&r->arena, r->sess.user_id));
 	if (st != DB_OK)
 		return st;
 	*callback_id = (long long)res.insert_id;
@@ -142,12 +136,12 @@ int satisfaction_store(struct request *r, const char *subject, long long id, lon
 	int st = job_people_load(r, subject, id, &people);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_SATISFACTION_INSERT, "sissssssssssss", subject, id,
-			     id_or_null(r, callback_id), source, online ? id_or_null(r, id) : NULL,
+			     db_id_or_null(&r->arena, callback_id), source, online ? db_id_or_null(&r->arena, id) : NULL,
 			     arena_printf(&r->arena, "%d", g->attitude), arena_printf(&r->arena, "%d", g->timeliness),
 			     arena_printf(&r->arena, "%d", g->quality), arena_printf(&r->arena, "%d", g->overall),
 			     g->solved ? "1" : "0", g->comment ? g->comment : "",
-			     id_or_null(r, people.technician_id), id_or_null(r, people.agent_id),
-			     id_or_null(r, r->sess.user_id));
+			     db_id_or_null(&r->arena, people.technician_id), db_id_or_null(&r->arena, people.agent_id),
+			     db_id_or_null(&r->arena, r->sess.user_id));
 	if (st == DB_OK)
 		*satisfaction_id = (long long)res.insert_id;
 	return st;
@@ -184,9 +178,9 @@ int complaint_open(struct request *r, const char *subject, long long id, long lo
 		st = intake_number(r, 'C', &no);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_COMPLAINT_INSERT, "ssissssssss", no, subject, id,
-			     id_or_null(r, customer_id), id_or_null(r, callback_id),
-			     id_or_null(r, satisfaction_id), source, description, response_due, resolve_due,
-			     id_or_null(r, r->sess.user_id));
+			     db_id_or_null(&r->arena, customer_id), db_id_or_null(&r->arena, callback_id),
+			     db_id_or_null(&r->arena, satisfaction_id), source, description, response_due, resolve_due,
+			     db_id_or_null(&r->arena, r->sess.user_id));
 	if (st != DB_OK)
 		return st;
 	*complaint_id = (long long)res.insert_id;

@@ -259,7 +259,7 @@ static int run_resolve(struct request *r, const struct complaint *k, struct acti
 			       responsible_name ? responsible_name : "非人员责任", due);
 	o->public_note = "您的投诉已处理完毕，我们将回访确认您是否满意";
 	return db_exec(r->db, &r->arena, res, SQL_RESOLVE, "sssiii", cause, measures,
-		       responsible ? arena_printf(&r->arena, "%lld", responsible) : NULL, callback, k->id, k->version);
+		       db_id_or_null(&r->arena, responsible), callback, k->id, k->version);
 }
 
 static int run_close(struct request *r, const struct complaint *k, struct action_outcome *o, struct db_result *res)

@@ -387,3 +387,8 @@ void db_row_unpack(const struct db_result *r, size_t row, long long *const *ints
 	for (size_t i = 0; i < ns; i++)
 		*strs[i] = db_cell(r, row, ni + i);
 }
+
+const char *db_id_or_null(struct arena *a, long long id)
+{
+	return id ? arena_printf(a, "%lld", id) : NULL;
+}

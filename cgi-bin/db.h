@@ -46,6 +46,8 @@ void db_disconnect(struct db *db);
 const char *db_cell(const struct db_result *r, size_t row, size_t col);
 /* The cell as a number; 0 for NULL or non-numeric text. */
 long long db_cell_int(const struct db_result *r, size_t row, size_t col);
+/* id as a statement parameter ('s'): its digits, or NULL for 0, as an optional reference is stored. */
+const char *db_id_or_null(struct arena *a, long long id);
 /* Copies row's first ni columns as numbers into *ints[i], the next ns as text into *strs[i]. */
 void db_row_unpack(const struct db_result *r, size_t row, long long *const *ints, size_t ni,
 		   const char **const *strs, size_t ns);

@@ -32,7 +32,7 @@ static const char *action_label(const struct flow *f, const char *code)
 int event_record(struct request *r, const char *subject, long long id, const char *action, const char *from,
 		 const char *to, const char *note, const char *public_note)
 {
-	const char *actor_id = r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
+	const char *actor_id = db_id_or_null(&r->arena, r->sess.user_id);
 	const char *actor = r->sess.user_id ? r->sess.display_name : "客户";
 	public_note = public_note ? public_note : "";
 	int st = db_exec(r->db, &r->arena, NULL, SQL_EVENT_INSERT, "sisssssssi", subject, id, actor_id, actor, action,

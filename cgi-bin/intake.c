@@ -245,7 +245,7 @@ int intake_fields_check(struct request *r, const struct field_rule *rules, size_
 
 const char *intake_created_by(struct request *r)
 {
-	return r->sess.user_id ? arena_printf(&r->arena, "%lld", r->sess.user_id) : NULL;
+	return db_id_or_null(&r->arena, r->sess.user_id);
 }
 
 int intake_event(struct request *r, const char *subject, long long id, const char *to, const char *channel,

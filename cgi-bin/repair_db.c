@@ -82,7 +82,7 @@ int repair_load_public(struct request *r, const char *public_no, const char *pho
 int repair_insert_row(struct request *r, const struct repair_new *n, long long *id)
 {
 	struct db_result res;
-	const char *from_return = n->return_id ? arena_printf(&r->arena, "%lld", n->return_id) : NULL;
+	const char *from_return = db_id_or_null(&r->arena, n->return_id);
 	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssissss", n->public_no, n->customer_id,
 			 n->channel, n->name, n->phone, n->email, n->address, n->product, n->model, n->serial_no,
 			 n->purchase_date, n->purchase_date, n->product, (long long)r->cfg->default_warranty_months,

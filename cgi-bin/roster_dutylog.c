@@ -155,7 +155,7 @@ int page_duty_note(struct request *r)
 	st = db_begin(r->db);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_NOTE_INSERT, "ssis", day,
-			     shift_type ? arena_printf(&r->arena, "%lld", shift_type) : NULL, r->sess.user_id, note);
+			     db_id_or_null(&r->arena, shift_type), r->sess.user_id, note);
 	if (st == DB_OK)
 		st = audit_record(r, "duty_note", arena_printf(&r->arena, "duty_log %s", day), note);
 	if (st == DB_OK)

@@ -133,7 +133,7 @@ int page_swap_new(struct request *r)
 	}
 	struct db_result res;
 	st = db_exec(r->db, &r->arena, &res, SQL_INSERT, "iiiss", s.requester_id, s.requester_roster_id, s.colleague_id,
-		     s.colleague_roster_id ? arena_printf(&r->arena, "%lld", s.colleague_roster_id) : NULL, s.reason);
+		     db_id_or_null(&r->arena, s.colleague_roster_id), s.reason);
 	if (st == DB_OK)
 		st = event_record(r, "swap", (long long)res.insert_id, "request", NULL, "requested", s.reason, NULL);
 	if (st == DB_OK)
