@@ -1,6 +1,7 @@
 /* Timeline entries of repairs and returns. */
 #include "events.h"
 #include "audit.h"
+#include "ledger.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,8 @@ int event_record(struct request *r, const char *subject, long long id, const cha
 	public_note = public_note ? public_note : "";
 	int st = db_exec(r->db, &r->arena, NULL, SQL_EVENT_INSERT, "sisssssssi", subject, id, actor_id, actor, action,
 			 from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
+	if (st == DB_OK)
+		st = ledger_record(r, subject, id, from, to);
 	if (st != DB_OK)
 		return st;
 	/* Every change of every record is in the audit trail too (责任到人), in the same transaction. */

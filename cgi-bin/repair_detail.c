@@ -39,8 +39,11 @@ static const char SQL_RESUME[] =
 	"updated_at = NOW() WHERE id = ? AND version = ?";
 static const char SQL_RESOLVE[] =
 	"UPDATE repairs SET status = 'resolved', result = ?, parts_used = ?, labour_cost = ?, parts_cost = ?, "
-	"warranty_repair = ?, resolved_at = NOW(), version = version + 1, updated_at = NOW() "
-	"WHERE id = ? AND version = ?";
+	"warranty_repair = ?, fault_category_id = ?, resolve_minutes = ?, "
+	"resolved_on_time = IF(due_at IS NULL, NULL, NOW() <= due_at), resolved_at = NOW(), version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_FAULT_CATEGORIES[] = "SELECT id, name FROM fault_categories WHERE active = 1 ORDER BY sort, id";
+static const char SQL_FAULT_CATEGORY[] = "SELECT id FROM fault_categories WHERE id = ? AND active = 1";
 static const char SQL_CANCEL[] =
 	"UPDATE repairs SET status = 'cancelled', cancel_reason = ?, version = version + 1, updated_at = NOW() "
 	"WHERE id = ? AND version = ?";
@@ -157,6 +160,21 @@ static int labour_fill(struct request *r, tmpl_dict *d, long long id)
 	return DB_OK;
 }
 
+/* The resolve form's 故障分类 choices, the one kept from a refused form selected. */
+static int fault_categories_fill(struct request *r, tmpl_dict *d, const char *selected)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_FAULT_CATEGORIES, "");
+	for (size_t i = 0; st == DB_OK && i < res.nrows; i++) {
+		tmpl_dict *o = tmpl_section(d, "FAULT_CATEGORY");
+		tmpl_set(o, "CODE", db_cell(&res, i, 0));
+		tmpl_set(o, "LABEL", db_cell(&res, i, 1));
+		if (selected && !strcmp(selected, db_cell(&res, i, 0)))
+			tmpl_show(o, "SELECTED");
+	}
+	return st;
+}
+
 /* Renders the whole detail page; message (may be NULL) explains a refused or invalid action. */
 static int detail_page(struct request *r, int status, const struct repair *p, const char *message)
 {
@@ -168,7 +186,11 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 				     "visit_at"};
 	for (size_t i = 0; message && i < sizeof(kept) / sizeof(kept[0]); i++)
 		tmpl_set(d, kept[i], form_get(r, kept[i]));
+	static const char *const warranty[][2] = {{"1", "是（免费）"}, {"0", "否（收费）"}};
+	form_options(d, "WARRANTY_OPTION", warranty, 2, message ? form_get(r, "warranty_repair") : NULL);
 	int st = sla_fill(r, d, p);
+	if (st == DB_OK)
+		st = fault_categories_fill(r, d, message ? form_get(r, "fault_category_id") : NULL);
 	if (st == DB_OK)
 		st = actions_fill(r, d, p);
 	if (st == DB_OK)
@@ -284,12 +306,33 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 	const char *w = form_get(r, "warranty_repair");
 	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
 		o->refusal = "请选择是否保修期内维修";
+	/* The category is optional (older clients and scripts resolve without one: 未分类 in reports). */
+	const char *given = form_trimmed(r, "fault_category_id");
+	long long category = 0;
+	if (*given && !parse_id(given, &category) && !o->refusal)
+		o->refusal = "请选择故障分类";
 	if (o->refusal)
 		return DB_OK;
+	int st = DB_OK;
+	if (category) {
+		struct db_result found;
+		st = db_exec(r->db, &r->arena, &found, SQL_FAULT_CATEGORY, "i", category);
+		if (st != DB_OK)
+			return st;
+		if (!found.nrows) {
+			o->refusal = "所选故障分类不存在或已停用";
+			return DB_OK;
+		}
+	}
+	/* Working time from submission to now, for the reports' resolution times. */
+	long minutes = 0;
+	st = workcal_left(r, p->created_at, p->now, &minutes);
+	if (st != DB_OK)
+		return st;
 	o->note = result;
 	o->public_note = "维修已完成";
-	int st = db_exec(r->db, &r->arena, res, SQL_RESOLVE, "ssssiii", result, parts, labour, parts_cost,
-			 (long long)(w[0] == '1'), p->id, p->version);
+	st = db_exec(r->db, &r->arena, res, SQL_RESOLVE, "ssssisiii", result, parts, labour, parts_cost,
+		     (long long)(w[0] == '1'), db_id_or_null(&r->arena, category), (long long)(minutes > 0 ? minutes : 0), p->id, p->version);
 	long long callback;
 	if (st == DB_OK && res->affected)
 		st = callback_schedule(r, "repair", p->id, p->customer_id, "resolved", NULL, 0, &callback);

@@ -55,10 +55,10 @@ AS_DB_USER=${AS_DB_USER:-aftersales}
 
 # Packages the stack needs to build and run, and those only the tests need.
 DEPS_RUN=(libfcgi-dev libctemplate-dev libsodium-dev default-libmysqlclient-dev
-  libinih-dev libcmocka-dev libqrencode-dev mariadb-server mariadb-client
+  libinih-dev libcmocka-dev libqrencode-dev libxlsxwriter-dev mariadb-server mariadb-client
   nginx-light spawn-fcgi multiwatch autoconf automake libtool pkg-config g++
   make wrk curl)
-DEPS_TEST=(chromium fonts-wqy-zenhei clang libclang-rt-14-dev)
+DEPS_TEST=(chromium fonts-wqy-zenhei clang libclang-rt-14-dev python3-openpyxl)
 
 if [[ $(id -u) == 0 ]]; then
   IS_ROOT=1 SUDO=() DB_SUPER=root

@@ -101,7 +101,9 @@
     <label for="parts_cost">配件费（元）</label>
     <input id="parts_cost" name="parts_cost" inputmode="decimal" value="{{parts_cost}}">
     <label for="warranty_repair">保修期内维修</label>
-    <select id="warranty_repair" name="warranty_repair"><option value="1">是（免费）</option><option value="0">否（收费）</option></select>
+    <select id="warranty_repair" name="warranty_repair">{{#WARRANTY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/WARRANTY_OPTION}}</select>
+    <label for="fault_category_id">故障分类</label>
+    <select id="fault_category_id" name="fault_category_id"><option value="">请选择</option>{{#FAULT_CATEGORY}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FAULT_CATEGORY}}</select>
     <button type="submit" class="primary">维修完成</button>
   </form>
 {{/CAN_resolve}}
