@@ -207,4 +207,18 @@ SQL
   total=$(secs "$START" "$(now)")
   echo "done: $COUNT $GEN in $total s ($(awk -v n="$COUNT" -v t="$total" 'BEGIN { printf "%.0f", (t > 0) ? n / t : n }') rows/s)"
   sql <<<"SELECT CONCAT('$GEN now: ', COUNT(*)) FROM $GEN"
+  gen_reports
+}
+
+# gen_reports: the rows went in without the application, so the reports' summaries are built
+# again from the records (sql/010_reports.sql and later).
+gen_reports() {
+  local t0 proc
+  t0=$(now)
+  for proc in $(sql <<<"SELECT routine_name FROM information_schema.routines
+      WHERE routine_schema = DATABASE() AND routine_type = 'PROCEDURE' AND routine_name LIKE '%\_rebuild'
+      ORDER BY routine_name"); do
+    sql <<<"SET time_zone = '$TZ_OFFSET'; CALL $proc();"
+  done
+  echo "report summaries rebuilt in $(secs "$t0" "$(now)") s"
 }

@@ -53,6 +53,7 @@ NCANCELS=5
 
 gen_start
 NTECH=$(sql <<<"SELECT COUNT(*) FROM users WHERE role = 'technician' AND active = 1")
+read -r FC_FIRST FC_COUNT < <(sql <<<"SELECT MIN(id), COUNT(*) FROM fault_categories")
 echo "technicians: $NTECH$( ((NTECH)) || echo ' (repairs stay unassigned)')"
 
 # repairs_batch FROM TO: the SQL of repairs FROM..TO (row numbers).
@@ -93,8 +94,8 @@ FROM (
 ) v;
 INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, address, product, model, serial_no,
   purchase_date, warranty_until, fault, preferred_time, status, priority, assignee_id, visit_at, due_at,
-  result, parts_used, labour_cost, parts_cost, warranty_repair, labour_minutes, cancel_reason, created_by,
-  created_at, updated_at, resolved_at, closed_at, version)
+  result, parts_used, labour_cost, parts_cost, warranty_repair, fault_category_id, labour_minutes, cancel_reason,
+  created_by, created_at, updated_at, resolved_at, resolve_minutes, resolved_on_time, closed_at, version)
 SELECT x.public_no, x.customer_id, x.channel, x.contact_name, x.contact_phone, x.address, x.product, x.model, x.serial_no,
   x.purchase_date, x.warranty_until, x.fault, x.preferred_time, x.status, x.priority, x.assignee_id, x.visit_at, x.due_at,
   IF(x.done, ELT(1 + x.h6 % $NRESULTS, $RESULTS), ''),
@@ -102,11 +103,16 @@ SELECT x.public_no, x.customer_id, x.channel, x.contact_name, x.contact_phone, x
   IF(x.done, IF(x.in_warranty, 0, 50 + (x.h6 % 16) * 10), NULL),
   IF(x.done, IF(x.in_warranty OR x.h7 % $NPARTS = 0, 0, 20 + (x.h7 % 400)), NULL),
   IF(x.done, x.in_warranty, NULL),
+  IF(x.done, $FC_FIRST + (x.h4 DIV 7) % $FC_COUNT, NULL),
   IF(x.done, 30 + (x.h8 % 12) * 15, IF(x.status IN ('in_progress', 'waiting_parts'), (x.h8 % 4) * 30, 0)),
   IF(x.status = 'cancelled', ELT(1 + x.h6 % $NCANCELS, $CANCELS), ''),
   NULL, x.created_at,
   LEAST(NOW(), COALESCE(x.closed_at, x.resolved_at, IF(x.status = 'new', x.created_at, x.created_at + INTERVAL (1 + x.h6 % 48) HOUR))),
-  x.resolved_at, x.closed_at, 1 + IF(x.status = 'new', 0, 1 + x.h6 % 5)
+  x.resolved_at,
+  -- working time, roughly: 9 working hours in a day of 24
+  IF(x.done, TIMESTAMPDIFF(MINUTE, x.created_at, x.resolved_at) * 9 DIV 24, NULL),
+  IF(x.done, x.resolved_at <= x.due_at, NULL),
+  x.closed_at, 1 + IF(x.status = 'new', 0, 1 + x.h6 % 5)
 FROM (
   SELECT g.*,
          CONCAT('R', DATE_FORMAT(g.day, '%Y%m%d'), '-', d.last + g.rn) AS public_no, -- 5000 upward
