@@ -110,7 +110,7 @@ SELECT x.public_no, x.customer_id, x.channel, x.contact_name, x.contact_phone, x
   LEAST(NOW(), COALESCE(x.closed_at, x.resolved_at, IF(x.status = 'new', x.created_at, x.created_at + INTERVAL (1 + x.h6 % 48) HOUR))),
   x.resolved_at,
   -- working time, roughly: 9 working hours in a day of 24
-  IF(x.done, TIMESTAMPDIFF(MINUTE, x.created_at, x.resolved_at) * 9 DIV 24, NULL),
+  IF(x.done, GREATEST(0, TIMESTAMPDIFF(MINUTE, x.created_at, x.resolved_at) * 9 DIV 24), NULL),
   IF(x.done, x.resolved_at <= x.due_at, NULL),
   x.closed_at, 1 + IF(x.status = 'new', 0, 1 + x.h6 % 5)
 FROM (
