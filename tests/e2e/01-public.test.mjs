@@ -1,7 +1,7 @@
 // Public pages and the program's answers to malformed requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, assertErrorPage, SITE_NAME, snippet } from './lib.mjs';
+import { request, assertErrorPage, SITE_NAME, snippet, BASE_URL } from './lib.mjs';
 
 test('GET / is the public home with links to both forms and tracking', async () => {
   const r = await request('GET', '/');
@@ -97,4 +97,12 @@ test('a body over 1 MiB is refused by nginx with 413', async () => {
   const r = await request('POST', '/login', { body: huge });
   assert.equal(r.status, 413);
   assert.ok(r.text.includes(SITE_NAME), 'nginx 413 page lacks the site name');
+});
+
+test('/favicon.ico is an icon, not a 404 on every page', async () => {
+  const r = await fetch(`${BASE_URL}/favicon.ico`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'image/x-icon');
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 4)], [0, 0, 1, 0], 'not an ICO file');
 });

@@ -38,8 +38,6 @@ export function watch(page) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => {
-    // Chromium asks for /favicon.ico on its own; the pages do not link it.
-    if (new URL(r.url()).pathname === '/favicon.ico') return;
     // expected statuses of the pages themselves are checked by the tests
     if (r.request().resourceType() !== 'document' && r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
   });
