@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  loginAdmin, login, createUser, sql, sqlSafe, RUN_ID, newRepair, repairAction, repairActionOk, extractCsrf,
+  BASE_URL, loginAdmin, login, createUser, sql, sqlSafe, RUN_ID, newRepair, repairAction, repairActionOk, extractCsrf,
   clearPublicThrottles, alertText, htmlUnescape, insertReturn, fieldValue, snippet,
 } from './lib.mjs';
 
@@ -27,6 +27,12 @@ let admin, supervisor, agent, tech, tech2;
 const u = {};
 let c1, c2; // category ids
 const jobs = {};
+
+/** GET url as client, the body as bytes (an export); { status, headers, body }. */
+async function download(client, url) {
+  const res = await fetch(BASE_URL + url, { headers: { cookie: client.jar.header() }, redirect: 'manual' });
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
 
 /** The report tables of a page: { caption: { rowAttr: { metric: text } } }. */
 function reportTables(html) {
@@ -88,12 +94,12 @@ test('fault categories: add, duplicate refused, deactivated one refused on resol
   const dup = await createCategory(supervisor, name1);
   assert.equal(dup.status, 422, snippet(dup.text));
   assert.ok(htmlUnescape(dup.text).includes('已有同名的故障分类'));
-  assert.equal(fieldValue(dup.text, 'name'), name1, 'the add form keeps what was typed');
+  assert.equal(fieldValue(dup.text.slice(dup.text.indexOf('id="fault-category-add"')), 'name'), name1, 'the add form keeps what was typed');
   const long = await createCategory(supervisor, '长'.repeat(33));
   assert.equal(long.status, 422);
   c1 = categoryId(name1);
   c2 = categoryId(name2);
-  assert.deepEqual(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'fault_category_create' AND subject = '${name1}'`), [['1']]);
+  assert.deepEqual(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'fault_category_create' AND target = '${name1}'`), [['1']]);
   assert.equal((await tech.get('/staff/fault-categories')).status, 403);
   assert.equal((await agent.get('/staff/fault-categories')).status, 403);
 
@@ -106,7 +112,7 @@ test('fault categories: add, duplicate refused, deactivated one refused on resol
   const off = await supervisor.post(`/staff/fault-categories/${c2}`, { csrf: extractCsrf(page.text), name: name2, sort: '7', active: '0' });
   assert.equal(off.status, 303, snippet(off.text));
   assert.deepEqual(sql(`SELECT active, sort FROM fault_categories WHERE id = ${sqlSafe(c2)}`), [['0', '7']]);
-  assert.deepEqual(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'fault_category_update' AND subject = '${name2}'`), [['1']]);
+  assert.deepEqual(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'fault_category_update' AND target = '${name2}'`), [['1']]);
 
   const r = await newRepair({ product: PA, serial_no: `S6${TAG}` });
   await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
@@ -136,7 +142,6 @@ test('report figures: intake, categories, warranty and costs, technicians, repea
   assert.equal(res.status, 200, snippet(res.text));
   const t = reportTables(res.text);
   assert.deepEqual(t['受理：按产品'], { [PA]: { product: PA, taken_in: '4' }, [PB]: { product: PB, taken_in: '2' } });
-  assert.deepEqual(t['受理：按渠道'], { web: { channel: '网上', taken_in: '6' } }.web ? t['受理：按渠道'] : null);
   assert.equal(t['受理：按渠道'].web.taken_in, '6');
   const cat = t['完成：按故障分类'];
   assert.equal(cat[c1].resolved, '3');
@@ -158,7 +163,7 @@ test('report figures: intake, categories, warranty and costs, technicians, repea
   assert.ok(weeks.every((r) => /^\d{4}-W\d{2}$/.test(r.week)));
   assert.match(res.text, /<svg class="chart-svg"/);
   const rep = t['90 天内重复维修（同一序列号）'];
-  assert.deepEqual(rep[jobs.r4.no], { repair_no: jobs.r4.no, product: PB, serial_no: `S1${TAG}`.toUpperCase() === `S1${TAG}` ? `S1${TAG}` : rep[jobs.r4.no].serial_no,
+  assert.deepEqual(rep[jobs.r4.no], { repair_no: jobs.r4.no, product: PB, serial_no: `S1${TAG}`,
     earlier_no: jobs.r1.no, days_between: '10', earlier_technician: u.tech.display_name });
   assert.equal(Object.keys(rep).length, 1);
   assert.match(res.text, /data-metric="repeat_total">1</);
@@ -174,27 +179,26 @@ test('report figures: intake, categories, warranty and costs, technicians, repea
 });
 
 test('CSV export: BOM, CRLF, quoted fields, a formula neutralised', async () => {
-  const res = await supervisor.get(`/staff/reports/repairs?from=${FROM}&to=${TO}&format=csv`);
+  const res = await download(supervisor, `/staff/reports/repairs?from=${FROM}&to=${TO}&format=csv`);
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-disposition'), new RegExp(`filename="repairs-${FROM}-${TO}\\.csv"`));
-  const buf = Buffer.from(await res.bytes());
+  const buf = res.body;
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = buf.subarray(3).toString('utf8');
   assert.ok(!/[^\r]\n/.test(text), 'every line ends in CRLF');
   const lines = text.split('\r\n');
   assert.ok(lines.includes('"\'=HYPERLINK(""x"")","2"'), `the formula product is prefixed: ${lines.slice(0, 6).join(' | ')}`);
   assert.ok(lines.includes(`"${PA}","4"`));
-  assert.ok(lines.includes('"合计","6","26050".replace') || lines.some((l) => l.startsWith('"合计","6","260.50","40.50","251.00"')),
-    `money as yuan: ${lines.filter((l) => l.startsWith('"合计"')).join(' | ')}`);
+  assert.ok(lines.includes('"合计","6","260.50","40.50","251.00"'), `money as yuan: ${lines.filter((l) => l.startsWith('"合计"')).join(' | ')}`);
 });
 
 test('xlsx export opens with openpyxl: money as numbers, bold header, frozen first row', async () => {
-  const res = await supervisor.get(`/staff/reports/repairs?from=${FROM}&to=${TO}&format=xlsx`);
+  const res = await download(supervisor, `/staff/reports/repairs?from=${FROM}&to=${TO}&format=xlsx`);
   assert.equal(res.status, 200);
   const dir = mkdtempSync(path.join(tmpdir(), 'report-'));
   try {
     const file = path.join(dir, 'r.xlsx');
-    writeFileSync(file, Buffer.from(await res.bytes()));
+    writeFileSync(file, res.body);
     const py = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
     const out = execFileSync(py, ['-c', `
 import json, openpyxl, sys
