@@ -59,31 +59,43 @@ struct report_table *report_set_add(struct report_set *s, const char *marker, co
 	return t;
 }
 
-static int intake_tables(struct request *r, const struct report_range *g, struct report_set *s)
+int report_set_counts(struct request *r, const struct report_range *g, struct report_set *s, const char *marker,
+		      const char *sql, const char *name, const struct report_column *cols,
+		      const char *(*label)(const char *), const char *empty_label)
 {
 	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_BY_PRODUCT, "ss", g->from, g->to);
+	int st = db_exec(r->db, &r->arena, &res, sql, "ss", g->from, g->to);
 	if (st != DB_OK)
 		return st;
-	struct report_table *t = report_set_add(s, "INTAKE", "受理：按产品", PRODUCT_COLS, 2);
+	struct report_table *t = report_set_add(s, marker, name, cols, 2);
 	for (size_t i = 0; i < res.nrows; i++) {
-		unsigned row = report_table_row(&r->arena, t, db_cell(&res, i, 0));
-		report_table_set(t, row, 0, db_cell(&res, i, 0), NULL);
-		report_table_set(t, row, 1, db_cell(&res, i, 1), NULL);
-	}
-	st = db_exec(r->db, &r->arena, &res, SQL_BY_CHANNEL, "ss", g->from, g->to);
-	if (st != DB_OK)
-		return st;
-	const struct ledger_kind *k = ledger_kind_find("repair");
-	t = report_set_add(s, "INTAKE", "受理：按渠道", CHANNEL_COLS, 2);
-	for (size_t i = 0; i < res.nrows; i++) {
-		const char *code = db_cell(&res, i, 0);
-		const char *label = choice_label(k->channels, k->nchannels, code);
-		unsigned row = report_table_row(&r->arena, t, code);
-		report_table_set(t, row, 0, label ? label : code, NULL);
+		const char *code = db_cell(&res, i, 0), *l = *code ? label(code) : empty_label;
+		unsigned row = report_table_row(&r->arena, t, *code ? code : "none");
+		report_table_set(t, row, 0, l ? l : code, NULL);
 		report_table_set(t, row, 1, db_cell(&res, i, 1), NULL);
 	}
 	return DB_OK;
+}
+
+/* A product is named by itself. */
+static const char *product_label(const char *product)
+{
+	(void)product;
+	return NULL;
+}
+
+static const char *channel_label(const char *channel)
+{
+	const struct ledger_kind *k = ledger_kind_find("repair");
+	return choice_label(k->channels, k->nchannels, channel);
+}
+
+static int intake_tables(struct request *r, const struct report_range *g, struct report_set *s)
+{
+	int st = report_set_counts(r, g, s, "INTAKE", SQL_BY_PRODUCT, "受理：按产品", PRODUCT_COLS, product_label, "");
+	return st == DB_OK ? report_set_counts(r, g, s, "INTAKE", SQL_BY_CHANNEL, "受理：按渠道", CHANNEL_COLS,
+					       channel_label, "")
+			   : st;
 }
 
 static int category_table(struct request *r, const struct report_range *g, struct report_set *s)

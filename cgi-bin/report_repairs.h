@@ -19,6 +19,13 @@ struct report_set {
 struct report_table *report_set_add(struct report_set *s, const char *marker, const char *name,
 				    const struct report_column *cols, unsigned ncols);
 
+/* A table of two columns, a label and a count, from sql (parameters from, to; it answers code and
+ * count), shown at marker: label(code) names each row (NULL: the code itself; code "" is shown as
+ * empty_label). */
+int report_set_counts(struct request *r, const struct report_range *g, struct report_set *s, const char *marker,
+		      const char *sql, const char *name, const struct report_column *cols,
+		      const char *(*label)(const char *), const char *empty_label);
+
 /* Repairs resolved in the range by technician with their working hours to resolve, and per ISO week
  * with the on-time share (a table, and the chart *week_chart drawn from the same figures). */
 int report_repairs_times(struct request *r, const struct report_range *g, struct report_set *s, struct chart *week_chart);

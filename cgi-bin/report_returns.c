@@ -60,25 +60,6 @@ static int kind_table(struct request *r, const struct report_range *g, struct re
 	return DB_OK;
 }
 
-/* A two-column table of counts; label() names each code (code "" is shown as empty_label). */
-static int count_table(struct request *r, const struct report_range *g, struct report_set *s, const char *sql,
-		       const char *name, const struct report_column *cols, const char *(*label)(const char *),
-		       const char *empty_label)
-{
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, sql, "ss", g->from, g->to);
-	if (st != DB_OK)
-		return st;
-	struct report_table *t = report_set_add(s, "RETURNS", name, cols, 2);
-	for (size_t i = 0; i < res.nrows; i++) {
-		const char *code = db_cell(&res, i, 0), *l = *code ? label(code) : empty_label;
-		unsigned row = report_table_row(&r->arena, t, *code ? code : "none");
-		report_table_set(t, row, 0, l ? l : code, NULL);
-		report_table_set(t, row, 1, db_cell(&res, i, 1), NULL);
-	}
-	return DB_OK;
-}
-
 static const char *reason_label(const char *has_fault)
 {
 	return strcmp(has_fault, "1") ? "无理由退换" : "性能故障";
@@ -93,11 +74,11 @@ int report_returns_tables(struct request *r, const struct report_range *g, struc
 {
 	int st = kind_table(r, g, s);
 	if (st == DB_OK)
-		st = count_table(r, g, s, SQL_BY_REASON, "退换货：按原因", REASON_COLS, reason_label, "");
+		st = report_set_counts(r, g, s, "RETURNS", SQL_BY_REASON, "退换货：按原因", REASON_COLS, reason_label, "");
 	if (st == DB_OK)
-		st = count_table(r, g, s, SQL_BY_INSPECTION, "退换货：按检测结果", INSPECTION_COLS, inspection_label,
-				 "未检测");
+		st = report_set_counts(r, g, s, "RETURNS", SQL_BY_INSPECTION, "退换货：按检测结果", INSPECTION_COLS, inspection_label,
+					 "未检测");
 	if (st == DB_OK)
-		st = count_table(r, g, s, SQL_BY_STATUS, "退换货：按当前状态", STATUS_COLS, status_label, "");
+		st = report_set_counts(r, g, s, "RETURNS", SQL_BY_STATUS, "退换货：按当前状态", STATUS_COLS, status_label, "");
 	return st;
 }
