@@ -112,6 +112,12 @@ int page_customer_anonymise(struct request *r);
 int page_customer_delete(struct request *r);
 int page_customer_callback(struct request *r);
 
+/* fault_categories.c */
+int page_fault_categories(struct request *r);
+int page_fault_category_create(struct request *r);
+int page_fault_category_update(struct request *r);
+/* report_repairs.c */
+int page_report_repairs(struct request *r);
 /* products.c */
 int page_products(struct request *r);
 int page_product_create(struct request *r);
