@@ -115,14 +115,7 @@ int report_daily_page(struct request *r, int status, const char *day, const char
 	const char *format = query_get(r, "format");
 	if (r->method == M_GET && format && (!strcmp(format, "csv") || !strcmp(format, "xlsx")))
 		return report_export(r, format, arena_printf(&r->arena, "daily-%s", day), tables, LEDGER_NKINDS);
-	char prev[11], next[11];
-	sanbao_format(sanbao_day(day) - 1, prev);
-	sanbao_format(sanbao_day(day) + 1, next);
-	tmpl_dict *d = page_begin(r, status, "report_daily.tpl", arena_printf(&r->arena, "每日核对 %s", day));
-	tmpl_set(d, "DAY", day);
-	tmpl_set(d, "PREV", prev);
-	tmpl_set(d, "NEXT", next);
-	tmpl_set(d, "CSRF", r->sess.csrf);
+	tmpl_dict *d = page_begin_day(r, status, "report_daily.tpl", arena_printf(&r->arena, "每日核对 %s", day), day);
 	if (message)
 		tmpl_set(tmpl_section(d, "MESSAGE"), "TEXT", message);
 	for (unsigned k = 0; st == DB_OK && k < LEDGER_NKINDS; k++)
