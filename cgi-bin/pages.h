@@ -160,4 +160,11 @@ int page_roster_remove(struct request *r);
 int page_roster_fill_form(struct request *r);
 int page_roster_fill(struct request *r);
 
+/* report_home.c: the reports index */
+int page_report_home(struct request *r);
+/* report_daily.c, report_daily_records.c, report_daily_signoff.c: 每日核对 */
+int page_report_daily(struct request *r);
+int page_report_daily_records(struct request *r);
+int page_report_daily_signoff(struct request *r);
+
 #endif

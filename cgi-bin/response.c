@@ -1,6 +1,7 @@
 /* Responses: every answer goes out through response_send with the same security headers. */
 #include "response.h"
 #include "roles.h"
+#include "sanbao.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +81,19 @@ tmpl_dict *page_begin(struct request *r, int status, const char *file, const cha
 	r->page = tmpl_include(r->layout, "CONTENT", file);
 	r->page_file = file;
 	return r->page;
+}
+
+tmpl_dict *page_begin_day(struct request *r, int status, const char *file, const char *title, const char *day)
+{
+	char prev[11], next[11];
+	sanbao_format(sanbao_day(day) - 1, prev);
+	sanbao_format(sanbao_day(day) + 1, next);
+	tmpl_dict *d = page_begin(r, status, file, title);
+	tmpl_set(d, "DAY", day);
+	tmpl_set(d, "PREV", prev);
+	tmpl_set(d, "NEXT", next);
+	tmpl_set(d, "CSRF", r->sess.csrf);
+	return d;
 }
 
 int page_redirect(struct request *r, const char *location)

@@ -5,6 +5,9 @@
 
 /* Starts an HTML page: file is the page template, title the page title. Returns the page's dictionary. */
 tmpl_dict *page_begin(struct request *r, int status, const char *file, const char *title);
+/* page_begin for the page of one day ("YYYY-MM-DD"): sets DAY, PREV and NEXT (the days either side,
+ * for its 前一天 / 后一天 links) and CSRF. */
+tmpl_dict *page_begin_day(struct request *r, int status, const char *file, const char *title, const char *day);
 /* Answers status (303 normally) with a Location; returns 0 so handlers can `return page_redirect(...)`. */
 int page_redirect(struct request *r, const char *location);
 /* The one place an error page is made: status, title and a message in the site layout. Returns 0. */

@@ -92,14 +92,7 @@ static int note_writer(struct request *r, const char *day, int *may, long long *
 /* The day's page; message (may be NULL) says why a note was refused. */
 static int log_page(struct request *r, int status, const char *day, const char *message)
 {
-	char prev[11], next[11];
-	sanbao_format(sanbao_day(day) - 1, prev);
-	sanbao_format(sanbao_day(day) + 1, next);
-	tmpl_dict *d = page_begin(r, status, "duty_log.tpl", arena_printf(&r->arena, "值班日志 %s", day));
-	tmpl_set(d, "DAY", day);
-	tmpl_set(d, "PREV", prev);
-	tmpl_set(d, "NEXT", next);
-	tmpl_set(d, "CSRF", r->sess.csrf);
+	tmpl_dict *d = page_begin_day(r, status, "duty_log.tpl", arena_printf(&r->arena, "值班日志 %s", day), day);
 	tmpl_set(d, "MESSAGE", message);
 	if (message)
 		tmpl_set(d, "note", form_get(r, "note"));

@@ -50,6 +50,10 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/callbacks/bulk", page_callback_bulk, ROLES_SUPERVISOR},
 	{M_GET, "/staff/callbacks/#", page_callback_detail, ROLES_STAFF},
 	{M_POST, "/staff/callbacks/#/action", page_callback_action, ROLES_STAFF},
+	{M_GET, "/staff/reports", page_report_home, ROLES_STAFF},
+	{M_GET, "/staff/reports/daily", page_report_daily, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_GET, "/staff/reports/daily/records", page_report_daily_records, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/reports/daily/signoff", page_report_daily_signoff, ROLES_SUPERVISOR},
 
 	{M_GET, "/staff/handovers", page_handovers, ROLES_STAFF},
 	{M_GET, "/staff/handover/new", page_handover_new_form, ROLES_STAFF},

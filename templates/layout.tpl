@@ -23,6 +23,7 @@
     <a href="/staff/returns">退换货</a>
     <a href="/staff/complaints">投诉</a>
     <a href="/staff/callbacks">回访</a>
+    <a href="/staff/reports">报表</a>
     <a href="/staff/my">我的工单</a>
     <a href="/staff/roster">值班表</a>
     <a href="/staff/swaps">调班</a>

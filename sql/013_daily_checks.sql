@@ -1,0 +1,3 @@
+-- The daily reconciliation's check "created on the day but never taken in" reads complaints by
+-- creation time, as it reads repairs and returns (repairs_created, returns_created).
+ALTER TABLE complaints ADD KEY complaints_created (created_at, id);
