@@ -154,4 +154,7 @@ int page_roster_remove(struct request *r);
 int page_roster_fill_form(struct request *r);
 int page_roster_fill(struct request *r);
 
+/* report_kpi.c: staff KPIs per month */
+int page_report_kpi(struct request *r);
+
 #endif
