@@ -43,6 +43,13 @@ function shownWeights(html) {
     .map((m) => [m[1], Number(m[2])]));
 }
 
+/** The figures table beside the chart: { '1分': [attitude, timeliness, quality], ... }. */
+function chartFigures(html) {
+  const t = /chart-figures[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)[1];
+  return Object.fromEntries([...t.matchAll(/<th scope="row">([^<]*)<\/th>((?:<td class="num">[^<]*<\/td>)*)/g)]
+    .map((m) => [m[1], [...m[2].matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => Number(c[1]))]));
+}
+
 async function kpiPage(client, query = '') {
   const r = await client.get(`/staff/reports/kpi?month=${month}${query}`);
   assert.equal(r.status, 200, `the KPI page answered ${r.status}`);
@@ -128,7 +135,8 @@ test('KPI figures, score, roles, exports and the rebuild', async () => {
   assert.deepEqual(one[staff.techId], a);
 
   // staff see their own row only; another's is refused
-  const own = kpiRows((await kpiPage(staff.tech)).text);
+  const ownPage = await kpiPage(staff.tech);
+  const own = kpiRows(ownPage.text);
   assert.deepEqual(Object.keys(own), [String(staff.techId)]);
   assert.deepEqual(own[staff.techId], { ...a, user: a.user });
   const bOwn = kpiRows((await kpiPage(techB.client)).text);
@@ -139,8 +147,11 @@ test('KPI figures, score, roles, exports and the rebuild', async () => {
   assert.equal((await staff.tech.get('/staff/reports/kpi?month=2026-13')).status, 400);
   assert.equal((await new Client().get(`/staff/reports/kpi?month=${month}`)).status, 303, 'a visitor is not sent to log in');
 
-  // the satisfaction chart: the month's ratings per score
-  assert.match(page.text, /客户评分分布/);
+  // the satisfaction chart: how many of the technician's ratings gave 1..5 per dimension
+  assert.deepEqual(chartFigures(ownPage.text), {
+    '1分': [0, 0, 0], '2分': [1, 0, 0], '3分': [0, 1, 1], '4分': [0, 1, 1], '5分': [1, 0, 0],
+  });
+  assert.match(page.text, /<figure class="chart">[\s\S]*客户评分分布/);
 
   // CSV: BOM, the header, the technician's figures as plain numbers
   const csv = await staff.supervisor.get(`/staff/reports/kpi?month=${month}&format=csv`);
@@ -176,6 +187,6 @@ test('KPI figures, score, roles, exports and the rebuild', async () => {
   // kpi_rebuild() from the records gives the same page as the live counting
   const table = (html) => /<section class="report-table">[\s\S]*?<\/section>/.exec(html)[0];
   const live = table(page.text);
-  sql('CALL kpi_rebuild()');
+  sql('DELETE FROM staff_months; CALL kpi_rebuild()');
   assert.equal(table((await kpiPage(staff.supervisor)).text), live, 'kpi_rebuild() differs from the live figures');
 });
