@@ -91,7 +91,7 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;
-	return kpi_repair_taken_in(r, n->serial_no);
+	return kpi_repair_taken_in(r, *id, n->serial_no);
 }
 
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])

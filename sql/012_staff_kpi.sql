@@ -10,7 +10,8 @@
 --     counted once per person, by the rating's date.
 --   complaints: complaints naming the person responsible, by the complaint's creation date.
 --   repeats: later intakes of the same serial within 90 days of a job of theirs, in the month that
---     earlier job was resolved.
+--     earlier job was resolved (the latest earlier job only; earlier = a lower id, as times have
+--     whole seconds).
 CREATE TABLE staff_months (
   month DATE NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -65,7 +66,7 @@ BEGIN
     SELECT DATE_FORMAT(resolved_at, '%Y-%m-01'), assignee_id, COUNT(*) FROM (
       SELECT p.resolved_at, p.assignee_id,
              ROW_NUMBER() OVER (PARTITION BY n.id ORDER BY p.resolved_at DESC, p.id DESC) AS latest
-        FROM repairs n JOIN repairs p ON p.serial_no = n.serial_no AND p.id <> n.id
+        FROM repairs n JOIN repairs p ON p.serial_no = n.serial_no AND p.id < n.id
          AND p.assignee_id IS NOT NULL AND p.resolved_at <= n.created_at
          AND p.resolved_at >= n.created_at - INTERVAL 90 DAY
        WHERE n.serial_no <> '') x
