@@ -4,6 +4,7 @@
 #include "events.h"
 #include "form.h"
 #include "intake.h"
+#include "kpi_db.h"
 #include "valid.h"
 #include "workcal.h"
 
@@ -142,8 +143,14 @@ int satisfaction_store(struct request *r, const char *subject, long long id, lon
 			     g->solved ? "1" : "0", g->comment ? g->comment : "",
 			     db_id_or_null(&r->arena, people.technician_id), db_id_or_null(&r->arena, people.agent_id),
 			     db_id_or_null(&r->arena, r->sess.user_id));
-	if (st == DB_OK)
-		*satisfaction_id = (long long)res.insert_id;
+	if (st != DB_OK)
+		return st;
+	*satisfaction_id = (long long)res.insert_id;
+	/* The rating counts for the technician who did the job and the agent who took it in, once each. */
+	struct kpi_delta d = {.ratings = 1, .attitude = g->attitude, .timeliness = g->timeliness, .quality = g->quality};
+	st = kpi_add(r, people.technician_id, NULL, &d);
+	if (st == DB_OK && people.agent_id != people.technician_id)
+		st = kpi_add(r, people.agent_id, NULL, &d);
 	return st;
 }
 

@@ -6,6 +6,7 @@
 #include "events.h"
 #include "flow_post.h"
 #include "form.h"
+#include "kpi_db.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "response.h"
@@ -258,8 +259,15 @@ static int run_resolve(struct request *r, const struct complaint *k, struct acti
 	o->note = arena_printf(&r->arena, "原因：%s\n措施：%s\n责任人：%s\n回访确认 %.16s", cause, measures,
 			       responsible_name ? responsible_name : "非人员责任", due);
 	o->public_note = "您的投诉已处理完毕，我们将回访确认您是否满意";
-	return db_exec(r->db, &r->arena, res, SQL_RESOLVE, "sssiii", cause, measures,
-		       db_id_or_null(&r->arena, responsible), callback, k->id, k->version);
+	st = db_exec(r->db, &r->arena, res, SQL_RESOLVE, "sssiii", cause, measures,
+		     db_id_or_null(&r->arena, responsible), callback, k->id, k->version);
+	/* Counted in the complaint's own month; a reopened one resolved again moves the count to the
+	 * person named now instead of counting twice. */
+	if (st == DB_OK && res->affected && k->responsible_id)
+		st = kpi_add(r, k->responsible_id, k->created_at, &(struct kpi_delta){.complaints = -1});
+	if (st == DB_OK && res->affected)
+		st = kpi_add(r, responsible, k->created_at, &(struct kpi_delta){.complaints = 1});
+	return st;
 }
 
 static int run_close(struct request *r, const struct complaint *k, struct action_outcome *o, struct db_result *res)

@@ -51,6 +51,8 @@ static void defaults(struct config *c)
 	c->complaint_resolve_hours = 40;
 	c->roster_min_rest_hours = 8;
 	c->roster_max_consecutive_days = 6;
+	c->kpi = (struct kpi_rules){.weight = {30, 20, 30, 10, 10}, .speed_target_hours = 16, .complaint_points = 25,
+				    .repeat_points = 25};
 }
 
 static int set_clock(int *dst, const char *v)
@@ -142,6 +144,26 @@ static int valid_site_url(const char *v)
 
 #define S(sec, key) (!strcmp(section, sec) && !strcmp(name, key))
 #define STR(field) set_str(c->field, sizeof(c->field), value)
+
+/* [kpi]: a weight per score part (named by its code) and the measures the parts use. Answers 0
+ * for an unknown key. */
+static int kpi_key(struct config *c, const char *name, const char *value, int *ok)
+{
+	for (int p = 0; p < KPI_PARTS; p++)
+		if (!strcmp(name, kpi_part_code(p))) {
+			*ok = set_int(&c->kpi.weight[p], value, 0, 100);
+			return 1;
+		}
+	if (!strcmp(name, "speed_target_hours"))
+		*ok = set_int(&c->kpi.speed_target_hours, value, 1, 2000);
+	else if (!strcmp(name, "complaint_points"))
+		*ok = set_int(&c->kpi.complaint_points, value, 0, 100);
+	else if (!strcmp(name, "repeat_points"))
+		*ok = set_int(&c->kpi.repeat_points, value, 0, 100);
+	else
+		return 0;
+	return 1;
+}
 
 static int key_cb(void *user, const char *section, const char *name, const char *value)
 {
@@ -235,6 +257,8 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->roster_min_rest_hours, value, 0, 48);
 	else if (S("roster", "max_consecutive_days"))
 		ok = set_int(&c->roster_max_consecutive_days, value, 1, 31);
+	else if (!strcmp(section, "kpi") && kpi_key(c, name, value, &ok))
+		;
 	else {
 		fprintf(stderr, "config: unknown key [%s] %s\n", section, name);
 		return 0;
@@ -267,6 +291,13 @@ int config_load(struct config *cfg, const char *path)
 	/* The return window is checked first, so a shorter exchange window would never apply. */
 	if (cfg->sanbao.exchange_days < cfg->sanbao.return_days) {
 		fprintf(stderr, "config: %s: [returns] exchange_days must not be shorter than return_days\n", path);
+		return -1;
+	}
+	int weights = 0;
+	for (int p = 0; p < KPI_PARTS; p++)
+		weights += cfg->kpi.weight[p];
+	if (!weights) {
+		fprintf(stderr, "config: %s: [kpi] at least one weight must be above 0\n", path);
 		return -1;
 	}
 	return 0;

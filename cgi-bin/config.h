@@ -2,6 +2,7 @@
 #ifndef AFTERSALES_CONFIG_H
 #define AFTERSALES_CONFIG_H
 
+#include "kpi_score.h"
 #include "sanbao.h"
 
 struct config {
@@ -49,6 +50,8 @@ struct config {
 
 	int roster_min_rest_hours;    /* hours off between two shifts of a person */
 	int roster_max_consecutive_days; /* working days in a row a person may be rostered */
+
+	struct kpi_rules kpi;         /* the staff score's weights and what each part is measured against */
 };
 
 /* Fills cfg with defaults, then reads path. Returns 0, or -1 after printing the file, line and key to stderr. */

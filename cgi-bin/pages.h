@@ -166,5 +166,7 @@ int page_report_home(struct request *r);
 int page_report_daily(struct request *r);
 int page_report_daily_records(struct request *r);
 int page_report_daily_signoff(struct request *r);
+/* report_kpi.c: staff KPIs per month */
+int page_report_kpi(struct request *r);
 
 #endif

@@ -1,6 +1,7 @@
 /* Reading one repair row with the names the pages show next to it. */
 #include "repair_db.h"
 #include "intake.h"
+#include "kpi_db.h"
 #include "response.h"
 #include "valid.h"
 
@@ -87,9 +88,10 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 			 n->channel, n->name, n->phone, n->email, n->address, n->product, n->model, n->serial_no,
 			 n->purchase_date, n->purchase_date, n->product, (long long)r->cfg->default_warranty_months,
 			 n->fault, n->preferred_time, intake_created_by(r), from_return);
-	if (st == DB_OK)
-		*id = (long long)res.insert_id;
-	return st;
+	if (st != DB_OK)
+		return st;
+	*id = (long long)res.insert_id;
+	return kpi_repair_taken_in(r, *id, n->serial_no);
 }
 
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])

@@ -3,6 +3,7 @@
 #include "events.h"
 #include "flow_post.h"
 #include "form.h"
+#include "kpi_db.h"
 #include "pages.h"
 #include "repair_contact.h"
 #include "repair_db.h"
@@ -336,6 +337,8 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 	long long callback;
 	if (st == DB_OK && res->affected)
 		st = callback_schedule(r, "repair", p->id, p->customer_id, "resolved", NULL, 0, &callback);
+	if (st == DB_OK && res->affected)
+		st = kpi_repair_resolved(r, p->id);
 	return st;
 }
 
@@ -359,9 +362,12 @@ static int run_labour(struct request *r, const struct repair *p, struct action_o
 		return DB_OK;
 	o->note = arena_printf(&r->arena, "%lld 分钟%s%s", minutes, *note ? "：" : "", note);
 	int st = db_exec(r->db, &r->arena, NULL, SQL_LABOUR_ADD, "iiis", p->id, r->sess.user_id, minutes, note);
-	if (st != DB_OK)
-		return st;
-	return db_exec(r->db, &r->arena, res, SQL_LABOUR_SUM, "iii", minutes, p->id, p->version);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, res, SQL_LABOUR_SUM, "iii", minutes, p->id, p->version);
+	/* By the labour's work date (CURDATE), as kpi_rebuild() counts it. */
+	if (st == DB_OK && res->affected)
+		st = kpi_add(r, r->sess.user_id, NULL, &(struct kpi_delta){.labour_minutes = minutes});
+	return st;
 }
 
 static int run_simple(struct request *r, const struct repair *p, const char *to, struct action_outcome *o,

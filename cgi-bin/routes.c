@@ -89,6 +89,7 @@ const struct route ROUTES[] = {
 	{M_POST, "/staff/roster/remove", page_roster_remove, ROLES_SUPERVISOR},
 	{M_GET, "/staff/roster/fill", page_roster_fill_form, ROLES_SUPERVISOR},
 	{M_POST, "/staff/roster/fill", page_roster_fill, ROLES_SUPERVISOR},
+	{M_GET, "/staff/reports/kpi", page_report_kpi, ROLES_STAFF},
 	{M_GET, "/staff/password", page_own_password_form, ROLES_STAFF},
 	{M_POST, "/staff/password", page_own_password, ROLES_STAFF},
 	{M_GET, "/staff/sessions", page_sessions, ROLES_STAFF},

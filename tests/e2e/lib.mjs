@@ -12,8 +12,8 @@
 //   AS_STACK           path of scripts/stack.sh (db-stop / db-start)
 import { execFileSync, spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -947,4 +947,25 @@ export function rosterCell(html, userId, day) {
 export async function rosterAssign(client, month, userId, day, typeId, version) {
   const v = version ?? (await rosterPage(client, month)).version;
   return client.postForm('/staff/roster/assign', { user_id: String(userId), day, shift_type_id: String(typeId), month, version: v });
+}
+
+// ------------------------------------------------------------ reports --
+
+/**
+ * The first sheet of an .xlsx (a Buffer) as a real reader sees it: { freeze, head, rows, types }
+ * (types: the Python type name of each body cell: int, float, str, datetime, NoneType). Reads with
+ * Debian's python3-openpyxl: /usr/bin/python3 first, as a pyenv python3 on PATH may lack it
+ * ($AS_PYTHON overrides).
+ */
+export function xlsxSheet(buffer) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'xlsx-')), 'sheet.xlsx');
+  writeFileSync(file, buffer);
+  const python = process.env.AS_PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+  return JSON.parse(execFileSync(python, ['-c', `
+import openpyxl, sys, json
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({"freeze": ws.freeze_panes, "head": rows[0] if rows else [], "rows": rows[1:],
+  "types": [[type(c.value).__name__ for c in r] for r in ws.iter_rows(min_row=2)]}, default=str))`, file],
+  { encoding: 'utf8' }));
 }

@@ -1,15 +1,18 @@
 /* Unit tests of the reports' arithmetic: percentiles and means of working minutes (cgi-bin/stats.h),
  * resolution times in business hours across a weekend and a holiday (sla_between), the ledger's
- * reading of status changes (ledger_metric) and the charts' axis (chart_nice_max). */
+ * reading of status changes (ledger_metric), the charts' axis (chart_nice_max) and the staff KPI
+ * score (kpi_score). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "chart.h"
+#include "kpi_score.h"
 #include "callback_flow.h"
 #include "ledger.h"
 #include "repair_flow.h"
@@ -178,6 +181,35 @@ static void test_axis(void **state)
 	assert_true(chart_nice_max(0.3) == 0.5);
 }
 
+static void test_kpi_score(void **state)
+{
+	(void)state;
+	const struct kpi_rules w = {.weight = {30, 20, 30, 10, 10}, .speed_target_hours = 16, .complaint_points = 25,
+				    .repeat_points = 25};
+	/* 2 of 3 on time, average 32 business hours (twice the target), scores 3.5, one complaint, one repeat */
+	struct kpi_figures f = {.jobs = 3, .on_time = 2, .timed = 3, .resolve_minutes = 3 * 32 * 60, .minutes_jobs = 3,
+				.ratings = 2, .attitude_sum = 7, .timeliness_sum = 7, .quality_sum = 7, .complaints = 1,
+				.repeats = 1};
+	struct kpi_result k;
+	kpi_score(&w, &f, &k);
+	assert_true(k.scored);
+	assert_true(k.part[KPI_SPEED] == 50);
+	assert_true(k.part[KPI_SATISFACTION] == 62.5);
+	assert_true(k.part[KPI_COMPLAINTS] == 75 && k.part[KPI_REPEATS] == 75);
+	/* (30 × 66.67 + 20 × 50 + 30 × 62.5 + 10 × 75 + 10 × 75) / 100 = 63.75 -> 63.8 */
+	assert_true(fabs(k.score - 63.8) < 1e-9);
+	/* without ratings the satisfaction weight drops out; many complaints floor at 0 */
+	f.ratings = 0;
+	f.complaints = 9;
+	kpi_score(&w, &f, &k);
+	assert_false(k.has[KPI_SATISFACTION]);
+	assert_true(k.part[KPI_COMPLAINTS] == 0);
+	assert_true(fabs(k.score - 53.6) < 1e-9); /* (2000 + 1000 + 0 + 750) / 70 = 53.57 */
+	/* a month with nothing to judge has no score */
+	kpi_score(&w, &(struct kpi_figures){.complaints = 1}, &k);
+	assert_false(k.scored);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_resolution_business_hours),
 		cmocka_unit_test(test_ledger_metric),
 		cmocka_unit_test(test_axis),
+		cmocka_unit_test(test_kpi_score),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

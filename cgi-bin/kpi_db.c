@@ -1,0 +1,57 @@
+/* Staff KPIs per person and month, kept in each change's transaction (see kpi_db.h). */
+#include "kpi_db.h"
+
+static const char SQL_KPI_ADD[] =
+	"INSERT INTO staff_months (month, user_id, jobs, on_time, timed, resolve_minutes, minutes_jobs, labour_minutes, "
+	"ratings, attitude_sum, timeliness_sum, quality_sum, complaints, repeats) "
+	"VALUES (DATE_FORMAT(COALESCE(?, NOW()), '%Y-%m-01'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE jobs = jobs + VALUES(jobs), on_time = on_time + VALUES(on_time), "
+	"timed = timed + VALUES(timed), resolve_minutes = resolve_minutes + VALUES(resolve_minutes), "
+	"minutes_jobs = minutes_jobs + VALUES(minutes_jobs), labour_minutes = labour_minutes + VALUES(labour_minutes), "
+	"ratings = ratings + VALUES(ratings), attitude_sum = attitude_sum + VALUES(attitude_sum), "
+	"timeliness_sum = timeliness_sum + VALUES(timeliness_sum), quality_sum = quality_sum + VALUES(quality_sum), "
+	"complaints = complaints + VALUES(complaints), repeats = repeats + VALUES(repeats)";
+static const char SQL_RESOLVED[] =
+	"SELECT COALESCE(assignee_id, 0), DATE_FORMAT(resolved_at, '%Y-%m-%d'), COALESCE(resolved_on_time, 0), "
+	"resolved_on_time IS NOT NULL, COALESCE(resolve_minutes, 0), resolve_minutes IS NOT NULL "
+	"FROM repairs WHERE id = ? AND resolved_at IS NOT NULL";
+/* The same rule as kpi_rebuild(): a job taken in before this one (a lower id: times have whole
+ * seconds, so a job resolved in the same second after this intake must not count) and resolved at
+ * most 90 days before it. */
+static const char SQL_EARLIER_JOB[] =
+	"SELECT assignee_id, DATE_FORMAT(resolved_at, '%Y-%m-%d') FROM repairs "
+	"WHERE serial_no = ? AND id < ? AND assignee_id IS NOT NULL AND resolved_at <= NOW() "
+	"AND resolved_at >= NOW() - INTERVAL 90 DAY ORDER BY resolved_at DESC, id DESC LIMIT 1";
+
+int kpi_add(struct request *r, long long user_id, const char *when, const struct kpi_delta *d)
+{
+	if (!user_id)
+		return DB_OK;
+	return db_exec(r->db, &r->arena, NULL, SQL_KPI_ADD, "siiiiiiiiiiiii", when, user_id, d->jobs, d->on_time,
+		       d->timed, d->resolve_minutes, d->minutes_jobs, d->labour_minutes, d->ratings, d->attitude,
+		       d->timeliness, d->quality, d->complaints, d->repeats);
+}
+
+int kpi_repair_resolved(struct request *r, long long repair_id)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_RESOLVED, "i", repair_id);
+	if (st != DB_OK || !res.nrows)
+		return st;
+	struct kpi_delta d = {
+		.jobs = 1, .on_time = db_cell_int(&res, 0, 2), .timed = db_cell_int(&res, 0, 3),
+		.resolve_minutes = db_cell_int(&res, 0, 4), .minutes_jobs = db_cell_int(&res, 0, 5),
+	};
+	return kpi_add(r, db_cell_int(&res, 0, 0), db_cell(&res, 0, 1), &d);
+}
+
+int kpi_repair_taken_in(struct request *r, long long repair_id, const char *serial_no)
+{
+	if (!serial_no || !*serial_no)
+		return DB_OK;
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, SQL_EARLIER_JOB, "si", serial_no, repair_id);
+	if (st != DB_OK || !res.nrows)
+		return st;
+	return kpi_add(r, db_cell_int(&res, 0, 0), db_cell(&res, 0, 1), &(struct kpi_delta){.repeats = 1});
+}
