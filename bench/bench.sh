@@ -40,7 +40,8 @@ fi
 read -ra extra_pages <<<"${BENCH_PAGES:-}"
 PAGES=(/static/bench.txt / auth:/staff /repair/new post:/repair/new auth:/staff/repairs
   /return/new post:/return/new auth:/staff/returns "auth:/staff/returns?status=inspected&kind=exchange"
-  "auth:/staff/returns?overdue=1" auth:/staff/callbacks "auth:/staff/callbacks?tab=overdue" auth:/staff/roster "${extra_pages[@]}")
+  "auth:/staff/returns?overdue=1" auth:/staff/callbacks "auth:/staff/callbacks?tab=overdue" auth:/staff/roster
+  auth:/staff/reports/daily auth:/staff/reports/kpi auth:/staff/reports/repairs "${extra_pages[@]}")
 
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is missing: apt-get install wrk"
