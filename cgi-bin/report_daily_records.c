@@ -12,11 +12,12 @@
 #define AT "DATE_FORMAT(m.at, '%Y-%m-%d %H:%i:%s')"
 #define CAP_TEXT "501"
 
-/* Moves of the day (day, channel or 'all' twice, metrics comma-separated). */
+/* Moves of the day (day, channel or 'all' twice, metrics comma-separated), the latest first: on a
+ * day past the cap the ones still being asked about are listed. */
 #define SQL_MOVES(table, kind)                                                                            \
 	"SELECT " COLS AT " FROM report_moves m JOIN " table " x ON x.id = m.record_id "                  \
 	"WHERE m.kind = '" kind "' AND m.day = ? AND (? = 'all' OR m.channel = ?) "                        \
-	"AND FIND_IN_SET(m.metric, ?) ORDER BY m.id LIMIT " CAP_TEXT
+	"AND FIND_IN_SET(m.metric, ?) ORDER BY m.id DESC LIMIT " CAP_TEXT
 /* Open at a boundary B (B, channel twice, B; open statuses, B, channel twice, B): those whose first
  * move at or after B finishes them, and those open now that have not moved since B and were created
  * before it. */
