@@ -30,12 +30,12 @@
 	"SELECT '', '', '', x.id, x.public_no, x.status, " CREATED ", '' FROM " table " x "                    \
 	"WHERE x.created_at >= ? AND x.created_at < ? AND NOT EXISTS (SELECT 1 FROM report_moves m "           \
 	"WHERE m.kind = '" kind "' AND m.record_id = x.id AND m.metric = 'taken_in' AND m.day = ?) "           \
-	"ORDER BY x.id LIMIT 500"
+	"ORDER BY x.id DESC LIMIT 500"
 /* (b) taken in on the day (day, day, next day) but created on another. */
 #define SQL_TAKEN_NOT_CREATED(table, kind)                                                                      \
 	"SELECT m.channel, m.metric, m.balance, x.id, x.public_no, x.status, " CREATED ", " AT                  \
 	" FROM report_moves m JOIN " table " x ON x.id = m.record_id WHERE m.kind = '" kind "' AND m.day = ? " \
-	"AND m.metric = 'taken_in' AND (x.created_at < ? OR x.created_at >= ?) ORDER BY m.id LIMIT 500"
+	"AND m.metric = 'taken_in' AND (x.created_at < ? OR x.created_at >= ?) ORDER BY m.id DESC LIMIT 500"
 /* (c) the records open now by their status (the open statuses as parameters, so the status index
  * is read as ranges), against the ledger's balance: when they agree, no status was changed outside
  * the application and (c)'s list is not read. */
@@ -48,7 +48,7 @@
 	"(SELECT DISTINCT record_id FROM report_moves WHERE kind = '" kind "' AND day = ?) d "                 \
 	"JOIN report_moves m ON m.id = (SELECT MAX(l.id) FROM report_moves l WHERE l.kind = '" kind "' "        \
 	"AND l.record_id = d.record_id) JOIN " table " x ON x.id = d.record_id "                                \
-	"WHERE (m.metric IN ('taken_in', 'reopened')) <> (FIND_IN_SET(x.status, ?) > 0) ORDER BY x.id LIMIT 500"
+	"WHERE (m.metric IN ('taken_in', 'reopened')) <> (FIND_IN_SET(x.status, ?) > 0) ORDER BY x.id DESC LIMIT 500"
 
 struct kind_sql {
 	const char *day_chain, *next_day, *first_move, *move_record, *created_count, *created_untaken,

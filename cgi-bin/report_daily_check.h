@@ -21,7 +21,9 @@ struct daily_problems {
  *     whose record says it was created on another day (changed after the fact);
  * (c) a record moved on day whose status now is open while its last move finished it, or the
  *     other way round (status changed without the application).
- * Each query is bounded to the day by an index. Returns a db_status. */
+ * Each query is bounded to the day by an index; (b) and (c) list only when a count says something
+ * is wrong (the day's created records against its taken_in; the records open now against the
+ * ledger's balance), the latest 500 first. Returns a db_status. */
 int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, struct daily_problems *out);
 
 /* The record page of a kind's record id: /staff/repairs/<id>, ... */

@@ -20,7 +20,7 @@
 	"AND FIND_IN_SET(m.metric, ?) ORDER BY m.id DESC LIMIT " CAP_TEXT
 /* Open at a boundary B (B, channel twice, B; open statuses, B, channel twice, B): those whose first
  * move at or after B finishes them, and those open now that have not moved since B and were created
- * before it. */
+ * before it; the latest records first. */
 #define SQL_OPEN_AT(table, kind, channel)                                                                  \
 	"(SELECT " COLS AT " FROM report_moves m JOIN " table " x ON x.id = m.record_id "                 \
 	"WHERE m.kind = '" kind "' AND m.day >= ? AND (? = 'all' OR m.channel = ?) "                       \
@@ -28,7 +28,7 @@
 	"WHERE p.kind = '" kind "' AND p.record_id = m.record_id AND p.day >= ? AND p.id < m.id)) "         \
 	"UNION ALL (SELECT " COLS "'' FROM " table " x WHERE FIND_IN_SET(x.status, ?) AND x.created_at < ? " \
 	"AND (? = 'all' OR x." channel " = ?) AND NOT EXISTS (SELECT 1 FROM report_moves p "               \
-	"WHERE p.kind = '" kind "' AND p.record_id = x.id AND p.day >= ?)) ORDER BY 1 LIMIT " CAP_TEXT
+	"WHERE p.kind = '" kind "' AND p.record_id = x.id AND p.day >= ?)) ORDER BY 1 DESC LIMIT " CAP_TEXT
 
 /* Indexed like LEDGER_KINDS: {moves, open at}. */
 static const char *const SQL_RECORDS[][2] = {

@@ -121,15 +121,18 @@ test('the day\'s figures are exactly what was taken in and finished, the equatio
   // drill-down: the day's new ones are exactly ours; each list is as long as its figure
   const taken = await drill(a.repair.rows.web.taken_in_href);
   assert.deepEqual(taken.filter((id) => !bTaken.includes(id)).sort((x, y) => x - y), [r1.id, r2.id, r3.id].sort((x, y) => x - y));
-  assert.equal(taken.length, a.repair.rows.web.taken_in);
+  assert.equal(taken.length, Math.min(a.repair.rows.web.taken_in, 500));
   assert.ok((await drill(a.repair.rows.web.cancelled_href)).includes(r1.id));
   const resolved = await drill(a.repair.rows.web.resolved_href);
   assert.ok(resolved.includes(r2.id) && !resolved.includes(r1.id));
   assert.deepEqual(await drill(a.return.rows.web.rejected_href).then((l) => l.includes(t1.id)), true);
   const openEnd = await drill(a.repair.rows.web.open_at_end_href);
-  // the open lists read the records' present status: one closed by SQL (another test does) is
-  // counted open by the ledger but not listed, and flagged by the check of its day
-  const sameCount = (list, n) => (a.repair.check === 'ok' ? assert.equal(list.length, Math.min(n, 500)) : assert.ok(list.length <= n));
+  // the open lists read the records' present status: on a day other tests changed by SQL (a record
+  // closed or inserted behind the application's back, flagged by the day's check) a list and its
+  // figure differ either way; our own records are checked below whatever the day's state
+  const sameCount = (list, n) => {
+    if (a.repair.check === 'ok') assert.equal(list.length, Math.min(n, 500));
+  };
   sameCount(openEnd, a.repair.rows.web.open_at_end);
   assert.ok(openEnd.includes(r3.id) && !openEnd.includes(r1.id) && !openEnd.includes(r2.id), 'open at the end: r3 only of ours');
   const openStart = await drill(a.repair.rows.web.open_at_start_href);

@@ -189,6 +189,9 @@ test('KPI figures, score, roles, exports and the rebuild', async () => {
   const live = table(page.text);
   sql('DELETE FROM staff_months; CALL kpi_rebuild()');
   const rebuilt = table((await kpiPage(staff.supervisor)).text);
-  assert.deepEqual(kpiRows(rebuilt), kpiRows(live), 'kpi_rebuild() differs from the live figures');
-  assert.equal(rebuilt, live);
+  // this test's people only: other tests move their records' dates by SQL, which the live counts
+  // never see and the rebuild does
+  const ours = (rows) => Object.fromEntries([staff.techId, staff.agentId, techB.id].map((id) => [id, rows[id]]));
+  assert.deepEqual(ours(kpiRows(rebuilt)), ours(kpiRows(live)), 'kpi_rebuild() differs from the live figures');
+  assert.ok(Number(ours(kpiRows(live))[staff.techId].jobs) > 0, 'the technician has no jobs to compare');
 });
