@@ -151,6 +151,8 @@ int satisfaction_store(struct request *r, const char *subject, long long id, lon
 	st = kpi_add(r, people.technician_id, NULL, &d);
 	if (st == DB_OK && people.agent_id != people.technician_id)
 		st = kpi_add(r, people.agent_id, NULL, &d);
+	if (st == DB_OK)
+		st = kpi_rating_scores(r, g->attitude, g->timeliness, g->quality);
 	return st;
 }
 

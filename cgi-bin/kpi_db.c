@@ -55,3 +55,23 @@ int kpi_repair_taken_in(struct request *r, long long repair_id, const char *seri
 		return st;
 	return kpi_add(r, db_cell_int(&res, 0, 0), db_cell(&res, 0, 1), &(struct kpi_delta){.repeats = 1});
 }
+
+/* One row per month of 15 counters: column <dimension letter><score>. */
+static const char SQL_RATING_SCORES[] =
+	"INSERT INTO rating_months (month, a1, a2, a3, a4, a5, t1, t2, t3, t4, t5, q1, q2, q3, q4, q5) "
+	"VALUES (DATE_FORMAT(NOW(), '%Y-%m-01'), "
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+	"a1 = a1 + VALUES(a1), a2 = a2 + VALUES(a2), a3 = a3 + VALUES(a3), a4 = a4 + VALUES(a4), a5 = a5 + VALUES(a5), "
+	"t1 = t1 + VALUES(t1), t2 = t2 + VALUES(t2), t3 = t3 + VALUES(t3), t4 = t4 + VALUES(t4), t5 = t5 + VALUES(t5), "
+	"q1 = q1 + VALUES(q1), q2 = q2 + VALUES(q2), q3 = q3 + VALUES(q3), q4 = q4 + VALUES(q4), q5 = q5 + VALUES(q5)";
+
+int kpi_rating_scores(struct request *r, int attitude, int timeliness, int quality)
+{
+	long long c[15] = {0};
+	const int scores[3] = {attitude, timeliness, quality};
+	for (int d = 0; d < 3; d++)
+		if (scores[d] >= 1 && scores[d] <= 5)
+			c[d * 5 + scores[d] - 1] = 1;
+	return db_exec(r->db, &r->arena, NULL, SQL_RATING_SCORES, "iiiiiiiiiiiiiii", c[0], c[1], c[2], c[3], c[4], c[5],
+		       c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14]);
+}

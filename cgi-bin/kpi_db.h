@@ -14,6 +14,8 @@ struct kpi_delta {
 /* Adds d to user_id's row for the month of when ("YYYY-MM-DD[ HH:MM...]"; NULL: the database's
  * now), creating it. user_id 0 (nobody) adds nothing. */
 int kpi_add(struct request *r, long long user_id, const char *when, const struct kpi_delta *d);
+/* A rating's scores (1..5 each) counted in its month for everyone's satisfaction chart. */
+int kpi_rating_scores(struct request *r, int attitude, int timeliness, int quality);
 /* A repair just resolved: a job for its assignee, with the on-time flag and working minutes the
  * resolve stored on the row (read back, so live counting and kpi_rebuild() see the same values). */
 int kpi_repair_resolved(struct request *r, long long repair_id);

@@ -29,6 +29,8 @@ static const char *const SQL_CHANNEL[] = {
 static const char SQL_BALANCE_ADD[] =
 	"INSERT INTO report_balance (kind, channel, n) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 static const char SQL_BALANCE[] = "SELECT n FROM report_balance WHERE kind = ? AND channel = ?";
+static const char SQL_LAST_BEFORE[] =
+	"UPDATE report_moves SET last = 0 WHERE kind = ? AND record_id = ? AND last = 1";
 static const char SQL_MOVE[] =
 	"INSERT INTO report_moves (day, at, kind, channel, record_id, metric, balance) "
 	"VALUES (CURDATE(), NOW(), ?, ?, ?, ?, ?)";
@@ -86,7 +88,9 @@ int ledger_record(struct request *r, const char *subject, long long id, const ch
 	if (st != DB_OK)
 		return st;
 	long long balance = db_cell_int(&res, 0, 0);
-	st = db_exec(r->db, &r->arena, NULL, SQL_MOVE, "ssisi", subject, channel, id, metric, balance);
+	st = db_exec(r->db, &r->arena, NULL, SQL_LAST_BEFORE, "si", subject, id);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, NULL, SQL_MOVE, "ssisi", subject, channel, id, metric, balance);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_DAY_COUNT, "sssssi", subject, channel, metric, subject, channel,
 			     balance);

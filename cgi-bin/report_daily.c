@@ -75,12 +75,15 @@ static void problems_fill(struct arena *a, tmpl_dict *s, const struct ledger_kin
 
 /* A kind's section: the check line, its table and the records that make a difference. */
 static int kind_fill(struct request *r, tmpl_dict *d, const struct daily_figures *f, const char *day,
-		     const struct report_table *t)
+		     const struct report_table *t, long long *age_ms)
 {
 	struct daily_problems problems = {0};
-	int st = daily_checks_run(r, f, day, &problems);
+	const char *recheck = query_get(r, "recheck");
+	int st = daily_checks_run(r, f, day, recheck && !strcmp(recheck, "1"), &problems);
 	if (st != DB_OK)
 		return st;
+	if (problems.age_ms > *age_ms)
+		*age_ms = problems.age_ms;
 	tmpl_dict *s = tmpl_section(d, "KIND");
 	tmpl_set(s, "KIND", f->kind->kind);
 	tmpl_set(s, "LABEL", f->kind->label);
@@ -118,8 +121,10 @@ int report_daily_page(struct request *r, int status, const char *day, const char
 	tmpl_dict *d = page_begin_day(r, status, "report_daily.tpl", arena_printf(&r->arena, "每日核对 %s", day), day);
 	if (message)
 		tmpl_set(tmpl_section(d, "MESSAGE"), "TEXT", message);
+	long long age_ms = 0;
 	for (unsigned k = 0; st == DB_OK && k < LEDGER_NKINDS; k++)
-		st = kind_fill(r, d, &figs[k], day, &tables[k]);
+		st = kind_fill(r, d, &figs[k], day, &tables[k], &age_ms);
+	tmpl_set(d, "CHECKED", age_ms < 1000 ? "刚刚核对" : arena_printf(&r->arena, "%lld 秒前核对", age_ms / 1000));
 	if (st == DB_OK)
 		st = daily_signoff_fill(r, d, day, figs);
 	if (st == DB_OK)

@@ -9,7 +9,7 @@
 
 /* The range's rows of repairs (first day, last day), per day and channel. */
 static const char SQL_RANGE[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), channel, metric, n FROM report_days "
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), channel, metric, n FROM report_days FORCE INDEX (report_days_day) "
 	"WHERE day BETWEEN ? AND ? AND kind = 'repair'";
 
 int daily_chart_fill(struct request *r, tmpl_dict *d, const char *day)
@@ -28,9 +28,11 @@ int daily_chart_fill(struct request *r, tmpl_dict *d, const char *day)
 	memset(taken, 0, sizeof(double) * DAYS * 3);
 	/* a channel's backlog carries over the days it had no move: start from before the range */
 	long long open[DAILY_MAX_ROWS] = {0};
+	struct daily_open before;
+	if ((st = daily_open_before(r, from, &before)) != DB_OK)
+		return st;
 	for (unsigned c = 0; c < k->nchannels && c < DAILY_MAX_ROWS; c++)
-		if ((st = daily_open_before(r, k->kind, k->channels[c][0], from, &open[c])) != DB_OK)
-			return st;
+		open[c] = daily_open_of(&before, k->kind, k->channels[c][0]);
 	for (unsigned i = 0; i < DAYS; i++) {
 		char date[11];
 		sanbao_format(first + i, date);

@@ -1,7 +1,11 @@
 /* The daily reconciliation's three checks (report_daily_check.h). */
 #include "report_daily_check.h"
+#include "clock.h"
+#include "log.h"
 #include "sanbao.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CREATED "DATE_FORMAT(x.created_at, '%Y-%m-%d %H:%i:%s')"
@@ -11,10 +15,11 @@
 #define SQL_DAY_CHAIN(kind)                                                                                   \
 	"SELECT id, channel, metric, balance FROM report_moves FORCE INDEX (report_moves_chain) "               \
 	"WHERE kind = '" kind "' AND day = ? ORDER BY id"
-/* (a) the next day with moves of a channel, and its first move there. */
+/* (a) the next day with moves of each channel (a loose scan of the primary key), and the first move
+ * of a channel there. */
 #define SQL_NEXT_DAY(kind)                                                                                    \
-	"SELECT DATE_FORMAT(MIN(day), '%Y-%m-%d') FROM report_days WHERE kind = '" kind "' AND channel = ? "     \
-	"AND metric = 'open_at_end' AND day > ?"
+	"SELECT channel, DATE_FORMAT(MIN(day), '%Y-%m-%d') FROM report_days WHERE kind = '" kind "' "            \
+	"AND metric = 'open_at_end' AND day > ? GROUP BY channel"
 #define SQL_FIRST_MOVE(kind)                                                                                  \
 	"SELECT id, channel, metric, balance FROM report_moves FORCE INDEX (report_moves_chain) "               \
 	"WHERE kind = '" kind "' AND day = ? AND channel = ? ORDER BY id LIMIT 1"
@@ -36,33 +41,32 @@
 	"SELECT m.channel, m.metric, m.balance, x.id, x.public_no, x.status, " CREATED ", " AT                  \
 	" FROM report_moves m JOIN " table " x ON x.id = m.record_id WHERE m.kind = '" kind "' AND m.day = ? " \
 	"AND m.metric = 'taken_in' AND (x.created_at < ? OR x.created_at >= ?) ORDER BY m.id DESC LIMIT 500"
-/* (c) the records open now by their status (the open statuses as parameters, so the status index
- * is read as ranges), against the ledger's balance: when they agree, no status was changed outside
- * the application and (c)'s list is not read. */
-#define SQL_OPEN_NOW(table) "SELECT COUNT(*) FROM " table " WHERE status IN (?, ?, ?, ?, ?, ?)"
-#define SQL_BALANCE_NOW(kind) "SELECT COALESCE(SUM(n), 0) FROM report_balance WHERE kind = '" kind "'"
-/* (c) moved on the day (day, open statuses): the record's last move says open or finished, its
- * status says otherwise. */
-#define SQL_STATUS_DISAGREES(table, kind)                                                                      \
-	"SELECT m.channel, m.metric, m.balance, x.id, x.public_no, x.status, " CREATED ", " AT " FROM "         \
-	"(SELECT DISTINCT record_id FROM report_moves WHERE kind = '" kind "' AND day = ?) d "                 \
-	"JOIN report_moves m ON m.id = (SELECT MAX(l.id) FROM report_moves l WHERE l.kind = '" kind "' "        \
-	"AND l.record_id = d.record_id) JOIN " table " x ON x.id = d.record_id "                                \
-	"WHERE (m.metric IN ('taken_in', 'reopened')) <> (FIND_IN_SET(x.status, ?) > 0) ORDER BY x.id DESC LIMIT 500"
+/* (c) the records whose last move was on the day (day) and whose status now says otherwise: open
+ * while the move finished them, or finished while it opened them (a status changed without the
+ * application). A record moved again later is checked on the day of its last move. */
+#define SQL_STATUS_DISAGREES(table, kind, open)                                                               \
+	"SELECT m.channel, m.metric, m.balance, x.id, x.public_no, x.status, " CREATED ", " AT                  \
+	" FROM report_moves m FORCE INDEX (report_moves_last) JOIN " table " x ON x.id = m.record_id "          \
+	"WHERE m.kind = '" kind "' AND m.day = ? AND m.last = 1 "                                              \
+	"AND (m.metric IN ('taken_in', 'reopened')) <> (x.status IN (" open ")) ORDER BY m.id DESC LIMIT 500"
 
 struct kind_sql {
 	const char *day_chain, *next_day, *first_move, *move_record, *created_count, *created_untaken,
-		*taken_not_created, *open_now, *balance_now, *status_disagrees;
+		*taken_not_created, *status_disagrees, *open_list;
 };
-#define KIND_SQL(table, kind)                                                                                 \
+/* open: the open statuses written out (bound as parameters, the server read a table whole);
+ * daily_checks_run refuses to run when open_list differs from the flow table's. */
+#define KIND_SQL(table, kind, open, open_list)                                                                \
 	{SQL_DAY_CHAIN(kind), SQL_NEXT_DAY(kind), SQL_FIRST_MOVE(kind), SQL_MOVE_RECORD(table),                 \
 	 SQL_CREATED_COUNT(table), SQL_CREATED_UNTAKEN(table, kind), SQL_TAKEN_NOT_CREATED(table, kind),        \
-	 SQL_OPEN_NOW(table), SQL_BALANCE_NOW(kind), SQL_STATUS_DISAGREES(table, kind)}
-/* Indexed like LEDGER_KINDS. */
+	 SQL_STATUS_DISAGREES(table, kind, open), open_list}
+/* Indexed like LEDGER_KINDS; the open statuses as the flow tables have them. */
 static const struct kind_sql KIND_SQLS[] = {
-	KIND_SQL("repairs", "repair"),
-	KIND_SQL("returns", "return"),
-	KIND_SQL("complaints", "complaint"),
+	KIND_SQL("repairs", "repair", "'new', 'accepted', 'assigned', 'in_progress', 'waiting_parts'",
+		 "new,accepted,assigned,in_progress,waiting_parts"),
+	KIND_SQL("returns", "return", "'requested', 'approved', 'received', 'inspected'",
+		 "requested,approved,received,inspected"),
+	KIND_SQL("complaints", "complaint", "'open', 'investigating', 'reopened'", "open,investigating,reopened"),
 };
 
 enum { C_CHANNEL, C_METRIC, C_BALANCE, C_ID, C_NO, C_STATUS, C_CREATED, C_AT };
@@ -123,17 +127,21 @@ static int balance_chain(struct request *r, const struct daily_figures *f, const
 {
 	struct db_result moves, next, first;
 	int st = db_exec(r->db, &r->arena, &moves, q->day_chain, "s", day);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &next, q->next_day, "s", day);
 	for (unsigned row = 1; st == DB_OK && row < f->nrows; row++) {
 		const char *channel = daily_row_code(f, row);
 		long long before = f->v[row][0]; /* open_at_start: the balance after the last earlier move */
 		for (size_t i = 0; st == DB_OK && i < moves.nrows; i++)
 			if (!strcmp(db_cell(&moves, i, K_CHANNEL), channel))
 				st = chain_step(r, q, f->kind->flow, &moves, i, &before, out);
-		if (st == DB_OK)
-			st = db_exec(r->db, &r->arena, &next, q->next_day, "ss", channel, day);
-		if (st == DB_OK && next.nrows && db_cell(&next, 0, 0))
-			st = db_exec(r->db, &r->arena, &first, q->first_move, "ss", db_cell(&next, 0, 0), channel);
-		if (st == DB_OK && next.nrows && db_cell(&next, 0, 0) && first.nrows)
+		const char *next_day = NULL;
+		for (size_t i = 0; st == DB_OK && i < next.nrows; i++)
+			if (!strcmp(db_cell(&next, i, 0), channel))
+				next_day = db_cell(&next, i, 1);
+		if (st == DB_OK && next_day)
+			st = db_exec(r->db, &r->arena, &first, q->first_move, "ss", next_day, channel);
+		if (st == DB_OK && next_day && first.nrows)
 			st = chain_step(r, q, f->kind->flow, &first, 0, &before, out);
 	}
 	return st;
@@ -158,33 +166,18 @@ static long long taken_in(const struct daily_figures *f)
 	return 0;
 }
 
-/* Do the records open now by their status number the ledger's balance? */
-static int open_now_agrees(struct request *r, const struct kind_sql *q, const struct flow *flow, int *agrees)
-{
-	const char *open[6];
-	unsigned n = 0;
-	for (unsigned i = 0; i < flow->nstatuses; i++)
-		if (flow->statuses[i].open && n < 6)
-			open[n++] = flow->statuses[i].code;
-	for (unsigned i = n; i < 6; i++)
-		open[i] = n ? open[n - 1] : "";
-	struct db_result count, balance;
-	int st = db_exec(r->db, &r->arena, &count, q->open_now, "ssssss", open[0], open[1], open[2], open[3], open[4],
-			 open[5]);
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &balance, q->balance_now, "");
-	*agrees = st == DB_OK && db_cell_int(&count, 0, 0) == db_cell_int(&balance, 0, 0);
-	return st;
-}
-
-int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, struct daily_problems *out)
+static int checks_run(struct request *r, const struct daily_figures *f, const char *day, struct daily_problems *out)
 {
 	const struct kind_sql *q = &KIND_SQLS[f->kind - LEDGER_KINDS];
 	const struct flow *flow = f->kind->flow;
 	char next[11];
 	sanbao_format(sanbao_day(day) + 1, next);
 	struct db_result created;
-	int agrees = 0;
+	if (strcmp(q->open_list, daily_open_statuses(&r->arena, flow))) {
+		log_limited("daily-open-list", "report_daily_check.c: the open statuses of %s are not %s", flow->subject,
+			    q->open_list);
+		return DB_ERR;
+	}
 	int st = balance_chain(r, f, q, day, out);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &created, q->created_count, "ss", day, next);
@@ -195,9 +188,121 @@ int daily_checks_run(struct request *r, const struct daily_figures *f, const cha
 				    "当天受理，但创建时间不在当天（事后被改动）", out);
 	}
 	if (st == DB_OK)
-		st = open_now_agrees(r, q, flow, &agrees);
-	if (st == DB_OK && !agrees)
-		st = listed(r, q->status_disagrees, "ss", day, daily_open_statuses(&r->arena, flow), NULL, flow,
+		st = listed(r, q->status_disagrees, "s", day, NULL, NULL, flow,
 			    "当前状态与最后一次记账不符（状态未经系统流程改动）", out);
+	return st;
+}
+
+/* The kept results: a few days and kinds, each one malloc'd block (key, problems and their text),
+ * replaced whole under the lock and copied into the request's arena when used. */
+#define CACHE_SLOTS 16
+struct cached {
+	char *key;          /* day, kind and figures: NULL for an empty slot */
+	long long at_ms;
+	unsigned n;
+	struct daily_problem *p;
+};
+static struct cached cache[CACHE_SLOTS];
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER, run_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *cache_key(struct arena *a, const struct daily_figures *f, const char *day)
+{
+	return arena_printf(a, "%s|%s", day, daily_figures_text(a, f, 1));
+}
+
+static size_t text_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+static char *put_text(char **at, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *copy = *at;
+	size_t n = strlen(s) + 1;
+	memcpy(copy, s, n);
+	*at += n;
+	return copy;
+}
+
+/* Copies key and problems into one malloc'd block: slot owns it until replaced. */
+static void cache_store(const char *key, const struct daily_problems *out)
+{
+	size_t size = sizeof(struct daily_problem) * out->n + text_size(key);
+	for (unsigned i = 0; i < out->n; i++) {
+		const struct daily_problem *q = &out->p[i];
+		size += text_size(q->what) + text_size(q->id) + text_size(q->no) + text_size(q->status) +
+			text_size(q->created) + text_size(q->at);
+	}
+	struct daily_problem *p = malloc(size ? size : 1);
+	if (!p)
+		return;
+	char *text = (char *)(p + out->n);
+	for (unsigned i = 0; i < out->n; i++) {
+		const struct daily_problem *q = &out->p[i];
+		p[i] = (struct daily_problem){put_text(&text, q->what), put_text(&text, q->id), put_text(&text, q->no),
+					      put_text(&text, q->status), put_text(&text, q->created),
+					      put_text(&text, q->at)};
+	}
+	char *k = put_text(&text, key);
+	pthread_mutex_lock(&cache_lock);
+	unsigned slot = 0;
+	for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+		if (cache[i].key && !strcmp(cache[i].key, key)) {
+			slot = i;
+			break;
+		}
+		if (!cache[i].key || cache[i].at_ms < cache[slot].at_ms)
+			slot = i;
+	}
+	free(cache[slot].p);
+	cache[slot] = (struct cached){k, clock_ms(), out->n, p};
+	pthread_mutex_unlock(&cache_lock);
+}
+
+/* Copies a kept result younger than DAILY_CHECK_SECONDS into the arena; 0 when there is none. */
+static int cache_find(struct arena *a, const char *key, struct daily_problems *out)
+{
+	int found = 0;
+	pthread_mutex_lock(&cache_lock);
+	long long now = clock_ms();
+	for (unsigned i = 0; i < CACHE_SLOTS && !found; i++) {
+		const struct cached *c = &cache[i];
+		if (!c->key || strcmp(c->key, key) || now - c->at_ms > DAILY_CHECK_SECONDS * 1000LL)
+			continue;
+		found = 1;
+		out->age_ms = now - c->at_ms;
+		out->n = out->cap = c->n;
+		out->p = arena_alloc(a, sizeof(*out->p) * (c->n ? c->n : 1));
+		for (unsigned j = 0; j < c->n; j++) {
+			const struct daily_problem *q = &c->p[j];
+			out->p[j] = (struct daily_problem){arena_printf(a, "%s", q->what), arena_printf(a, "%s", q->id),
+							   arena_printf(a, "%s", q->no), arena_printf(a, "%s", q->status),
+							   arena_printf(a, "%s", q->created ? q->created : ""),
+							   arena_printf(a, "%s", q->at ? q->at : "")};
+		}
+	}
+	pthread_mutex_unlock(&cache_lock);
+	return found;
+}
+
+int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, int fresh,
+		     struct daily_problems *out)
+{
+	const char *key = cache_key(&r->arena, f, day);
+	if (!fresh && cache_find(&r->arena, key, out))
+		return DB_OK;
+	/* One run at a time in this process: a crowd asking for the same day waits for the first
+	 * run and takes its result instead of running the checks all at once. */
+	pthread_mutex_lock(&run_lock);
+	int st = DB_OK;
+	if (fresh || !cache_find(&r->arena, key, out)) {
+		st = checks_run(r, f, day, out);
+		if (st == DB_OK)
+			cache_store(key, out);
+		out->age_ms = 0;
+	}
+	pthread_mutex_unlock(&run_lock);
 	return st;
 }

@@ -12,6 +12,7 @@ struct daily_problem {
 struct daily_problems {
 	struct daily_problem *p;
 	unsigned n, cap;
+	long long age_ms;   /* how long ago the checks ran: 0 when just now */
 };
 
 /* Appends to out the problems of f's kind on day (f: that day's figures):
@@ -19,12 +20,17 @@ struct daily_problems {
  *     in or minus one out (same kind and channel);
  * (b) a record created on day without its taken_in move that day, or a taken_in move of the day
  *     whose record says it was created on another day (changed after the fact);
- * (c) a record moved on day whose status now is open while its last move finished it, or the
- *     other way round (status changed without the application).
- * Each query is bounded to the day by an index; (b) and (c) list only when a count says something
- * is wrong (the day's created records against its taken_in; the records open now against the
- * ledger's balance), the latest 500 first. Returns a db_status. */
-int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, struct daily_problems *out);
+ * (c) a record whose last move was on day and whose status now is open while that move finished
+ *     it, or the other way round (status changed without the application).
+ * Each query is bounded to the day by an index; (b) lists only when the day's created records do
+ * not number its taken_in; the latest 500 first.
+ * The result is kept in this process for DAILY_CHECK_SECONDS against the same figures, so a page
+ * looked at by many stays cheap; a change through the application changes the figures and runs
+ * the checks again, a change behind its back shows within that time, and fresh runs them now
+ * (重新核对, and before a sign-off). Returns a db_status. */
+#define DAILY_CHECK_SECONDS 30
+int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, int fresh,
+		     struct daily_problems *out);
 
 /* The record page of a kind's record id: /staff/repairs/<id>, ... */
 const char *daily_record_href(struct arena *a, const struct ledger_kind *k, const char *id);

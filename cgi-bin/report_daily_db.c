@@ -8,9 +8,12 @@
 
 static const char SQL_DAY_COUNTS[] =
 	"SELECT kind, channel, metric, n FROM report_days WHERE day = ? AND metric <> 'open_at_end'";
+/* open_at_end of the latest day before a boundary, of every kind and channel at once (a loose scan of
+ * the primary key: one entry per kind and channel). */
 static const char SQL_OPEN_BEFORE[] =
-	"SELECT n FROM report_days WHERE kind = ? AND channel = ? AND metric = 'open_at_end' AND day < ? "
-	"ORDER BY day DESC LIMIT 1";
+	"SELECT d.kind, d.channel, d.n FROM report_days d JOIN (SELECT kind, channel, MAX(day) AS day FROM report_days "
+	"WHERE metric = 'open_at_end' AND day < ? GROUP BY kind, channel) x ON d.kind = x.kind AND d.channel = x.channel "
+	"AND d.metric = 'open_at_end' AND d.day = x.day";
 
 enum { M_START, M_TAKEN, M_REOPENED, M_FIRST_FINISH };
 
@@ -69,12 +72,17 @@ static int row_of(const struct daily_figures *f, const char *channel)
 	return -1;
 }
 
-int daily_open_before(struct request *r, const char *kind, const char *channel, const char *before, long long *n)
+int daily_open_before(struct request *r, const char *before, struct daily_open *out)
 {
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_OPEN_BEFORE, "sss", kind, channel, before);
-	*n = st == DB_OK && res.nrows ? db_cell_int(&res, 0, 0) : 0;
-	return st;
+	return db_exec(r->db, &r->arena, &out->res, SQL_OPEN_BEFORE, "s", before);
+}
+
+long long daily_open_of(const struct daily_open *o, const char *kind, const char *channel)
+{
+	for (size_t i = 0; i < o->res.nrows; i++)
+		if (!strcmp(db_cell(&o->res, i, 0), kind) && !strcmp(db_cell(&o->res, i, 1), channel))
+			return db_cell_int(&o->res, i, 2);
+	return 0;
 }
 
 int daily_figures_load(struct request *r, const char *day, struct daily_figures *out)
@@ -96,16 +104,19 @@ int daily_figures_load(struct request *r, const char *day, struct daily_figures 
 		if (row > 0 && col > 0)
 			f->v[row][col] += db_cell_int(&res, i, 3);
 	}
+	struct daily_open start, end_of_day;
+	st = daily_open_before(r, day, &start);
+	if (st == DB_OK)
+		st = daily_open_before(r, next, &end_of_day);
+	if (st != DB_OK)
+		return st;
 	for (unsigned k = 0; k < LEDGER_NKINDS; k++) {
 		struct daily_figures *f = &out[k];
 		unsigned finished = M_FIRST_FINISH + f->kind->nfinishes, end = finished + 1;
 		for (unsigned row = 1; row < f->nrows; row++) {
 			const char *channel = f->kind->channels[row - 1][0];
-			st = daily_open_before(r, f->kind->kind, channel, day, &f->v[row][M_START]);
-			if (st == DB_OK)
-				st = daily_open_before(r, f->kind->kind, channel, next, &f->v[row][end]);
-			if (st != DB_OK)
-				return st;
+			f->v[row][M_START] = daily_open_of(&start, f->kind->kind, channel);
+			f->v[row][end] = daily_open_of(&end_of_day, f->kind->kind, channel);
 			for (unsigned i = 0; i < f->kind->nfinishes; i++)
 				f->v[row][finished] += f->v[row][M_FIRST_FINISH + i];
 			for (unsigned col = 0; col < f->nmetrics; col++)

@@ -26,8 +26,13 @@ int daily_metric_finishes(const struct ledger_kind *k, const char *metric);
 
 /* Fills out[LEDGER_NKINDS] with day's figures. Returns a db_status. */
 int daily_figures_load(struct request *r, const char *day, struct daily_figures *out);
-/* open_at_end of the latest day before `before` (exclusive) for kind and channel, 0 if none. */
-int daily_open_before(struct request *r, const char *kind, const char *channel, const char *before, long long *n);
+/* The open records of every kind and channel at a boundary: open_at_end of the latest day before
+ * `before` (exclusive), read once; daily_open_of answers one kind and channel (0 if none). */
+struct daily_open {
+	struct db_result res;
+};
+int daily_open_before(struct request *r, const char *before, struct daily_open *out);
+long long daily_open_of(const struct daily_open *o, const char *kind, const char *channel);
 
 /* "repair.all.taken_in=3;..." of every non-zero figure (an absent one is 0), to keep what a signer
  * saw inside report_signoffs.figures' 4000 characters. */

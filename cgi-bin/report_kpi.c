@@ -25,14 +25,14 @@ static const char SQL_ROWS[] =
 	"FROM users u LEFT JOIN staff_months m ON m.month = ? AND m.user_id = u.id "
 	"WHERE IF(? = 0, m.user_id IS NOT NULL OR (u.active = 1 AND u.role IN ('agent', 'technician')), u.id = ?) "
 	"ORDER BY u.display_name, u.id";
-/* 1..5 per dimension. The whole month reads index satisfaction_created_scores alone; one person's
- * ratings are those kpi_db.c credits to them (technician, or agent when another person). */
+/* 1..5 per dimension. Everyone's month is one row of rating_months; one person's ratings are those
+ * kpi_db.c credits to them (technician, or agent when another person), from satisfaction_created_scores. */
 #define SCORE_COUNTS \
 	"SELECT SUM(attitude = 1), SUM(attitude = 2), SUM(attitude = 3), SUM(attitude = 4), SUM(attitude = 5), " \
 	"SUM(timeliness = 1), SUM(timeliness = 2), SUM(timeliness = 3), SUM(timeliness = 4), SUM(timeliness = 5), " \
 	"SUM(quality = 1), SUM(quality = 2), SUM(quality = 3), SUM(quality = 4), SUM(quality = 5) FROM "
-static const char SQL_DISTRIBUTION_ALL[] = SCORE_COUNTS
-	"satisfaction WHERE created_at >= ? AND created_at < ? + INTERVAL 1 MONTH";
+static const char SQL_DISTRIBUTION_ALL[] =
+	"SELECT a1, a2, a3, a4, a5, t1, t2, t3, t4, t5, q1, q2, q3, q4, q5 FROM rating_months WHERE month = ?";
 static const char SQL_DISTRIBUTION_ONE[] = SCORE_COUNTS
 	"(SELECT attitude, timeliness, quality FROM satisfaction WHERE technician_id = ? "
 	"AND created_at >= ? AND created_at < ? + INTERVAL 1 MONTH "
@@ -139,7 +139,7 @@ static int distribution_fill(struct request *r, tmpl_dict *d, const char *month_
 	struct db_result res;
 	int st = user ? db_exec(r->db, &r->arena, &res, SQL_DISTRIBUTION_ONE, "ississ", user, month_day, month_day, user,
 				month_day, month_day)
-		      : db_exec(r->db, &r->arena, &res, SQL_DISTRIBUTION_ALL, "ss", month_day, month_day);
+		      : db_exec(r->db, &r->arena, &res, SQL_DISTRIBUTION_ALL, "s", month_day);
 	if (st != DB_OK || !res.nrows)
 		return st;
 	static const char *const labels[] = {"1分", "2分", "3分", "4分", "5分"};

@@ -14,8 +14,11 @@ CREATE TABLE report_moves (
   record_id BIGINT UNSIGNED NOT NULL,
   metric VARCHAR(16) NOT NULL,
   balance BIGINT NOT NULL,
+  -- 1 on the record's latest move: the daily check compares it with the record's status
+  last TINYINT(1) NOT NULL DEFAULT 1,
   KEY report_moves_day (kind, day, channel, metric, id),
-  KEY report_moves_record (kind, record_id, id)
+  KEY report_moves_record (kind, record_id, id),
+  KEY report_moves_last (kind, day, last, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The same moves counted per day (metric taken_in, reopened or a finishing status), plus
@@ -106,9 +109,10 @@ BEGIN
     UNION ALL
     SELECT COALESCE(resolved_at, closed_at, updated_at), 'complaint', source, id, 'resolved', -1 FROM complaints
      WHERE status IN ('resolved', 'closed');
-  INSERT INTO report_moves (day, at, kind, channel, record_id, metric, balance)
+  INSERT INTO report_moves (day, at, kind, channel, record_id, metric, balance, last)
     SELECT DATE(at), at, kind, channel, record_id, metric,
-           SUM(delta) OVER (PARTITION BY kind, channel ORDER BY at, delta DESC, record_id ROWS UNBOUNDED PRECEDING)
+           SUM(delta) OVER (PARTITION BY kind, channel ORDER BY at, delta DESC, record_id ROWS UNBOUNDED PRECEDING),
+           ROW_NUMBER() OVER (PARTITION BY kind, record_id ORDER BY at DESC, delta) = 1
       FROM rebuild_moves ORDER BY at, delta DESC, record_id;
   DROP TEMPORARY TABLE rebuild_moves;
   INSERT INTO report_days (kind, channel, metric, day, n)

@@ -30,8 +30,28 @@ CREATE TABLE staff_months (
   PRIMARY KEY (month, user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The satisfaction chart counts a month's scores from the index alone.
+-- One person's satisfaction chart counts their month's scores from the index alone.
 ALTER TABLE satisfaction ADD KEY satisfaction_created_scores (created_at, attitude, timeliness, quality);
+-- Everyone's chart: how many ratings of a month gave 1..5 for attitude (a1..a5), timeliness (t) and
+-- quality (q), added to in the rating's transaction (kpi_rating_scores), so the page reads one row.
+CREATE TABLE rating_months (
+  month DATE NOT NULL PRIMARY KEY,
+  a1 INT NOT NULL DEFAULT 0,
+  a2 INT NOT NULL DEFAULT 0,
+  a3 INT NOT NULL DEFAULT 0,
+  a4 INT NOT NULL DEFAULT 0,
+  a5 INT NOT NULL DEFAULT 0,
+  t1 INT NOT NULL DEFAULT 0,
+  t2 INT NOT NULL DEFAULT 0,
+  t3 INT NOT NULL DEFAULT 0,
+  t4 INT NOT NULL DEFAULT 0,
+  t5 INT NOT NULL DEFAULT 0,
+  q1 INT NOT NULL DEFAULT 0,
+  q2 INT NOT NULL DEFAULT 0,
+  q3 INT NOT NULL DEFAULT 0,
+  q4 INT NOT NULL DEFAULT 0,
+  q5 INT NOT NULL DEFAULT 0
+) ENGINE=InnoDB;
 
 -- The same figures from the records as they are now, for data loaded without the application (an
 -- upgrade, bench/gen_*.sh) and to check the live counting. The rules are those of kpi_db.c.
@@ -79,6 +99,10 @@ BEGIN
            SUM(complaints), SUM(repeats)
       FROM kpi_parts GROUP BY month, user_id;
   DROP TEMPORARY TABLE kpi_parts;
+  DELETE FROM rating_months;
+  INSERT INTO rating_months (month, a1, a2, a3, a4, a5, t1, t2, t3, t4, t5, q1, q2, q3, q4, q5)
+    SELECT DATE_FORMAT(created_at, '%Y-%m-01'), SUM(attitude = 1), SUM(attitude = 2), SUM(attitude = 3), SUM(attitude = 4), SUM(attitude = 5), SUM(timeliness = 1), SUM(timeliness = 2), SUM(timeliness = 3), SUM(timeliness = 4), SUM(timeliness = 5), SUM(quality = 1), SUM(quality = 2), SUM(quality = 3), SUM(quality = 4), SUM(quality = 5)
+      FROM satisfaction GROUP BY 1;
 END //
 DELIMITER ;
 

@@ -12,6 +12,7 @@
   </form>
 {{#MESSAGE}}  <p class="alert" role="alert">{{TEXT}}</p>
 {{/MESSAGE}}  <p class="hint">每个渠道都应满足：期初未结 + 当日受理 + 重新打开 − 完成合计 = 期末未结。点数字可看背后的单据。</p>
+  <p class="hint" id="checked">{{CHECKED}}（同一天的检查结果最多保留 30 秒；数据经系统变动会立即重新核对）· <a href="/staff/reports/daily?date={{DAY:u}}&amp;recheck=1" id="recheck">重新核对</a></p>
 </section>
 {{#KIND}}
 <section class="panel" data-kind="{{KIND}}">

@@ -58,8 +58,8 @@ function figures(html, kind) {
   return { rows, check: check && check[1], problems, part };
 }
 
-async function daily(client = supervisor, date = today) {
-  const r = await client.get(`/staff/reports/daily?date=${date}`);
+async function daily(client = supervisor, date = today, query = '') {
+  const r = await client.get(`/staff/reports/daily?date=${date}${query}`);
   assert.equal(r.status, 200, `daily page answered ${r.status}: ${snippet(r.text)}`);
   return r.text;
 }
@@ -187,11 +187,15 @@ test('sign-off: on the page and in the audit; a later change shows which figures
 
 test('a record changed by SQL flags the day (核对不符) and is listed', async () => {
   const r = await newRepair();
-  let f = figures(await daily(), 'repair');
+  // checks are kept up to 30 s against the same figures: 重新核对 (recheck=1) runs them now
+  const fresh = await daily(supervisor, today, '&recheck=1');
+  assert.match(fresh, /id="checked">刚刚核对/);
+  assert.match(fresh, new RegExp(`href="/staff/reports/daily\\?date=${today}&amp;recheck=1" id="recheck"`));
+  let f = figures(fresh, 'repair');
   assert.ok(!f.problems.includes(r.id));
   try {
     sql(`UPDATE repairs SET created_at = created_at - INTERVAL 1 DAY WHERE id = ${r.id}`);
-    f = figures(await daily(), 'repair');
+    f = figures(await daily(supervisor, today, '&recheck=1'), 'repair');
     assert.equal(f.check, 'mismatch');
     assert.ok(f.problems.includes(r.id), 'the back-dated record is listed');
     assert.match(htmlUnescape(f.part), /创建时间不在当天/);
@@ -202,7 +206,7 @@ test('a record changed by SQL flags the day (核对不符) and is listed', async
   const status = sql(`SELECT status FROM repairs WHERE id = ${r.id}`)[0][0];
   try {
     sql(`UPDATE repairs SET status = 'resolved' WHERE id = ${r.id}`);
-    f = figures(await daily(), 'repair');
+    f = figures(await daily(supervisor, today, '&recheck=1'), 'repair');
     assert.equal(f.check, 'mismatch');
     assert.ok(f.problems.includes(r.id), 'the record resolved by SQL is listed');
     assert.match(htmlUnescape(f.part), /当前状态与最后一次记账不符/);
@@ -213,13 +217,13 @@ test('a record changed by SQL flags the day (核对不符) and is listed', async
   const move = sql(`SELECT id, balance FROM report_moves WHERE kind = 'repair' AND record_id = ${r.id} AND metric = 'taken_in'`)[0];
   try {
     sql(`UPDATE report_moves SET balance = balance + 5 WHERE id = ${move[0]}`);
-    f = figures(await daily(), 'repair');
+    f = figures(await daily(supervisor, today, '&recheck=1'), 'repair');
     assert.equal(f.check, 'mismatch');
     assert.ok(f.problems.includes(r.id), 'the move with the wrong balance is listed');
   } finally {
     sql(`UPDATE report_moves SET balance = ${move[1]} WHERE id = ${move[0]}`);
   }
-  assert.ok(!figures(await daily(), 'repair').problems.includes(r.id), 'clean again once restored');
+  assert.ok(!figures(await daily(supervisor, today, '&recheck=1'), 'repair').problems.includes(r.id), 'clean again once restored');
 });
 
 test('exports: CSV with BOM, CRLF and quoted fields; a real xlsx with typed numbers, header row and frozen panes', async () => {
