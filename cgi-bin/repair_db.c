@@ -80,6 +80,13 @@ int repair_load_public(struct request *r, const char *public_no, const char *pho
 	return st;
 }
 
+/* 返修: the latest earlier repair of the serial resolved in the 90 days before this one came in
+ * (the repair report lists them; sql/011 fills the rows from before). */
+static const char SQL_MARK_REPEAT[] =
+	"UPDATE repairs n JOIN (SELECT id FROM repairs WHERE serial_no = ? AND id < ? AND resolved_at <= NOW() "
+	"AND resolved_at >= NOW() - INTERVAL 90 DAY ORDER BY resolved_at DESC, id DESC LIMIT 1) p "
+	"SET n.repeat_of = p.id WHERE n.id = ?";
+
 int repair_insert_row(struct request *r, const struct repair_new *n, long long *id)
 {
 	struct db_result res;
@@ -91,7 +98,9 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;
-	return kpi_repair_taken_in(r, *id, n->serial_no);
+	if (*n->serial_no)
+		st = db_exec(r->db, &r->arena, NULL, SQL_MARK_REPEAT, "sii", n->serial_no, *id, *id);
+	return st != DB_OK ? st : kpi_repair_taken_in(r, *id, n->serial_no);
 }
 
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])

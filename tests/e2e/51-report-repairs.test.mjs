@@ -59,16 +59,22 @@ function categoryId(name) {
   return sql(`SELECT id FROM fault_categories WHERE name = '${name.replace(/'/g, "''")}'`)[0][0];
 }
 
-/** A repair through the pages to resolved with these resolve fields; then its times set by SQL. */
-async function job(key, { product, serial, resolve, created, resolved, minutes, onTime, who = 'tech' }) {
+/** Sets a repair's times by SQL (the report's month lies in the past). */
+function setTimes(r, { created, resolved, minutes, onTime }) {
+  sql(`UPDATE repairs SET created_at = '${created}', resolved_at = '${resolved}', resolve_minutes = ${minutes},
+       resolved_on_time = ${onTime} WHERE id = ${sqlSafe(r.id)}`);
+}
+
+/** A repair through the pages to resolved with these resolve fields; then its times set by SQL,
+ * unless laterTimes (a repeat is recognised at intake: the earlier job's times move after it). */
+async function job(key, { product, serial, resolve, who = 'tech', laterTimes = false, ...times }) {
   const r = await newRepair({ product, serial_no: serial });
   await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
   await repairActionOk(supervisor, r.id, 'assign', { assignee_id: String(u[who].id) });
   const client = who === 'tech' ? tech : tech2;
   await repairActionOk(client, r.id, 'start');
   await repairActionOk(client, r.id, 'resolve', { result: '已修好', parts_used: '', ...resolve });
-  sql(`UPDATE repairs SET created_at = '${created}', resolved_at = '${resolved}', resolve_minutes = ${minutes},
-       resolved_on_time = ${onTime} WHERE id = ${sqlSafe(r.id)}`);
+  if (!laterTimes) setTimes(r, times);
   jobs[key] = r;
   return r;
 }
@@ -104,10 +110,12 @@ test('fault categories: add, duplicate refused, deactivated one refused on resol
   assert.equal((await agent.get('/staff/fault-categories')).status, 403);
 
   // r4 takes category 2 while active; then it is deactivated and refused on the next resolve
-  await job('r1', { product: PA, serial: `S1${TAG}`, resolve: { fault_category_id: c1, warranty_repair: '1', labour_cost: '50', parts_cost: '0' },
-    created: day(2, '09:00:00'), resolved: day(3), minutes: 60, onTime: 1 });
+  const r1Times = { created: day(2, '09:00:00'), resolved: day(3), minutes: 60, onTime: 1 };
+  const r1 = await job('r1', { product: PA, serial: `S1${TAG}`, laterTimes: true, resolve: { fault_category_id: c1, warranty_repair: '1', labour_cost: '50', parts_cost: '0' } });
+  // r4 comes in while r1 was just resolved: a repeat of r1, ten days after it once both times move
   await job('r4', { product: PB, serial: `S1${TAG}`, who: 'tech2', resolve: { fault_category_id: c2, warranty_repair: '1', labour_cost: '0', parts_cost: '0' },
     created: day(13), resolved: day(14), minutes: 'NULL', onTime: 'NULL' });
+  setTimes(r1, r1Times);
   const page = await supervisor.get('/staff/fault-categories');
   const off = await supervisor.post(`/staff/fault-categories/${c2}`, { csrf: extractCsrf(page.text), name: name2, sort: '7', active: '0' });
   assert.equal(off.status, 303, snippet(off.text));
