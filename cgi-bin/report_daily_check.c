@@ -1,11 +1,9 @@
 /* The daily reconciliation's three checks (report_daily_check.h). */
 #include "report_daily_check.h"
-#include "clock.h"
+#include "report_cache.h"
 #include "log.h"
 #include "sanbao.h"
 
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define CREATED "DATE_FORMAT(x.created_at, '%Y-%m-%d %H:%i:%s')"
@@ -193,116 +191,49 @@ static int checks_run(struct request *r, const struct daily_figures *f, const ch
 	return st;
 }
 
-/* The kept results: a few days and kinds, each one malloc'd block (key, problems and their text),
- * replaced whole under the lock and copied into the request's arena when used. */
-#define CACHE_SLOTS 16
-struct cached {
-	char *key;          /* day, kind and figures: NULL for an empty slot */
-	long long at_ms;
-	unsigned n;
-	struct daily_problem *p;
+/* The problems as a table of text, so report_cached can keep them. */
+static const struct report_column PROBLEM_COLS[] = {
+	{NULL, "问题", RT_TEXT}, {NULL, "id", RT_TEXT}, {NULL, "单号", RT_TEXT},
+	{NULL, "状态", RT_TEXT}, {NULL, "创建时间", RT_TEXT}, {NULL, "记账时间", RT_TEXT},
 };
-static struct cached cache[CACHE_SLOTS];
-static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER, run_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static const char *cache_key(struct arena *a, const struct daily_figures *f, const char *day)
-{
-	return arena_printf(a, "%s|%s", day, daily_figures_text(a, f, 1));
-}
+struct check_ctx {
+	const struct daily_figures *f;
+	const char *day;
+};
 
-static size_t text_size(const char *s)
+static int checks_build(struct request *r, const void *ctx, struct report_result *out)
 {
-	return s ? strlen(s) + 1 : 0;
-}
-
-static char *put_text(char **at, const char *s)
-{
-	if (!s)
-		return NULL;
-	char *copy = *at;
-	size_t n = strlen(s) + 1;
-	memcpy(copy, s, n);
-	*at += n;
-	return copy;
-}
-
-/* Copies key and problems into one malloc'd block: slot owns it until replaced. */
-static void cache_store(const char *key, const struct daily_problems *out)
-{
-	size_t size = sizeof(struct daily_problem) * out->n + text_size(key);
-	for (unsigned i = 0; i < out->n; i++) {
-		const struct daily_problem *q = &out->p[i];
-		size += text_size(q->what) + text_size(q->id) + text_size(q->no) + text_size(q->status) +
-			text_size(q->created) + text_size(q->at);
+	const struct check_ctx *c = ctx;
+	struct daily_problems problems = {0};
+	int st = checks_run(r, c->f, c->day, &problems);
+	struct report_table *t = report_result_add(out, "PROBLEMS", "", PROBLEM_COLS, 6);
+	for (unsigned i = 0; st == DB_OK && i < problems.n; i++) {
+		const struct daily_problem *q = &problems.p[i];
+		unsigned row = report_table_row(&r->arena, t, NULL);
+		const char *v[6] = {q->what, q->id, q->no, q->status, q->created, q->at};
+		for (unsigned k = 0; k < 6; k++)
+			report_table_set(t, row, k, v[k], NULL);
 	}
-	struct daily_problem *p = malloc(size ? size : 1);
-	if (!p)
-		return;
-	char *text = (char *)(p + out->n);
-	for (unsigned i = 0; i < out->n; i++) {
-		const struct daily_problem *q = &out->p[i];
-		p[i] = (struct daily_problem){put_text(&text, q->what), put_text(&text, q->id), put_text(&text, q->no),
-					      put_text(&text, q->status), put_text(&text, q->created),
-					      put_text(&text, q->at)};
-	}
-	char *k = put_text(&text, key);
-	pthread_mutex_lock(&cache_lock);
-	unsigned slot = 0;
-	for (unsigned i = 0; i < CACHE_SLOTS; i++) {
-		if (cache[i].key && !strcmp(cache[i].key, key)) {
-			slot = i;
-			break;
-		}
-		if (!cache[i].key || cache[i].at_ms < cache[slot].at_ms)
-			slot = i;
-	}
-	free(cache[slot].p);
-	cache[slot] = (struct cached){k, clock_ms(), out->n, p};
-	pthread_mutex_unlock(&cache_lock);
-}
-
-/* Copies a kept result younger than DAILY_CHECK_SECONDS into the arena; 0 when there is none. */
-static int cache_find(struct arena *a, const char *key, struct daily_problems *out)
-{
-	int found = 0;
-	pthread_mutex_lock(&cache_lock);
-	long long now = clock_ms();
-	for (unsigned i = 0; i < CACHE_SLOTS && !found; i++) {
-		const struct cached *c = &cache[i];
-		if (!c->key || strcmp(c->key, key) || now - c->at_ms > DAILY_CHECK_SECONDS * 1000LL)
-			continue;
-		found = 1;
-		out->age_ms = now - c->at_ms;
-		out->n = out->cap = c->n;
-		out->p = arena_alloc(a, sizeof(*out->p) * (c->n ? c->n : 1));
-		for (unsigned j = 0; j < c->n; j++) {
-			const struct daily_problem *q = &c->p[j];
-			out->p[j] = (struct daily_problem){arena_printf(a, "%s", q->what), arena_printf(a, "%s", q->id),
-							   arena_printf(a, "%s", q->no), arena_printf(a, "%s", q->status),
-							   arena_printf(a, "%s", q->created ? q->created : ""),
-							   arena_printf(a, "%s", q->at ? q->at : "")};
-		}
-	}
-	pthread_mutex_unlock(&cache_lock);
-	return found;
+	return st;
 }
 
 int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, int fresh,
 		     struct daily_problems *out)
 {
-	const char *key = cache_key(&r->arena, f, day);
-	if (!fresh && cache_find(&r->arena, key, out))
-		return DB_OK;
-	/* One run at a time in this process: a crowd asking for the same day waits for the first
-	 * run and takes its result instead of running the checks all at once. */
-	pthread_mutex_lock(&run_lock);
-	int st = DB_OK;
-	if (fresh || !cache_find(&r->arena, key, out)) {
-		st = checks_run(r, f, day, out);
-		if (st == DB_OK)
-			cache_store(key, out);
-		out->age_ms = 0;
+	/* kept against the same figures: a change through the application is a new key */
+	const char *key = arena_printf(&r->arena, "daily|%s|%s", day, daily_figures_text(&r->arena, f, 1));
+	struct check_ctx ctx = {f, day};
+	struct report_result res;
+	int st = report_cached(r, key, DAILY_CHECK_SECONDS, fresh, checks_build, &ctx, &res);
+	if (st != DB_OK)
+		return st;
+	const struct report_table *t = &res.t[0];
+	*out = (struct daily_problems){.n = t->nrows, .cap = t->nrows, .age_ms = res.age_ms};
+	out->p = arena_alloc(&r->arena, sizeof(*out->p) * (t->nrows ? t->nrows : 1));
+	for (unsigned i = 0; i < t->nrows; i++) {
+		const char *const *v = t->cells + (size_t)i * t->ncols;
+		out->p[i] = (struct daily_problem){v[0], v[1], v[2], v[3], v[4], v[5]};
 	}
-	pthread_mutex_unlock(&run_lock);
-	return st;
+	return DB_OK;
 }

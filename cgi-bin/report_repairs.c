@@ -50,16 +50,7 @@ static const struct report_column WARRANTY_COLS[] = {
 	{"revenue", "收入", RT_MONEY},
 };
 
-struct report_table *report_set_add(struct report_set *s, const char *marker, const char *name,
-				    const struct report_column *cols, unsigned ncols)
-{
-	struct report_table *t = &s->t[s->n];
-	s->marker[s->n++] = marker;
-	report_table_init(t, name, cols, ncols);
-	return t;
-}
-
-int report_set_counts(struct request *r, const struct report_range *g, struct report_set *s, const char *marker,
+int report_set_counts(struct request *r, const struct report_range *g, struct report_result *s, const char *marker,
 		      const char *sql, const char *name, const struct report_column *cols,
 		      const char *(*label)(const char *), const char *empty_label)
 {
@@ -67,7 +58,7 @@ int report_set_counts(struct request *r, const struct report_range *g, struct re
 	int st = db_exec(r->db, &r->arena, &res, sql, "ss", g->from, g->to);
 	if (st != DB_OK)
 		return st;
-	struct report_table *t = report_set_add(s, marker, name, cols, 2);
+	struct report_table *t = report_result_add(s, marker, name, cols, 2);
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *code = db_cell(&res, i, 0), *l = *code ? label(code) : empty_label;
 		unsigned row = report_table_row(&r->arena, t, *code ? code : "none");
@@ -90,7 +81,7 @@ static const char *channel_label(const char *channel)
 	return choice_label(k->channels, k->nchannels, channel);
 }
 
-static int intake_tables(struct request *r, const struct report_range *g, struct report_set *s)
+static int intake_tables(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	int st = report_set_counts(r, g, s, "INTAKE", SQL_BY_PRODUCT, "受理：按产品", PRODUCT_COLS, product_label, "");
 	return st == DB_OK ? report_set_counts(r, g, s, "INTAKE", SQL_BY_CHANNEL, "受理：按渠道", CHANNEL_COLS,
@@ -98,7 +89,7 @@ static int intake_tables(struct request *r, const struct report_range *g, struct
 			   : st;
 }
 
-static int category_table(struct request *r, const struct report_range *g, struct report_set *s)
+static int category_table(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_BY_CATEGORY, "ss", g->from, g->to);
@@ -107,7 +98,7 @@ static int category_table(struct request *r, const struct report_range *g, struc
 	long long total = 0;
 	for (size_t i = 0; i < res.nrows; i++)
 		total += db_cell_int(&res, i, 2);
-	struct report_table *t = report_set_add(s, "RESOLVED", "完成：按故障分类", CATEGORY_COLS, 3);
+	struct report_table *t = report_result_add(s, "RESOLVED", "完成：按故障分类", CATEGORY_COLS, 3);
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *id = db_cell(&res, i, 0);
 		int uncategorised = !id || !*id;
@@ -123,13 +114,13 @@ static int category_table(struct request *r, const struct report_range *g, struc
 
 /* Warranty repairs, paid ones, and those resolved before the question was asked; revenue is what
  * the paid repairs charged. */
-static int warranty_table(struct request *r, const struct report_range *g, struct report_set *s)
+static int warranty_table(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_BY_WARRANTY, "ss", g->from, g->to);
 	if (st != DB_OK)
 		return st;
-	struct report_table *t = report_set_add(s, "RESOLVED", "完成：保修与付费", WARRANTY_COLS, 5);
+	struct report_table *t = report_result_add(s, "RESOLVED", "完成：保修与付费", WARRANTY_COLS, 5);
 	long long n = 0, labour = 0, parts = 0, revenue = 0;
 	for (size_t i = 0; i < res.nrows; i++) {
 		long long w = db_cell_int(&res, i, 0), c = db_cell_int(&res, i, 1);
@@ -162,6 +153,26 @@ static tmpl_dict *report_page(struct request *r, int status, const struct report
 	return d;
 }
 
+#define REPAIRS_KEEP_SECONDS 60
+
+/* The whole report of a range: every table, and the number of repeats in numbers[0]. */
+static int report_build_range(struct request *r, const void *ctx, struct report_result *s)
+{
+	const struct report_range *g = ctx;
+	int st = intake_tables(r, g, s);
+	if (st == DB_OK)
+		st = category_table(r, g, s);
+	if (st == DB_OK)
+		st = warranty_table(r, g, s);
+	if (st == DB_OK)
+		st = report_repairs_times(r, g, s);
+	if (st == DB_OK)
+		st = report_repairs_repeats(r, g, s, &s->numbers[0]);
+	if (st == DB_OK)
+		st = report_returns_tables(r, g, s);
+	return st;
+}
+
 int page_report_repairs(struct request *r)
 {
 	struct report_range g;
@@ -173,20 +184,11 @@ int page_report_repairs(struct request *r)
 		return 0;
 	}
 	const char *format = list_param(r, "format", 8);
-	struct report_set s = {.n = 0};
-	struct chart weeks;
-	long long repeats = 0;
-	st = intake_tables(r, &g, &s);
-	if (st == DB_OK)
-		st = category_table(r, &g, &s);
-	if (st == DB_OK)
-		st = warranty_table(r, &g, &s);
-	if (st == DB_OK)
-		st = report_repairs_times(r, &g, &s, &weeks);
-	if (st == DB_OK)
-		st = report_repairs_repeats(r, &g, &s, &repeats);
-	if (st == DB_OK)
-		st = report_returns_tables(r, &g, &s);
+	/* a month of a million repairs takes about half a second: kept a minute, 重新统计 runs it again */
+	struct report_result s;
+	const char *fresh = query_get(r, "fresh");
+	st = report_cached(r, arena_printf(&r->arena, "repairs|%s|%s", g.from, g.to), REPAIRS_KEEP_SECONDS,
+			   fresh && !strcmp(fresh, "1"), report_build_range, &g, &s);
 	if (st != DB_OK)
 		return st;
 	if (!strcmp(format, "csv") || !strcmp(format, "xlsx"))
@@ -194,9 +196,12 @@ int page_report_repairs(struct request *r)
 	tmpl_dict *d = report_page(r, 200, &g);
 	tmpl_dict *report = tmpl_section(d, "REPORT");
 	tmpl_set(report, "QUERY", arena_printf(&r->arena, "from=%s&to=%s", g.from, g.to));
-	tmpl_set_int(report, "REPEATS", repeats);
+	tmpl_set_int(report, "REPEATS", s.numbers[0]);
+	tmpl_set(report, "AGE", s.age_ms < 1000 ? "刚刚统计" : arena_printf(&r->arena, "%lld 秒前统计", s.age_ms / 1000));
 	for (unsigned i = 0; i < s.n; i++)
 		report_table_fill(&r->arena, report, s.marker[i], &s.t[i]);
+	struct chart weeks;
+	report_repairs_week_chart(&r->arena, &s, &weeks);
 	chart_fill(&r->arena, report, "WEEK_CHART", &weeks);
 	return 0;
 }

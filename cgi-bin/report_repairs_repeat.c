@@ -24,7 +24,7 @@ static const struct report_column REPEAT_COLS[] = {
 	{"earlier_technician", "上次技术员", RT_TEXT},
 };
 
-int report_repairs_repeats(struct request *r, const struct report_range *g, struct report_set *s, long long *total)
+int report_repairs_repeats(struct request *r, const struct report_range *g, struct report_result *s, long long *total)
 {
 	struct db_result res, count;
 	int st = db_exec(r->db, &r->arena, &res, SQL_REPEATS, "ss", g->from, g->to);
@@ -33,7 +33,7 @@ int report_repairs_repeats(struct request *r, const struct report_range *g, stru
 	if (st != DB_OK)
 		return st;
 	*total = db_cell_int(&count, 0, 0);
-	struct report_table *t = report_set_add(s, "REPEATS", "90 天内重复维修（同一序列号）", REPEAT_COLS, 6);
+	struct report_table *t = report_result_add(s, "REPEATS", "90 天内重复维修（同一序列号）", REPEAT_COLS, 6);
 	for (size_t i = 0; i < res.nrows; i++) {
 		unsigned row = report_table_row(&r->arena, t, db_cell(&res, i, 1));
 		const char *link = arena_printf(&r->arena, "/staff/repairs/%s", db_cell(&res, i, 0));

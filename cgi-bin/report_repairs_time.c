@@ -4,6 +4,7 @@
 #include "report_repairs.h"
 #include "stats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char SQL_BY_TECH[] =
@@ -59,7 +60,7 @@ static void tech_row(struct arena *a, struct report_table *t, const char *attr, 
 	report_table_set(t, row, 6, text(a, share), NULL);
 }
 
-static int tech_table(struct request *r, const struct report_range *g, struct report_set *s)
+static int tech_table(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	struct db_result techs, mins;
 	int st = db_exec(r->db, &r->arena, &techs, SQL_BY_TECH, "ss", g->from, g->to);
@@ -75,7 +76,7 @@ static int tech_table(struct request *r, const struct report_range *g, struct re
 		owner[i] = db_cell_int(&mins, i, 0);
 		all[i] = (long)db_cell_int(&mins, i, 1);
 	}
-	struct report_table *t = report_set_add(s, "RESOLVED", "完成：按技术员（用时按工作时间计）", TECH_COLS, 7);
+	struct report_table *t = report_result_add(s, "RESOLVED", "完成：按技术员（用时按工作时间计）", TECH_COLS, 7);
 	long long sum[4] = {0};
 	for (size_t k = 0; k < techs.nrows; k++) {
 		long long id = db_cell_int(&techs, k, 0);
@@ -93,40 +94,49 @@ static int tech_table(struct request *r, const struct report_range *g, struct re
 	return DB_OK;
 }
 
-static int week_table(struct request *r, const struct report_range *g, struct report_set *s, struct chart *c)
+static int week_table(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_BY_WEEK, "ss", g->from, g->to);
 	if (st != DB_OK)
 		return st;
-	size_t n = res.nrows;
-	const char **labels = arena_alloc(&r->arena, sizeof(char *) * (n ? n : 1));
-	double *count = arena_alloc(&r->arena, sizeof(double) * (n ? n : 1));
-	double *percent = arena_alloc(&r->arena, sizeof(double) * (n ? n : 1));
-	struct report_table *t = report_set_add(s, "WEEKS", "每周完成与按时完成率", WEEK_COLS, 3);
-	for (size_t i = 0; i < n; i++) {
+	struct report_table *t = report_result_add(s, "WEEKS", "每周完成与按时完成率", WEEK_COLS, 3);
+	for (size_t i = 0; i < res.nrows; i++) {
 		const char *yw = db_cell(&res, i, 0); /* YYYYWW */
 		long long done = db_cell_int(&res, i, 1), on_time = db_cell_int(&res, i, 2), timed = db_cell_int(&res, i, 3);
-		labels[i] = arena_printf(&r->arena, "%.4s-W%s", yw, yw + 4);
-		count[i] = (double)done;
-		percent[i] = timed ? 100.0 * on_time / timed : -1; /* no job with a time limit: no point */
+		const char *label = arena_printf(&r->arena, "%.4s-W%s", yw, yw + 4);
 		char share[48];
 		stats_ratio(on_time, timed, share);
-		unsigned row = report_table_row(&r->arena, t, labels[i]);
-		report_table_set(t, row, 0, labels[i], NULL);
+		unsigned row = report_table_row(&r->arena, t, label);
+		report_table_set(t, row, 0, label, NULL);
 		report_table_set_int(&r->arena, t, row, 1, done, NULL);
 		report_table_set(t, row, 2, text(&r->arena, share), NULL);
 	}
-	struct chart_series *series = arena_alloc(&r->arena, sizeof(*series) * 2);
-	series[0] = (struct chart_series){"完成单数（件）", count, 0};
-	series[1] = (struct chart_series){"按时完成率（%）", percent, 1};
-	*c = (struct chart){.title = "每周按时完成率与完成单数", .unit = "", .n = (unsigned)n, .labels = labels,
-			    .series = series, .nseries = 2, .max = 0, .decimals = 1};
 	return DB_OK;
 }
 
-int report_repairs_times(struct request *r, const struct report_range *g, struct report_set *s, struct chart *week_chart)
+void report_repairs_week_chart(struct arena *a, const struct report_result *s, struct chart *c)
+{
+	const struct report_table *t = report_result_find(s, "WEEKS");
+	unsigned n = t ? t->nrows : 0;
+	const char **labels = arena_alloc(a, sizeof(char *) * (n ? n : 1));
+	double *count = arena_alloc(a, sizeof(double) * (n ? n : 1));
+	double *percent = arena_alloc(a, sizeof(double) * (n ? n : 1));
+	for (unsigned i = 0; i < n; i++) {
+		const char *const *row = t->cells + (size_t)i * t->ncols;
+		labels[i] = row[0];
+		count[i] = strtod(row[1], NULL);
+		percent[i] = row[2] && *row[2] ? 100.0 * strtod(row[2], NULL) : -1; /* no time limit: no point */
+	}
+	struct chart_series *series = arena_alloc(a, sizeof(*series) * 2);
+	series[0] = (struct chart_series){"完成单数（件）", count, 0};
+	series[1] = (struct chart_series){"按时完成率（%）", percent, 1};
+	*c = (struct chart){.title = "每周按时完成率与完成单数", .unit = "", .n = n, .labels = labels,
+			    .series = series, .nseries = 2, .max = 0, .decimals = 1};
+}
+
+int report_repairs_times(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	int st = tech_table(r, g, s);
-	return st == DB_OK ? week_table(r, g, s, week_chart) : st;
+	return st == DB_OK ? week_table(r, g, s) : st;
 }

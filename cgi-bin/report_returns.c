@@ -36,13 +36,13 @@ static const struct report_column STATUS_COLS[] = {
 	{"requests", "申请数", RT_INT},
 };
 
-static int kind_table(struct request *r, const struct report_range *g, struct report_set *s)
+static int kind_table(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_BY_KIND, "ss", g->from, g->to);
 	if (st != DB_OK)
 		return st;
-	struct report_table *t = report_set_add(s, "RETURNS", "退换货：按类型与退款", KIND_COLS, 4);
+	struct report_table *t = report_result_add(s, "RETURNS", "退换货：按类型与退款", KIND_COLS, 4);
 	long long sum[3] = {0};
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *kind = db_cell(&res, i, 0), *label = return_kind_label(kind);
@@ -70,7 +70,7 @@ static const char *status_label(const char *status)
 	return flow_status_label(&RETURN_FLOW, status);
 }
 
-int report_returns_tables(struct request *r, const struct report_range *g, struct report_set *s)
+int report_returns_tables(struct request *r, const struct report_range *g, struct report_result *s)
 {
 	int st = kind_table(r, g, s);
 	if (st == DB_OK)

@@ -9,6 +9,7 @@
   </form>
   <p class="hint">受理按报修时间计；完成、用时、费用按完成时间计；退换货按申请时间计。日期范围最长 366 天。用时为工作时间，没有用时记录的单（早期数据）不计入平均和 90% 用时，单列其数量。</p>
 {{#REPORT}}  <p><a href="/staff/reports/repairs?{{QUERY}}&amp;format=xlsx" download>导出 Excel</a> · <a href="/staff/reports/repairs?{{QUERY}}&amp;format=csv" download>导出 CSV</a></p>
+  <p class="hint" id="report-age">{{AGE}}（同一时段的结果最多保留 1 分钟）· <a href="/staff/reports/repairs?{{QUERY}}&amp;fresh=1" id="refresh">重新统计</a></p>
 {{/REPORT}}</section>
 {{#REPORT}}<section class="panel" id="report-intake">
 {{>INTAKE}}
