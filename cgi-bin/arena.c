@@ -131,3 +131,25 @@ void arena_free(struct arena *a)
 	free(a->head);
 	a->head = NULL;
 }
+
+void arena_text_put(struct arena_text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		while (t->len + n + 1 > cap)
+			cap *= 2;
+		char *grown = arena_alloc(t->arena, cap);
+		if (t->len)
+			memcpy(grown, t->buf, t->len);
+		t->buf = grown;
+		t->cap = cap;
+	}
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+void arena_text_puts(struct arena_text *t, const char *s)
+{
+	arena_text_put(t, s, strlen(s));
+}

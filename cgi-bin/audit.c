@@ -3,6 +3,7 @@
 #include "response.h"
 #include "valid.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,25 @@ int audit_record_as(struct request *r, const char *actor_name, const char *actio
 int audit_record(struct request *r, const char *action, const char *target, const char *detail)
 {
 	return audit_record_as(r, r->sess.username, action, target, detail);
+}
+
+int audited_exec(struct request *r, const char *action, const char *target, const char *detail, const char *sql,
+		 const char *types, ...)
+{
+	int st = db_begin(r->db);
+	if (st == DB_OK) {
+		va_list ap;
+		va_start(ap, types);
+		st = db_vexec(r->db, &r->arena, NULL, sql, types, ap);
+		va_end(ap);
+	}
+	if (st == DB_OK)
+		st = audit_record(r, action, target, detail);
+	if (st == DB_OK)
+		st = db_commit(r->db);
+	if (st != DB_OK)
+		db_rollback(r->db);
+	return st;
 }
 
 int page_audit(struct request *r)

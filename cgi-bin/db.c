@@ -241,6 +241,15 @@ static int ready(struct db *db)
 
 int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, ...)
 {
+	va_list ap;
+	va_start(ap, types);
+	int st = db_vexec(db, a, res, sql, types, ap);
+	va_end(ap);
+	return st;
+}
+
+int db_vexec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, va_list ap)
+{
 	struct db_result scratch;
 	if (!res)
 		res = &scratch;
@@ -262,8 +271,6 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 	long long ints[MAX_PARAMS];
 	unsigned long lens[MAX_PARAMS];
 	memset(in, 0, sizeof(in));
-	va_list ap;
-	va_start(ap, types);
 	for (size_t i = 0; i < n; i++) {
 		switch (types[i]) {
 		case 'i':
@@ -294,12 +301,10 @@ int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *s
 			break;
 		}
 		default:
-			va_end(ap);
 			log_limited("db-params", "db: bad parameter type '%c'", types[i]);
 			return DB_ERR;
 		}
 	}
-	va_end(ap);
 
 	if (n && mysql_stmt_bind_param(st, in))
 		return classify(db, mysql_stmt_errno(st), mysql_stmt_error(st));

@@ -1,6 +1,7 @@
 /* Database access: one connection per worker thread, prepared statements only, reconnect after loss. */
 #ifndef AFTERSALES_DB_H
 #define AFTERSALES_DB_H
+#include <stdarg.h>
 #include <stddef.h>
 #include "arena.h"
 #include "config.h"
@@ -32,6 +33,8 @@ void db_free(struct db *db);
  * parameters described by types: 'i' long long, 's' const char * (NULL binds SQL NULL),
  * 'b' const void * then size_t (binary). res may be NULL. Returns a db_status. */
 int db_exec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, ...);
+/* db_exec with the parameters as a va_list, for functions that pass theirs on. */
+int db_vexec(struct db *db, struct arena *a, struct db_result *res, const char *sql, const char *types, va_list ap);
 
 int db_begin(struct db *db);
 int db_commit(struct db *db);

@@ -72,24 +72,6 @@ int page_fault_categories(struct request *r)
 	return categories_page(r, 200, 0, &row, &add);
 }
 
-/* Inserts (id 0) or updates a category and its audit entry in one transaction. Returns a db_status;
- * DB_DUP (rolled back) when the name is taken. */
-static int category_save(struct request *r, long long id, const char *name, long long sort, long long active,
-			 const char *action, const char *detail)
-{
-	int st = db_begin(r->db);
-	if (st == DB_OK)
-		st = id ? db_exec(r->db, &r->arena, NULL, SQL_CATEGORY_UPDATE, "siii", name, sort, active, id)
-			: db_exec(r->db, &r->arena, NULL, SQL_CATEGORY_INSERT, "si", name, sort);
-	if (st == DB_DUP)
-		db_rollback(r->db);
-	if (st == DB_OK)
-		st = audit_record(r, action, name, detail);
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	return st;
-}
-
 /* POST /staff/fault-categories (name, sort). Answers 303 to the list, or 422 with the form (bad
  * field, name taken). */
 int page_fault_category_create(struct request *r)
@@ -103,7 +85,8 @@ int page_fault_category_create(struct request *r)
 		return 0;
 	long long sort;
 	parse_int_range(v[1], 0, SORT_MAX, &sort);
-	st = category_save(r, 0, v[0], sort, 1, "fault_category_create", arena_printf(&r->arena, "sort %lld", sort));
+	st = audited_exec(r, "fault_category_create", v[0], arena_printf(&r->arena, "sort %lld", sort),
+			  SQL_CATEGORY_INSERT, "si", v[0], sort);
 	if (st == DB_DUP) {
 		form_error(add, "name", NAME_TAKEN);
 		return 0;
@@ -134,7 +117,8 @@ int page_fault_category_update(struct request *r)
 	parse_int_range(v[1], 0, SORT_MAX, &sort);
 	const char *detail = arena_printf(&r->arena, "%s -> %s, sort %s -> %lld, active %s -> %lld", db_cell(&c, 0, 1), v[0],
 					  db_cell(&c, 0, 2), sort, db_cell(&c, 0, 3), active);
-	st = category_save(r, r->path_id, v[0], sort, active, "fault_category_update", detail);
+	st = audited_exec(r, "fault_category_update", v[0], detail, SQL_CATEGORY_UPDATE, "siii", v[0], sort, active,
+			  r->path_id);
 	if (st == DB_DUP) {
 		form_error(row, "name", NAME_TAKEN);
 		return 0;

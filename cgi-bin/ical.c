@@ -8,19 +8,7 @@
 
 static void put(struct ical *c, const char *s, size_t n)
 {
-	if (c->len + n + 1 > c->cap) {
-		size_t cap = c->cap ? c->cap : 4096;
-		while (c->len + n + 1 > cap)
-			cap *= 2;
-		char *grown = arena_alloc(c->arena, cap);
-		if (c->len)
-			memcpy(grown, c->buf, c->len);
-		c->buf = grown;
-		c->cap = cap;
-	}
-	memcpy(c->buf + c->len, s, n);
-	c->len += n;
-	c->buf[c->len] = '\0';
+	arena_text_put(&c->text, s, n);
 }
 
 /* One content line: folded after at most 75 octets (a continuation line starts with a space, which
@@ -46,7 +34,7 @@ static void line(struct ical *c, const char *text)
 static void text_line(struct ical *c, const char *name, const char *value)
 {
 	size_t n = strlen(value);
-	char *out = arena_alloc(c->arena, strlen(name) + 1 + 2 * n + 1), *o = out;
+	char *out = arena_alloc(c->text.arena, strlen(name) + 1 + 2 * n + 1), *o = out;
 	o += strlen(strcpy(o, name));
 	*o++ = ':';
 	for (const char *p = value; *p; p++) {
@@ -82,7 +70,7 @@ static void time_line(struct ical *c, const char *name, long long t)
 void ical_begin(struct ical *c, struct arena *a, const char *name)
 {
 	memset(c, 0, sizeof(*c));
-	c->arena = a;
+	c->text.arena = a;
 	line(c, "BEGIN:VCALENDAR");
 	line(c, "VERSION:2.0");
 	line(c, "PRODID:-//aftersales//roster//ZH");
@@ -107,6 +95,6 @@ void ical_event(struct ical *c, const struct ical_event *e)
 const char *ical_end(struct ical *c, size_t *len)
 {
 	line(c, "END:VCALENDAR");
-	*len = c->len;
-	return c->buf;
+	*len = c->text.len;
+	return c->text.buf;
 }

@@ -6,9 +6,7 @@
 #include <stddef.h>
 
 struct ical {
-	struct arena *arena;
-	char *buf;
-	size_t len, cap;
+	struct arena_text text;
 };
 
 struct ical_event {

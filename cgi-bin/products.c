@@ -79,24 +79,6 @@ int page_products(struct request *r)
 	return products_page(r, 200, 0, &row, &add);
 }
 
-/* Inserts (id 0) or updates a product with its audit entry, in one transaction. Returns a db_status;
- * DB_DUP when the name is taken (the transaction is then rolled back). */
-static int product_save(struct request *r, long long id, const char *name, long long months, long long active,
-			const char *action, const char *detail)
-{
-	int st = db_begin(r->db);
-	if (st == DB_OK)
-		st = id ? db_exec(r->db, &r->arena, NULL, SQL_PRODUCT_UPDATE, "siii", name, months, active, id)
-			: db_exec(r->db, &r->arena, NULL, SQL_PRODUCT_INSERT, "si", name, months);
-	if (st == DB_DUP)
-		db_rollback(r->db);
-	if (st == DB_OK)
-		st = audit_record(r, action, name, detail);
-	if (st == DB_OK)
-		st = db_commit(r->db);
-	return st;
-}
-
 /* POST /staff/products (name, warranty_months). Answers 303 to the table, or 422 with the form
  * (bad field, name taken). */
 int page_product_create(struct request *r)
@@ -110,8 +92,8 @@ int page_product_create(struct request *r)
 		return 0;
 	long long months;
 	parse_int_range(v[1], 0, 240, &months);
-	st = product_save(r, 0, v[0], months, 1, "product_create",
-			  arena_printf(&r->arena, "warranty %lld months", months));
+	st = audited_exec(r, "product_create", v[0], arena_printf(&r->arena, "warranty %lld months", months),
+			  SQL_PRODUCT_INSERT, "si", v[0], months);
 	if (st == DB_DUP) {
 		form_error(add, "name", "该产品已存在");
 		return 0;
@@ -144,7 +126,7 @@ int page_product_update(struct request *r)
 	parse_int_range(v[1], 0, 240, &months);
 	const char *detail = arena_printf(&r->arena, "%s -> %s, warranty %s -> %lld months, active %s -> %lld",
 					  db_cell(&p, 0, 1), v[0], db_cell(&p, 0, 2), months, db_cell(&p, 0, 3), active);
-	st = product_save(r, r->path_id, v[0], months, active, "product_update", detail);
+	st = audited_exec(r, "product_update", v[0], detail, SQL_PRODUCT_UPDATE, "siii", v[0], months, active, r->path_id);
 	if (st == DB_DUP) {
 		form_error(row, "name", "该产品已存在");
 		return 0;

@@ -108,41 +108,15 @@ void report_table_fill(struct arena *a, tmpl_dict *d, const char *marker, const 
 	}
 }
 
-/* A growing byte buffer in the arena. */
-struct buf {
-	struct arena *a;
-	char *p;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n > b->cap) {
-		size_t cap = (b->len + n) * 2 + 256;
-		char *p = arena_alloc(b->a, cap);
-		if (b->len)
-			memcpy(p, b->p, b->len);
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
-static void puts_(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
 /* One CSV field, always quoted; text that Excel would read as a formula gets a leading '. */
-static void csv_field(struct buf *b, const char *v, int text)
+static void csv_field(struct arena_text *b, const char *v, int text)
 {
-	put(b, "\"", 1);
+	arena_text_put(b, "\"", 1);
 	if (v && text && strchr("=+-@\t\r", v[0]) && v[0])
-		put(b, "'", 1);
+		arena_text_put(b, "'", 1);
 	for (const char *p = v ? v : ""; *p; p++)
-		put(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-	put(b, "\"", 1);
+		arena_text_put(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+	arena_text_put(b, "\"", 1);
 }
 
 /* The exported value of a cell: money in yuan with two decimals, the rest as stored. */
@@ -156,31 +130,31 @@ static const char *export_value(struct arena *a, enum report_type type, const ch
 	return v;
 }
 
-static void csv_write(struct arena *a, struct buf *b, const struct report_table *tables, unsigned n)
+static void csv_write(struct arena *a, struct arena_text *b, const struct report_table *tables, unsigned n)
 {
-	puts_(b, "\xEF\xBB\xBF");
+	arena_text_puts(b, "\xEF\xBB\xBF");
 	for (unsigned k = 0; k < n; k++) {
 		const struct report_table *t = &tables[k];
 		if (n > 1) {
 			if (k)
-				puts_(b, "\r\n");
+				arena_text_puts(b, "\r\n");
 			csv_field(b, t->name, 1);
-			puts_(b, "\r\n");
+			arena_text_puts(b, "\r\n");
 		}
 		for (unsigned c = 0; c < t->ncols; c++) {
 			if (c)
-				put(b, ",", 1);
+				arena_text_put(b, ",", 1);
 			csv_field(b, t->cols[c].label, 1);
 		}
-		puts_(b, "\r\n");
+		arena_text_puts(b, "\r\n");
 		for (unsigned i = 0; i < t->nrows; i++) {
 			for (unsigned c = 0; c < t->ncols; c++) {
 				if (c)
-					put(b, ",", 1);
+					arena_text_put(b, ",", 1);
 				csv_field(b, export_value(a, t->cols[c].type, t->cells[i * t->ncols + c]),
 					  !numeric(t->cols[c].type) && t->cols[c].type != RT_DATE);
 			}
-			puts_(b, "\r\n");
+			arena_text_puts(b, "\r\n");
 		}
 	}
 }
@@ -307,8 +281,8 @@ int report_export(struct request *r, const char *format, const char *filename, c
 		return response_body(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body,
 				     len);
 	}
-	struct buf b = {.a = &r->arena};
+	struct arena_text b = {.arena = &r->arena};
 	csv_write(&r->arena, &b, tables, n);
 	response_header(r, "Content-Disposition", arena_printf(&r->arena, "attachment; filename=\"%s.csv\"", filename));
-	return response_body(r, 200, "text/csv; charset=utf-8", b.p, b.len);
+	return response_body(r, 200, "text/csv; charset=utf-8", b.buf, b.len);
 }
