@@ -58,7 +58,7 @@ DEPS_RUN=(libfcgi-dev libctemplate-dev libsodium-dev default-libmysqlclient-dev
   libinih-dev libcmocka-dev libqrencode-dev libxlsxwriter-dev mariadb-server mariadb-client
   nginx-light spawn-fcgi multiwatch autoconf automake libtool pkg-config g++
   make wrk curl)
-DEPS_TEST=(chromium fonts-wqy-zenhei clang libclang-rt-14-dev python3-openpyxl)
+DEPS_TEST=(chromium fonts-wqy-zenhei clang libclang-rt-14-dev python3-openpyxl ca-certificates)
 
 if [[ $(id -u) == 0 ]]; then
   IS_ROOT=1 SUDO=() DB_SUPER=root
@@ -154,27 +154,38 @@ prepare_dirs() {
 }
 
 # -------------------------------------------------------------------- deps --
-cmd_deps() {
-  local want=("${DEPS_RUN[@]}") missing=() p
-  [[ ${1:-} == --test ]] && want+=("${DEPS_TEST[@]}")
-  for p in "${want[@]}"; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' || missing+=("$p")
+# deps_missing PACKAGE...: the packages of the list not installed.
+deps_missing() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' || printf '%s\n' "$p"
   done
+}
+
+cmd_deps() {
+  local run=() test=()
+  mapfile -t run < <(deps_missing "${DEPS_RUN[@]}")
   if [[ ${1:-} == --test ]]; then
+    mapfile -t test < <(deps_missing "${DEPS_TEST[@]}")
     # The machine image may bring Node.js with npm from elsewhere; Debian's npm
     # package would conflict with it, so install Debian's only when missing.
-    command -v node >/dev/null || missing+=(nodejs)
-    command -v npm >/dev/null || missing+=(npm)
+    command -v node >/dev/null || test+=(nodejs)
+    command -v npm >/dev/null || test+=(npm)
   fi
-  if ((${#missing[@]} == 0)); then
+  if ((${#run[@]} + ${#test[@]} == 0)); then
     say "deps: all packages installed"
     return 0
   fi
-  say "deps: installing ${missing[*]}"
+  say "deps: installing ${run[*]} ${test[*]}"
   "${SUDO[@]}" apt-get update
   # The system MariaDB service is not needed; a policy-rc.d that forbids
   # starting it is fine.
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  ((${#run[@]} == 0)) ||
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${run[@]}"
+  # The test tools without their recommended packages: Chromium alone would pull about 500 MB
+  # of desktop parts a headless run never uses.
+  ((${#test[@]} == 0)) ||
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${test[@]}"
 }
 
 # ------------------------------------------------------------------- build --
@@ -510,9 +521,18 @@ cmd_stop() {
   db_stop
 }
 
+# running_port: the port the running nginx was started on (its config), not this shell's AS_PORT.
+running_port() {
+  sed -n 's/^ *listen 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$NGINX_CONF" 2>/dev/null | head -n1
+}
+
 cmd_status() {
   local pid ok=0
-  if pid=$(pid_alive "$NGINX_PID" nginx); then say "nginx     running (pid $pid) http://127.0.0.1:$AS_PORT/"; else say "nginx     stopped"; ok=1; fi
+  if pid=$(pid_alive "$NGINX_PID" nginx); then
+    say "nginx     running (pid $pid) http://127.0.0.1:$(running_port)/"
+  else
+    say "nginx     stopped"; ok=1
+  fi
   # Count the processes themselves: a supervisor can outlive the workers it gave up on.
   local workers=()
   mapfile -t workers < <(worker_pids)
@@ -545,8 +565,9 @@ cmd_run() {
     sleep 1 &
     wait $! || true
   done
-  say "nginx is gone (stopped from elsewhere?): stopping the rest"
-  cmd_stop
+  # ./run.sh stop from another terminal ends here: not an error.
+  cmd_stop >/dev/null 2>&1 || true
+  say "The stack was stopped (./run.sh stop); done."
 }
 
 # ----------------------------------------------------------------- backups --
