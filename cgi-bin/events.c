@@ -2,6 +2,7 @@
 #include "events.h"
 #include "audit.h"
 #include "ledger.h"
+#include "status_counts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,8 @@ int event_record(struct request *r, const char *subject, long long id, const cha
 			 from ? from : "", to ? to : "", note ? note : "", public_note, (long long)(*public_note != 0));
 	if (st == DB_OK)
 		st = ledger_record(r, subject, id, from, to);
+	if (st == DB_OK)
+		st = status_counts_move(r, subject, from, to);
 	if (st != DB_OK)
 		return st;
 	/* Every change of every record is in the audit trail too (责任到人), in the same transaction. */

@@ -8,78 +8,66 @@
 #include "roles.h"
 #include "roster_duty.h"
 #include "roster_handover.h"
+#include "status_counts.h"
+
+#include <string.h>
 
 static const char SQL_STAFF_COUNTS[] =
 	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
-#define CAPPED(table, st) "(SELECT '" st "', " CAPPED_COUNT(table " WHERE status = '" st "'") ")"
-static const char SQL_REPAIR_COUNTS[] =
-	CAPPED("repairs", "new") " UNION ALL " CAPPED("repairs", "accepted") " UNION ALL "
-	CAPPED("repairs", "assigned") " UNION ALL " CAPPED("repairs", "in_progress") " UNION ALL "
-	CAPPED("repairs", "waiting_parts");
-static const char SQL_REPAIR_OVERDUE[] = "SELECT " CAPPED_COUNT(REPAIRS_OVERDUE);
-static const char SQL_RETURN_COUNTS[] =
-	CAPPED("returns", "requested") " UNION ALL " CAPPED("returns", "approved") " UNION ALL "
-	CAPPED("returns", "received") " UNION ALL " CAPPED("returns", "inspected");
-static const char SQL_RETURN_OVERDUE[] = "SELECT " CAPPED_COUNT(RETURNS_OVERDUE);
-static const char SQL_COMPLAINT_COUNTS[] =
-	CAPPED("complaints", "open") " UNION ALL " CAPPED("complaints", "investigating") " UNION ALL "
-	CAPPED("complaints", "reopened") " UNION ALL " CAPPED("complaints", "resolved");
-static const char SQL_COMPLAINT_OVERDUE[] = "SELECT " CAPPED_COUNT(COMPLAINTS_OVERDUE);
-static const char SQL_CALLBACK_COUNTS[] = CAPPED("callbacks", "due") " UNION ALL " CAPPED("callbacks", "taken");
-static const char SQL_CALLBACK_OVERDUE[] = "SELECT " CAPPED_COUNT(CALLBACKS_OVERDUE);
-static const char SQL_CALLBACK_TODAY[] = "SELECT " CAPPED_COUNT(CALLBACKS_DUE_TODAY);
-static const char SQL_MINE[] =
-	"SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts')";
+/* What depends on the clock, in one statement: the overdue ones of each kind and the callbacks due
+ * today (capped counts), and the user's own open jobs. Columns as enum clock_column. */
+static const char SQL_CLOCK_COUNTS[] =
+	"SELECT " CAPPED_COUNT(REPAIRS_OVERDUE) ", " CAPPED_COUNT(RETURNS_OVERDUE) ", " CAPPED_COUNT(COMPLAINTS_OVERDUE)
+	", " CAPPED_COUNT(CALLBACKS_OVERDUE) ", " CAPPED_COUNT(CALLBACKS_DUE_TODAY) ", "
+	"(SELECT COUNT(*) FROM repairs WHERE assignee_id = ? AND status IN ('assigned','in_progress','waiting_parts'))";
+enum clock_column { K_REPAIRS_OVERDUE, K_RETURNS_OVERDUE, K_COMPLAINTS_OVERDUE, K_CALLBACKS_OVERDUE, K_CALLBACKS_TODAY,
+		    K_MINE, K_NONE = -1 };
 static const char SQL_RECENT_AUDIT[] =
 	"SELECT DATE_FORMAT(at, '%m-%d %H:%i'), actor, action, target FROM audit_log ORDER BY id DESC LIMIT 8";
 
-/* A record type's block on the home page: open ones by status and the overdue ones, linking to its queue. */
+/* A record type's block on the home page: open ones by status (from status_counts) and the overdue
+ * ones, linking to its queue. */
 struct record_stats {
 	const char *title, *list, *overdue_id;
 	const struct flow *flow;
-	const char *counts, *overdue;
-	const char *mine;  /* the user's own open ones (/staff/my), or NULL */
-	const char *today; /* the ones due before tomorrow (the list's tab=today), or NULL */
+	const char *statuses;  /* shown, in order, comma-separated: the open ones, and complaints' resolved */
+	int overdue, mine, today; /* columns of SQL_CLOCK_COUNTS; K_NONE: not shown */
 };
 
 static const struct record_stats RECORD_STATS[] = {
-	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, SQL_REPAIR_COUNTS, SQL_REPAIR_OVERDUE, SQL_MINE, NULL},
-	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, SQL_RETURN_COUNTS, SQL_RETURN_OVERDUE, NULL, NULL},
-	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, SQL_COMPLAINT_COUNTS,
-	 SQL_COMPLAINT_OVERDUE, NULL, NULL},
-	{"回访", "/staff/callbacks", "callback-overdue-count", &CALLBACK_FLOW, SQL_CALLBACK_COUNTS, SQL_CALLBACK_OVERDUE, NULL,
-	 SQL_CALLBACK_TODAY},
+	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, "new,accepted,assigned,in_progress,waiting_parts",
+	 K_REPAIRS_OVERDUE, K_MINE, K_NONE},
+	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, "requested,approved,received,inspected",
+	 K_RETURNS_OVERDUE, K_NONE, K_NONE},
+	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, "open,investigating,reopened,resolved",
+	 K_COMPLAINTS_OVERDUE, K_NONE, K_NONE},
+	{"回访", "/staff/callbacks", "callback-overdue-count", &CALLBACK_FLOW, "due,taken", K_CALLBACKS_OVERDUE, K_NONE,
+	 K_CALLBACKS_TODAY},
 };
 
-/* Adds the block of s to d. Returns a db_status. */
-static int record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s)
+/* Adds the block of s to d from the counts read for the page. */
+static void record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s,
+			      const struct db_result *counts, const struct db_result *clock)
 {
-	struct db_result counts, overdue, mine, today;
-	int st = db_exec(r->db, &r->arena, &counts, s->counts, "");
-	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &overdue, s->overdue, "");
-	if (st == DB_OK && s->mine)
-		st = db_exec(r->db, &r->arena, &mine, s->mine, "i", r->sess.user_id);
-	if (st == DB_OK && s->today)
-		st = db_exec(r->db, &r->arena, &today, s->today, "");
-	if (st != DB_OK)
-		return st;
 	tmpl_dict *block = tmpl_section(d, "RECORD_STATS");
 	tmpl_set(block, "TITLE", s->title);
 	tmpl_set(block, "LIST", s->list);
 	tmpl_set(block, "OVERDUE_ID", s->overdue_id);
-	for (size_t i = 0; i < counts.nrows; i++) {
+	for (const char *p = s->statuses; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *status = arena_strndup(&r->arena, p, n);
+		p += n + (p[n] == ',');
 		tmpl_dict *row = tmpl_section(block, "STATUS_COUNT");
-		tmpl_set(row, "STATUS", db_cell(&counts, i, 0));
-		tmpl_set(row, "LABEL", flow_status_label(s->flow, db_cell(&counts, i, 0)));
-		tmpl_set(row, "COUNT", open_count_text(r, db_cell_int(&counts, i, 1)));
+		tmpl_set(row, "STATUS", status);
+		tmpl_set(row, "LABEL", flow_status_label(s->flow, status));
+		tmpl_set_int(row, "COUNT", status_count_of(counts, s->flow->subject, status));
 	}
-	tmpl_set(block, "OVERDUE", open_count_text(r, db_cell_int(&overdue, 0, 0)));
-	if (s->mine)
-		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(&mine, 0, 0));
-	if (s->today)
-		tmpl_set(tmpl_section(block, "TODAY"), "TODAY_COUNT", open_count_text(r, db_cell_int(&today, 0, 0)));
-	return DB_OK;
+	tmpl_set(block, "OVERDUE", open_count_text(r, db_cell_int(clock, 0, (size_t)s->overdue)));
+	if (s->mine != K_NONE)
+		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(clock, 0, (size_t)s->mine));
+	if (s->today != K_NONE)
+		tmpl_set(tmpl_section(block, "TODAY"), "TODAY_COUNT",
+			 open_count_text(r, db_cell_int(clock, 0, (size_t)s->today)));
 }
 
 /* GET /staff: who is on duty now and next, the handovers waiting for the user's acknowledgement, open
@@ -87,8 +75,12 @@ static int record_stats_fill(struct request *r, tmpl_dict *d, const struct recor
  * own jobs, the staff by role and, for admins, the latest audit entries. Answers 200. */
 int page_staff_home(struct request *r)
 {
-	struct db_result counts, recent = {0};
+	struct db_result counts, statuses, clock, recent = {0};
 	int st = db_exec(r->db, &r->arena, &counts, SQL_STAFF_COUNTS, "");
+	if (st == DB_OK)
+		st = status_counts_read(r, &statuses);
+	if (st == DB_OK)
+		st = db_exec(r->db, &r->arena, &clock, SQL_CLOCK_COUNTS, "i", r->sess.user_id);
 	if (st == DB_OK && (r->sess.role & ROLE_ADMIN))
 		st = db_exec(r->db, &r->arena, &recent, SQL_RECENT_AUDIT, "");
 	if (st != DB_OK)
@@ -99,10 +91,10 @@ int page_staff_home(struct request *r)
 	st = duty_now_fill(r, d);
 	if (st == DB_OK)
 		st = handovers_waiting_fill(r, d);
-	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]) && st == DB_OK; i++)
-		st = record_stats_fill(r, d, &RECORD_STATS[i]);
 	if (st != DB_OK)
 		return st;
+	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]); i++)
+		record_stats_fill(r, d, &RECORD_STATS[i], &statuses, &clock);
 	for (size_t i = 0; i < counts.nrows; i++) {
 		tmpl_dict *row = tmpl_section(d, "ROLE_COUNT");
 		tmpl_set(row, "LABEL", role_label(role_from_code(db_cell(&counts, i, 0))));

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, newRepair, insertReturn,
-  extractCsrf, htmlUnescape, clearPublicThrottles, demoDatabase,
+  extractCsrf, htmlUnescape, clearPublicThrottles, demoDatabase, newReturn,
 } from './lib.mjs';
 
 let admin;
@@ -178,7 +178,12 @@ test('the staff home counts overdue returns (requested or inspected past due) an
   const late = insertReturn({ customer_id: cid, status: 'requested', due_hours: -2 }).id;
   let now = await home();
   assert.equal(now.overdue, start.overdue + 1, 'a request past its answer time is not counted');
-  assert.equal(now.requested, start.requested + 1);
+  // the counts by status are kept by the application's changes (status_counts): a request taken in
+  // through the public form counts at once, the rows inserted here by SQL do not
+  assert.equal(now.requested, start.requested);
+  clearPublicThrottles();
+  await newReturn();
+  assert.equal((await home()).requested, start.requested + 1, 'a new request is not counted');
   insertReturn({ customer_id: cid, status: 'inspected', due_hours: -1 });
   assert.equal((await home()).overdue, start.overdue + 2, 'an inspected return past its refund time is not counted');
   // no clock runs while approved, received or closed, nor before the due time
