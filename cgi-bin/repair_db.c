@@ -2,6 +2,7 @@
 #include "repair_db.h"
 #include "intake.h"
 #include "kpi_db.h"
+#include "repair_flow.h"
 #include "response.h"
 #include "valid.h"
 
@@ -68,6 +69,12 @@ int repair_load_path(struct request *r, struct repair *out)
 	int st = repair_load(r, r->path_id, out);
 	if (st == DB_OK && !out->id)
 		return page_error(r, 404, "没有这个工单。");
+	/* Technicians work on the jobs assigned to them (a supervisor opens one to them by assigning
+	 * it): any other job, its print page and its actions are not theirs to see. */
+	if (st == DB_OK && !repair_is_visible(r, out)) {
+		out->id = 0;
+		return page_error(r, 403, "这个工单没有派给您，不能查看。");
+	}
 	return st;
 }
 
@@ -103,9 +110,21 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	return st != DB_OK ? st : kpi_repair_taken_in(r, *id, n->serial_no);
 }
 
+int repair_is_visible(const struct request *r, const struct repair *p)
+{
+	return r->sess.role != ROLE_TECHNICIAN || p->assignee_id == r->sess.user_id;
+}
+
+int repair_contact_visible(const struct request *r, const struct repair *p)
+{
+	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
+		return 1;
+	return p->assignee_id == r->sess.user_id && repair_status_open(p->status);
+}
+
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])
 {
-	if ((r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) || p->assignee_id == r->sess.user_id)
+	if (repair_contact_visible(r, p))
 		return p->contact_phone;
 	phone_mask(p->contact_phone, buf);
 	return buf;

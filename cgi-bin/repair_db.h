@@ -43,8 +43,13 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id);
 /* The same for the active staff of role (a code such as "technician"; NULL for every role). */
 int staff_options(struct request *r, tmpl_dict *d, const char *section, const char *role, long long selected_id);
-/* The contact phone as this user may see it: whole for agents, supervisors, admins and the assigned
- * technician, masked (138****5678, written into buf) for everyone else. */
+/* Whether this user may see the repair at all: technicians only the jobs assigned to them. */
+int repair_is_visible(const struct request *r, const struct repair *p);
+/* Whether this user may see its contact details (whole phone, address, e-mail): agents, supervisors
+ * and admins always, the assigned technician while the job is open. */
+int repair_contact_visible(const struct request *r, const struct repair *p);
+/* The contact phone as this user may see it: whole when repair_contact_visible, masked
+ * (138****5678, written into buf) otherwise. */
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32]);
 
 #endif

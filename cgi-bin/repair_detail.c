@@ -89,8 +89,12 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
 	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
-	tmpl_set(d, "EMAIL", p->contact_email);
-	tmpl_set(d, "ADDRESS", p->address);
+	if (repair_contact_visible(r, p)) {
+		tmpl_set(d, "EMAIL", p->contact_email);
+		tmpl_set(d, "ADDRESS", p->address);
+	} else {
+		tmpl_show(d, "CONTACT_HIDDEN");
+	}
 	tmpl_set(d, "PRODUCT", p->product);
 	tmpl_set(d, "MODEL", p->model);
 	tmpl_set(d, "SERIAL", p->serial_no);

@@ -93,7 +93,7 @@ int page_repair_print(struct request *r)
 	tmpl_set(d, "NAME", p.contact_name);
 	char masked[32];
 	tmpl_set(d, "PHONE", repair_phone_shown(r, &p, masked));
-	tmpl_set(d, "ADDRESS", p.address);
+	tmpl_set(d, "ADDRESS", repair_contact_visible(r, &p) ? p.address : "（工单已结束，不再显示）");
 	tmpl_set(d, "PRODUCT", p.product);
 	tmpl_set(d, "MODEL", p.model);
 	tmpl_set(d, "SERIAL", p.serial_no);

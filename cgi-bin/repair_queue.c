@@ -52,6 +52,11 @@ static void filter_read(struct request *r, struct queue_filter *f)
 		f->assignee = r->sess.user_id;
 	else if (!parse_id(a, &f->assignee))
 		f->assignee = 0;
+	/* Technicians list (and find by phone) only the jobs assigned to them. */
+	if (r->sess.role == ROLE_TECHNICIAN) {
+		f->assignee = r->sess.user_id;
+		f->unassigned = 0;
+	}
 }
 
 /* The cursor of sort "due" is "YYYY-MM-DD HH:MM:SS|id"; the others are an id. */
@@ -108,9 +113,14 @@ int page_repair_queue(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "repair_queue.tpl", "维修工单");
 	if (f.unassigned)
 		tmpl_show(d, "UNASSIGNED_SELECTED");
-	st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
-	if (st != DB_OK)
-		return st;
+	if (r->sess.role == ROLE_TECHNICIAN) {
+		tmpl_show(d, "ONLY_MINE");
+	} else {
+		tmpl_show(d, "ASSIGNEE_FILTER");
+		st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
+		if (st != DB_OK)
+			return st;
+	}
 	list_filter_fill(d, &REPAIR_FLOW, &f.list, SORTS, NSORTS);
 	if (f.assignee == r->sess.user_id && f.assignee)
 		tmpl_show(d, "ME_SELECTED");

@@ -11,7 +11,8 @@
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
-    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
+{{#CONTACT_HIDDEN}}    <dt>联系方式</dt><dd class="hint" id="contact-hidden">工单已结束，联系方式不再显示。</dd>
+{{/CONTACT_HIDDEN}}    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
     <dt>地址</dt><dd>{{ADDRESS}}</dd>
     <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
     <dt>序列号</dt><dd>{{SERIAL}}</dd>

@@ -153,11 +153,11 @@ export async function tryLogin(username, password, headers = {}) {
   return { res, client };
 }
 
-/** Log in; fails the test unless the answer is 303 to /staff with a sid cookie. */
-export async function login(username, password) {
+/** Log in; fails the test unless the answer is 303 to landing (/staff) with a sid cookie. */
+export async function login(username, password, landing = '/staff') {
   const { res, client } = await tryLogin(username, password);
   assert.equal(res.status, 303, `login as ${username} answered ${res.status}: ${snippet(res.text)}`);
-  assert.equal(res.location, '/staff');
+  assert.equal(res.location, landing);
   assert.ok(client.sid, 'login set no sid cookie');
   return client;
 }
@@ -710,6 +710,13 @@ function recordKind(list, sectionId, table) {
 export const {
   page: repairPage, expect: expectRepairStatus, action: repairAction, actionOk: repairActionOk, rows: repairRows,
 } = recordKind('/staff/repairs', 'repair', 'repairs');
+
+/** An action POSTed without opening the work order first (for a user who may not open it): the
+ * version is read from the database. */
+export async function repairActionUnseen(client, id, action, fields = {}) {
+  const version = sql(`SELECT version FROM repairs WHERE id = ${sqlSafe(id)}`)[0][0];
+  return client.post(`/staff/repairs/${id}/action`, { csrf: await client.csrf(), version, action, ...fields });
+}
 
 /**
  * An action (named what in messages) that must be refused: act() answers status, with message (when
