@@ -3,6 +3,7 @@
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
+#include "repair_queue.h"
 #include "response.h"
 #include "roster_duty.h"
 #include "valid.h"
@@ -133,18 +134,25 @@ int page_repair_queue(struct request *r)
 	return 0;
 }
 
-/* GET /staff/my: the signed-in user's open jobs, today's visits first, with phone and address for
- * the visit, and their shifts of the next 14 days. Answers 200. */
-int page_my_jobs(struct request *r)
+int my_jobs_fill(struct request *r, tmpl_dict *d)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_MY_JOBS, "i", r->sess.user_id);
 	if (st != DB_OK)
 		return st;
-	tmpl_dict *d = page_begin(r, 200, "my_jobs.tpl", "我的工单");
+	tmpl_dict *t = tmpl_include(d, "MY_JOBS", "my_jobs_table.tpl");
 	for (size_t i = 0; i < res.nrows; i++)
-		queue_row(d, &res, i, 1);
+		queue_row(t, &res, i, 1);
 	if (!res.nrows)
-		tmpl_show(d, "EMPTY");
-	return my_shifts_fill(r, d);
+		tmpl_show(t, "EMPTY");
+	return DB_OK;
+}
+
+/* GET /staff/my: the signed-in user's open jobs, today's visits first, with phone and address for
+ * the visit, and their shifts of the next 14 days. Answers 200. */
+int page_my_jobs(struct request *r)
+{
+	tmpl_dict *d = page_begin(r, 200, "my_jobs.tpl", "我的工单");
+	int st = my_jobs_fill(r, d);
+	return st != DB_OK ? st : my_shifts_fill(r, d);
 }

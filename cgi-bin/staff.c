@@ -2,6 +2,7 @@
 #include "pages.h"
 #include "response.h"
 #include "repair_flow.h"
+#include "repair_queue.h"
 #include "return_flow.h"
 #include "callback_flow.h"
 #include "open_work.h"
@@ -96,7 +97,11 @@ int page_staff_home(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "staff_home.tpl", "工作台");
 	tmpl_set(d, "USER_NAME", r->sess.display_name);
 	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
-	st = duty_now_fill(r, d);
+	/* A technician's day is their jobs: they come first. */
+	if (r->sess.role == ROLE_TECHNICIAN)
+		st = my_jobs_fill(r, tmpl_section(d, "MY_JOBS_FIRST"));
+	if (st == DB_OK)
+		st = duty_now_fill(r, d);
 	if (st == DB_OK)
 		st = handovers_waiting_fill(r, d);
 	for (size_t i = 0; i < sizeof(RECORD_STATS) / sizeof(RECORD_STATS[0]) && st == DB_OK; i++)

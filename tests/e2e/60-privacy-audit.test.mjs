@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, sql, sqlSafe, RUN_ID, maskPhone, newRepair, repairPage, repairRows,
-  repairActionOk, repairActionUnseen, assertErrorPage, htmlUnescape,
+  repairActionOk, repairActionUnseen, assertErrorPage, htmlUnescape, clearPublicThrottles,
 } from './lib.mjs';
 
 let admin;
@@ -17,18 +17,21 @@ const TAG = RUN_ID.slice(-4);
 
 before(async () => {
   admin = await loginAdmin();
+  clearPublicThrottles();
   u.agent = await createUser(admin, { role: 'agent', display_name: `隐私客服${TAG}` });
   u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `隐私主管${TAG}` });
   u.tech = await createUser(admin, { role: 'technician', display_name: `隐私师傅甲${TAG}` });
   u.tech2 = await createUser(admin, { role: 'technician', display_name: `隐私师傅乙${TAG}` });
-  agent = await login(u.agent.username, u.agent.password);
-  supervisor = await login(u.supervisor.username, u.supervisor.password);
+  u.admin = await createUser(admin, { role: 'admin', display_name: `隐私管理员${TAG}` });
+  agent = await loginAs(u.agent);
+  supervisor = await loginAs(u.supervisor);
   tech = await loginAs(u.tech);
   tech2 = await loginAs(u.tech2);
 });
 
+/** Technicians land on 我的工单, the others on /staff (#11). */
 async function loginAs(user) {
-  return login(user.username, user.password);
+  return login(user.username, user.password, user.role === 'technician' ? '/staff/my' : '/staff');
 }
 
 const events = (id) => Number(sql(`SELECT COUNT(*) FROM events WHERE subject = 'repair' AND subject_id = ${sqlSafe(id)}`)[0][0]);
@@ -105,4 +108,50 @@ test('contact details only on the technician\'s own open jobs', async () => {
   // the front desk still sees them
   text = htmlUnescape((await repairPage(agent, r.id)).r.text);
   assert.ok(text.includes(r.phone) && text.includes(address) && text.includes(email), 'the agent lost the contact details');
+});
+
+// ------------------------------------------------------- navigation by role --
+/** The staff navigation's links, in order. */
+function navLinks(html) {
+  const nav = /<nav>([\s\S]*?)<\/nav>/.exec(html)[1];
+  return [...nav.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => ({ href: m[1], label: m[2] }));
+}
+
+test('each role sees the navigation of its work, and every link it sees answers 200', async () => {
+  const expected = {
+    technician: { first: '/staff/my', without: ['/staff/customers', '/staff/products', '/staff/callbacks', '/staff/complaints', '/admin/users', '/admin/audit'] },
+    agent: { first: '/staff', with: ['/staff/customers', '/staff/reports'], without: ['/admin/users', '/admin/audit'] },
+    supervisor: { first: '/staff', with: ['/staff/customers', '/staff/reports'], without: ['/admin/users', '/admin/audit'] },
+    admin: { first: '/staff', with: ['/staff/customers', '/admin/users', '/admin/audit'] },
+  };
+  for (const [role, want] of Object.entries(expected)) {
+    const user = Object.values(u).find((x) => x.role === role);
+    const c = await loginAs(user);
+    const home = await c.get('/staff');
+    assert.equal(home.status, 200);
+    const links = navLinks(home.text);
+    assert.equal(links[0].href, want.first, `${role}: the first link is ${links[0].href}`);
+    const hrefs = links.map((l) => l.href);
+    assert.equal(new Set(hrefs).size, hrefs.length, `${role}: a link appears twice`);
+    for (const h of want.with || []) assert.ok(hrefs.includes(h), `${role} lacks ${h}`);
+    for (const h of want.without || []) assert.ok(!hrefs.includes(h), `${role} is offered ${h}`);
+    for (const l of links) {
+      const r = await c.get(l.href);
+      assert.equal(r.status, 200, `${role}: ${l.label} ${l.href} answered ${r.status}`);
+    }
+  }
+});
+
+test('a technician lands on 我的工单 and the staff home shows their jobs first', async () => {
+  const r = await assignedTo(u.tech, { address: `首页小区 ${TAG} 号` });
+  const again = await tech.get('/login');
+  assert.equal(again.status, 303);
+  assert.equal(again.location, '/staff/my', 'a signed-in technician is not sent to 我的工单');
+  const home = await tech.get('/staff');
+  const jobs = home.text.indexOf('id="my-jobs"');
+  assert.ok(jobs > 0, 'the technician\'s home has no job list');
+  assert.ok(jobs < home.text.indexOf('id="duty"'), 'the jobs are not first on the technician\'s home');
+  assert.ok(repairRows(home.text).some((x) => x.id === r.id), 'the technician\'s home does not list their job');
+  // the others' home has no job list of its own
+  assert.ok(!(await agent.get('/staff')).text.includes('id="my-jobs"'));
 });
