@@ -1,4 +1,5 @@
 /* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
+#include "audit.h"
 #include "callback_db.h"
 #include "events.h"
 #include "flow_post.h"
@@ -170,13 +171,8 @@ static int fault_categories_fill(struct request *r, tmpl_dict *d, const char *se
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_FAULT_CATEGORIES, "");
-	for (size_t i = 0; st == DB_OK && i < res.nrows; i++) {
-		tmpl_dict *o = tmpl_section(d, "FAULT_CATEGORY");
-		tmpl_set(o, "CODE", db_cell(&res, i, 0));
-		tmpl_set(o, "LABEL", db_cell(&res, i, 1));
-		if (selected && !strcmp(selected, db_cell(&res, i, 0)))
-			tmpl_show(o, "SELECTED");
-	}
+	if (st == DB_OK)
+		form_options_rows(d, "FAULT_CATEGORY", &res, selected);
 	return st;
 }
 
@@ -205,14 +201,17 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	return st;
 }
 
-/* GET /staff/repairs/#. Answers 200 or 404. */
+/* GET /staff/repairs/#: the work order; a view with the customer's whole phone and address is in the
+ * audit trail. Answers 200, 403 (a technician's view of another's job) or 404. */
 int page_repair_detail(struct request *r)
 {
 	struct repair p;
 	int st = repair_load_path(r, &p);
 	if (st != DB_OK || !p.id)
 		return st;
-	return detail_page(r, 200, &p, NULL);
+	if (repair_contact_visible(r, &p))
+		st = audit_contact_view(r, arena_printf(&r->arena, "repair #%lld", p.id), p.customer_id);
+	return st != DB_OK ? st : detail_page(r, 200, &p, NULL);
 }
 
 static int run_accept(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)

@@ -1,4 +1,5 @@
 /* The staff home page. */
+#include "audit_labels.h"
 #include "pages.h"
 #include "response.h"
 #include "repair_flow.h"
@@ -119,7 +120,8 @@ int page_staff_home(struct request *r)
 			tmpl_dict *row = tmpl_section(d, "RECENT");
 			tmpl_set(row, "AT", db_cell(&recent, i, 0));
 			tmpl_set(row, "ACTOR", db_cell(&recent, i, 1));
-			tmpl_set(row, "ACTION", db_cell(&recent, i, 2));
+			const char *label = audit_action_label(&r->arena, db_cell(&recent, i, 2));
+			tmpl_set(row, "ACTION", label ? label : db_cell(&recent, i, 2));
 			tmpl_set(row, "TARGET", db_cell(&recent, i, 3));
 		}
 	}

@@ -3,8 +3,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  loginAdmin, login, createUser, sql, sqlSafe, RUN_ID, maskPhone, newRepair, repairPage, repairRows,
-  repairActionOk, repairActionUnseen, assertErrorPage, htmlUnescape, clearPublicThrottles,
+  loginAdmin, login, createUser, staffTeam, sql, sqlSafe, RUN_ID, maskPhone, newRepair, repairPage, repairRows,
+  repairActionOk, repairActionUnseen, assertErrorPage, htmlUnescape, clearPublicThrottles, tryLogin, appSql,
 } from './lib.mjs';
 
 let admin;
@@ -12,21 +12,18 @@ let agent;
 let supervisor;
 let tech;
 let tech2;
-const u = {};
+let u = {};
 const TAG = RUN_ID.slice(-4);
 
 before(async () => {
   admin = await loginAdmin();
   clearPublicThrottles();
-  u.agent = await createUser(admin, { role: 'agent', display_name: `隐私客服${TAG}` });
-  u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `隐私主管${TAG}` });
-  u.tech = await createUser(admin, { role: 'technician', display_name: `隐私师傅甲${TAG}` });
-  u.tech2 = await createUser(admin, { role: 'technician', display_name: `隐私师傅乙${TAG}` });
-  u.admin = await createUser(admin, { role: 'admin', display_name: `隐私管理员${TAG}` });
-  agent = await loginAs(u.agent);
-  supervisor = await loginAs(u.supervisor);
-  tech = await loginAs(u.tech);
-  tech2 = await loginAs(u.tech2);
+  const team = await staffTeam(admin, {
+    agent: ['agent', `隐私客服${TAG}`], supervisor: ['supervisor', `隐私主管${TAG}`], tech: ['technician', `隐私师傅甲${TAG}`],
+    tech2: ['technician', `隐私师傅乙${TAG}`], admin: ['admin', `隐私管理员${TAG}`],
+  });
+  u = team.users;
+  ({ agent, supervisor, tech, tech2 } = team.clients);
 });
 
 /** Technicians land on 我的工单, the others on /staff (#11). */
@@ -154,4 +151,123 @@ test('a technician lands on 我的工单 and the staff home shows their jobs fir
   assert.ok(repairRows(home.text).some((x) => x.id === r.id), 'the technician\'s home does not list their job');
   // the others' home has no job list of its own
   assert.ok(!(await agent.get('/staff')).text.includes('id="my-jobs"'));
+});
+
+// ------------------------------------------------------- the audit trail --
+/** The entries of an audit page: { id, at, actor, code, label, target, detail }, and its next link. */
+async function auditPage(query) {
+  const r = await admin.get(`/admin/audit${query ? `?${query}` : ''}`);
+  assert.equal(r.status, 200, `/admin/audit?${query} answered ${r.status}`);
+  const rows = [...r.text.matchAll(/<tr><td><span class="entry" data-id="(\d+)">([^<]*)<\/span><\/td><td>([^<]*)<\/td><td><span class="action" data-action="([^"]*)">([^<]*)<\/span><\/td><td>([\s\S]*?)<\/td><td>([^<]*)<\/td>/g)]
+    .map((m) => ({ id: Number(m[1]), at: m[2], actor: htmlUnescape(m[3]), code: m[4], label: htmlUnescape(m[5]), target: htmlUnescape(m[6].replace(/<[^>]+>/g, '')), detail: htmlUnescape(m[7]) }));
+  const next = /id="next-page" href="\/admin\/audit\?([^"]+)"/.exec(r.text);
+  return { rows, next: next ? htmlUnescape(next[1]) : null, text: r.text };
+}
+
+const today = () => appSql("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')")[0][0];
+
+test('the audit trail names every action in Chinese and shows details readably', async () => {
+  const r = await assignedTo(u.tech);
+  await repairActionOk(tech, r.id, 'start');
+  await tryLogin(u.agent.username, 'wrong-password-x');
+  const { rows } = await auditPage(`q=${encodeURIComponent(`维修工单 ${r.id}`)}`);
+  const accept = rows.find((x) => x.code === 'repair_accept');
+  assert.ok(accept, 'the repair\'s accept is not in the trail');
+  assert.equal(accept.label, '维修工单·受理');
+  assert.equal(accept.target, `维修工单 #${r.id}`);
+  assert.match(accept.detail, /^待受理 → 已受理；优先级 普通/, `the transition is not in words: ${accept.detail}`);
+  assert.equal(rows.find((x) => x.code === 'repair_start').detail, '已派工 → 维修中');
+  const failed = (await auditPage(`action=login_failed&q=${u.agent.username}`)).rows[0];
+  assert.equal(failed.label, '登录失败');
+  assert.equal(failed.detail, '密码错误');
+  // every action code the trail holds (this stack's whole run) has a Chinese label, in the list and the filter
+  const page = await auditPage('');
+  for (const [code] of sql('SELECT DISTINCT action FROM audit_log')) {
+    const one = await auditPage(`action=${encodeURIComponent(code)}`);
+    assert.ok(one.rows.length > 0 && one.rows.every((x) => x.code === code), `filter ${code}`);
+    assert.ok(one.rows[0].label !== code && /[\u4e00-\u9fff]/.test(one.rows[0].label), `${code} has no Chinese label: ${one.rows[0].label}`);
+    assert.match(page.text, new RegExp(`<option value="${code}"`), `${code} is not a choice of the action filter`);
+  }
+  // English details of older entries read in Chinese
+  sql(`INSERT INTO audit_log (at, actor, action, target, detail) VALUES
+    (NOW(), 'old${TAG}', 'customer_update', '客户 #1', 'changed: email,notes'),
+    (NOW(), 'old${TAG}', 'customer_merge', '客户 #1', 'merged #156 into #155, moved 1 repairs, 0 returns')`);
+  const old = (await auditPage(`q=${encodeURIComponent('客户 #1')}`)).rows.filter((x) => x.actor === `old${TAG}`);
+  assert.deepEqual(old.map((x) => x.detail).sort(), ['修改了：邮箱、备注', '客户 #156 合并到 #155，转来 1 个维修工单 0 个退换货'].sort());
+});
+
+test('the audit trail filters by person, record, action and date range', async () => {
+  const r = await assignedTo(u.tech);
+  // by record: its number, "维修工单 N" and "repair #N" are the same filter
+  for (const q of [r.no, `维修工单 ${r.id}`, `repair #${r.id}`]) {
+    const { rows } = await auditPage(`q=${encodeURIComponent(q)}`);
+    assert.ok(rows.length >= 3, `q=${q}: ${rows.length} entries`);
+    assert.ok(rows.every((x) => x.target === `维修工单 #${r.id}`), `q=${q} lets other records through`);
+    assert.deepEqual(rows.filter((x) => /^repair_(submit|accept|assign)$/.test(x.code)).map((x) => x.code),
+      ['repair_assign', 'repair_accept', 'repair_submit'], `q=${q}`);
+  }
+  // by person
+  const agentRows = (await auditPage(`actor=${u.agent.id}`)).rows;
+  assert.ok(agentRows.some((x) => x.code === 'repair_accept' && x.target === `维修工单 #${r.id}`));
+  assert.ok(agentRows.every((x) => x.actor === u.agent.username), 'the person filter lets others through');
+  // by action and person together
+  const assigns = (await auditPage(`actor=${u.supervisor.id}&action=repair_assign`)).rows;
+  assert.ok(assigns.length >= 1 && assigns.every((x) => x.code === 'repair_assign' && x.actor === u.supervisor.username));
+  // by date range: today has it, a day long past and tomorrow have none of it
+  const day = today();
+  const inRange = (await auditPage(`from=${day}&to=${day}&q=${r.no}`)).rows;
+  assert.ok(inRange.length >= 3, 'today\'s range lacks the record\'s entries');
+  for (const [from, to] of [['2020-01-01', '2020-01-02'], ['2099-01-01', '']]) {
+    const { rows, text } = await auditPage(`from=${from}&to=${to}&q=${r.no}`);
+    assert.equal(rows.length, 0, `from=${from} to=${to} lists entries`);
+    assert.match(text, /没有记录/);
+  }
+});
+
+test('the audit trail pages newest first, 50 at a time, each entry once', async () => {
+  const who = await createUser(admin, { role: 'agent', display_name: `翻页${TAG}` });
+  const values = Array.from({ length: 120 }, (_, i) => `(NOW(), ${who.id}, '${who.username}', 'holiday_add', 'page${TAG}', 'entry ${i}')`);
+  sql(`INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES ${values.join(',')}`);
+  const seen = [];
+  let query = `actor=${who.id}`;
+  let pages = 0;
+  while (query) {
+    const { rows, next } = await auditPage(query);
+    assert.ok(rows.length <= 50);
+    seen.push(...rows.map((x) => x.id));
+    query = next;
+    pages += 1;
+    assert.ok(pages <= 5, 'the pages do not end');
+    if (next) assert.match(next, new RegExp(`actor=${who.id}`), 'the next link loses the filter');
+  }
+  assert.equal(pages, 3);
+  assert.equal(seen.length, 120, 'not every entry');
+  assert.equal(new Set(seen).size, 120, 'an entry on two pages');
+  assert.ok(seen.every((id, i) => i === 0 || id < seen[i - 1]), 'not newest first');
+});
+
+test('seeing a customer\'s whole phone and address is in the trail: who saw whose, when', async () => {
+  const r = await assignedTo(u.tech);
+  const customer = Number(sql(`SELECT customer_id FROM repairs WHERE id = ${r.id}`)[0][0]);
+  const views = (actor, target) => Number(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'contact_view' AND actor_id = ${actor} AND target = '${target}'`)[0][0]);
+  const target = `repair #${r.id}`;
+  const before = views(u.agent.id, target);
+  await repairPage(agent, r.id);
+  await agent.get(`/staff/repairs/${r.id}/print`);
+  assert.equal(views(u.agent.id, target), before + 2, 'the work order and its print are not recorded as views');
+  const cBefore = views(u.agent.id, `客户 #${customer}`);
+  assert.equal((await agent.get(`/staff/customers/${customer}`)).status, 200);
+  assert.equal(views(u.agent.id, `客户 #${customer}`), cBefore + 1, 'the customer page is not recorded as a view');
+  // the technician's view of their open job is recorded; of the finished one (no details shown) not
+  await repairPage(tech, r.id);
+  assert.equal(views(u.tech.id, target), 1);
+  await repairActionOk(tech, r.id, 'start');
+  await repairActionOk(tech, r.id, 'resolve', { result: '好了', warranty_repair: '1' });
+  const after = views(u.tech.id, target);
+  await repairPage(tech, r.id);
+  assert.equal(views(u.tech.id, target), after, 'a view without the details is recorded as one');
+  // on the audit page, in words
+  const { rows } = await auditPage(`action=contact_view&actor=${u.agent.id}&q=${r.no}`);
+  assert.ok(rows.length >= 2 && rows.every((x) => x.label === '查看客户联系方式'));
+  assert.match(rows[0].detail, new RegExp(`客户 #${customer}`));
 });

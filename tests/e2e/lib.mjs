@@ -187,6 +187,20 @@ export async function createUser(admin, { username, display_name, role = 'agent'
   return { ...u, id: Number(m[1]) };
 }
 
+/**
+ * Creates one account per entry of people ({ key: [role, display_name] }) and signs each in, checking
+ * it lands on its role's start page (technicians on 我的工单). Returns { users, clients } by key.
+ */
+export async function staffTeam(admin, people) {
+  const users = {};
+  const clients = {};
+  for (const [key, [role, display_name]] of Object.entries(people)) {
+    users[key] = await createUser(admin, { role, display_name });
+    clients[key] = await login(users[key].username, users[key].password, role === 'technician' ? '/staff/my' : '/staff');
+  }
+  return { users, clients };
+}
+
 /** A short piece of a page for assertion messages: the error/alert text if any. */
 export function snippet(html, n = 300) {
   const text = String(html || '')
