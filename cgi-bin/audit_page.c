@@ -9,16 +9,30 @@
 #include <limits.h>
 #include <string.h>
 
-/* Every filter is off when its first parameter is empty or 0; the id range is the date range's (see
- * the bounds below), so the newest entries of one index (audit_actor, audit_action, audit_target,
- * the primary key) are read whichever filter is on. */
-static const char SQL_AUDIT_PAGE[] =
-	"SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, target, detail, ip FROM audit_log a "
-	"WHERE (? = 0 OR a.actor_id = ?) AND (? = '' OR a.action = ?) AND (? = '' OR a.target = ?) "
-	"AND a.id BETWEEN ? AND ? AND (? = '' OR a.at >= ?) AND (? = '' OR a.at < DATE_ADD(?, INTERVAL 1 DAY)) "
-	LIST_BY_ID_DESC("a");
+/* The page reads ids alone first, from the index of the one filter given (audit_actor, audit_action,
+ * audit_target, or the primary key): MariaDB walks that index's newest entries below the cursor only
+ * when nothing else is needed (a column of another index, even behind "? = '' OR", makes it take
+ * every entry of the filter from the newest down: a page deep into an action took 1.4 s at 2 million
+ * entries, 3 ms this way). So there is a statement for each set of filters given; a filter not given
+ * still takes its parameter ("? IS NOT NULL", true), and the date range is the id range. */
+#define AUDIT_PAGE(actor, action, target) \
+	"SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), a.actor, a.action, a.target, a.detail, a.ip " \
+	"FROM (SELECT k.id FROM audit_log k WHERE k.id BETWEEN ? AND ? " actor action target LIST_BY_ID_DESC("k") \
+	") p JOIN audit_log a ON a.id = p.id ORDER BY a.id DESC"
+#define ANY "AND ? IS NOT NULL "
+#define BY_ACTOR "AND k.actor_id = ? "
+#define BY_ACTION "AND k.action = ? "
+#define BY_TARGET "AND k.target = ? "
+enum { F_ACTOR = 1, F_ACTION = 2, F_TARGET = 4 };
+static const char *const SQL_AUDIT_PAGE[8] = {
+	AUDIT_PAGE(ANY, ANY, ANY), AUDIT_PAGE(BY_ACTOR, ANY, ANY),
+	AUDIT_PAGE(ANY, BY_ACTION, ANY), AUDIT_PAGE(BY_ACTOR, BY_ACTION, ANY),
+	AUDIT_PAGE(ANY, ANY, BY_TARGET), AUDIT_PAGE(BY_ACTOR, ANY, BY_TARGET),
+	AUDIT_PAGE(ANY, BY_ACTION, BY_TARGET), AUDIT_PAGE(BY_ACTOR, BY_ACTION, BY_TARGET),
+};
 /* Entries are written with NOW() in id order, so a date range is an id range: its first and last id
- * are one step each down the (at) index. */
+ * are one step each down the (at) index (an entry written in the same second as a day's end by a
+ * transaction that began before it may fall on the other side: that is all it can be off by). */
 static const char SQL_FIRST_ID_FROM[] = "SELECT id FROM audit_log WHERE at >= ? ORDER BY at, id LIMIT 1";
 static const char SQL_LAST_ID_TO[] =
 	"SELECT id FROM audit_log WHERE at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY at DESC, id DESC LIMIT 1";
@@ -143,10 +157,10 @@ int page_audit(struct request *r)
 	long long after;
 	const char *key;
 	list_cursor_read(&r->arena, f.list.after, 0, &key, &after);
+	int given = (f.actor ? F_ACTOR : 0) | (*f.action ? F_ACTION : 0) | (*f.target ? F_TARGET : 0);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &res, SQL_AUDIT_PAGE, "iissssiissssii", f.actor, f.actor, f.action, f.action,
-			     f.target, f.target, f.first_id, f.last_id, f.list.from, f.list.from, f.list.to, f.list.to,
-			     after, after);
+		st = db_exec(r->db, &r->arena, &res, SQL_AUDIT_PAGE[given], "iiissii", f.first_id, f.last_id, f.actor,
+			     f.action, f.target, after, after);
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = page_begin(r, 200, "audit.tpl", "操作日志");
