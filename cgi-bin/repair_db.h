@@ -7,6 +7,7 @@
 struct repair {
 	long long id, customer_id, assignee_id, version, labour_minutes;
 	long long return_id;  /* the return it was made from, 0 for none */
+	long long product_id; /* the product picked from the products table, 0 for typed only */
 	const char *public_no, *channel, *contact_name, *contact_phone, *address, *product, *model, *serial_no;
 	const char *purchase_date, *warranty_until, *fault, *preferred_time, *status, *priority;
 	const char *visit_at, *due_at, *sla_paused_minutes, *result, *parts_used, *labour_cost, *parts_cost;
@@ -32,6 +33,7 @@ struct repair_new {
 	const char *fault, *preferred_time;
 	long long customer_id;
 	long long return_id;       /* the return it was made from, 0 for none */
+	long long product_id;      /* picked by staff from the products table, 0 for typed only */
 };
 /* Inserts n inside the caller's transaction, with the warranty's end from the product's warranty
  * (or the configured default) and the signed-in user, if any, as its creator; sets *id. Returns a

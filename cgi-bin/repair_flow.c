@@ -36,6 +36,7 @@ static const struct flow_action ACTIONS[] = {
 	{"cancel", "取消工单", S_OPEN, "cancelled", FRONT_DESK, 0},
 	{"labour", "登记工时", S_ASSIGNED | S_IN_PROGRESS | S_WAITING | S_RESOLVED, NULL, WORKSHOP, 1},
 	{"note", "添加内部备注", S_ANY, NULL, ROLES_STAFF, 1},
+	{"product_fix", "更正产品信息", S_OPEN | S_RESOLVED, NULL, FRONT_DESK, 0},
 };
 
 const struct flow REPAIR_FLOW = {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, staffTeam, sql, sqlSafe, RUN_ID, maskPhone, newRepair, repairPage, repairRows,
   repairActionOk, repairActionUnseen, assertErrorPage, htmlUnescape, clearPublicThrottles, tryLogin, appSql,
+  extractCsrf, snippet, repairFields, sqlQuote,
 } from './lib.mjs';
 
 let admin;
@@ -170,6 +171,8 @@ test('the audit trail names every action in Chinese and shows details readably',
   const r = await assignedTo(u.tech);
   await repairActionOk(tech, r.id, 'start');
   await tryLogin(u.agent.username, 'wrong-password-x');
+  // the failure counts against this address too: runs of the suite must not lock it out
+  sql("DELETE FROM login_throttle WHERE key_name LIKE 'a:%'");
   const { rows } = await auditPage(`q=${encodeURIComponent(`维修工单 ${r.id}`)}`);
   const accept = rows.find((x) => x.code === 'repair_accept');
   assert.ok(accept, 'the repair\'s accept is not in the trail');
@@ -270,4 +273,63 @@ test('seeing a customer\'s whole phone and address is in the trail: who saw whos
   const { rows } = await auditPage(`action=contact_view&actor=${u.agent.id}&q=${r.no}`);
   assert.ok(rows.length >= 2 && rows.every((x) => x.label === '查看客户联系方式'));
   assert.match(rows[0].detail, new RegExp(`客户 #${customer}`));
+});
+
+// ------------------------------------------------------- products picked --
+/** A product added by the supervisor on the products page; returns its id. */
+async function addProduct(fields) {
+  const csrf = extractCsrf((await supervisor.get('/staff/products')).text);
+  const res = await supervisor.post('/staff/products', { csrf, ...fields });
+  assert.equal(res.status, 303, `adding ${fields.name} answered ${res.status}: ${snippet(res.text)}`);
+  return Number(sql(`SELECT id FROM products WHERE name = ${sqlQuote(fields.name)}`)[0][0]);
+}
+
+const repairRow = (id) => sql(`SELECT product, COALESCE(product_id, 0), model, serial_no, DATE_FORMAT(purchase_date, '%Y-%m-%d'), DATE_FORMAT(warranty_until, '%Y-%m-%d') FROM repairs WHERE id = ${sqlSafe(id)}`)[0];
+
+test('staff pick the product at intake: its category, brand and model, and its warranty', async () => {
+  const name = `格力空调-${TAG}`;
+  const productId = await addProduct({ name, category: '空调', brand: '格力', model: `KFR-${TAG}`, warranty_months: '36' });
+  const form = await agent.get('/staff/repairs/new');
+  assert.match(form.text, new RegExp(`<option value="${productId}">空调 · 格力 · KFR-${TAG}（${name}，保修 36 个月）</option>`), 'the product is not offered');
+  const fields = repairFields({ website: undefined, product: '', model: '', purchase_date: '2024-06-01' });
+  const res = await agent.post('/staff/repairs/new', { csrf: extractCsrf(form.text), ...fields, channel: 'phone', product_id: String(productId) });
+  assert.equal(res.status, 303, `intake answered ${res.status}: ${snippet(res.text)}`);
+  const id = Number(res.location.split('/').pop());
+  assert.deepEqual(repairRow(id), [name, String(productId), `KFR-${TAG}`, fields.serial_no, '2024-06-01', '2027-06-01']);
+  // neither picked nor typed: refused with the form kept
+  const none = await agent.post('/staff/repairs/new', { csrf: extractCsrf(form.text), ...fields, channel: 'phone' });
+  assert.equal(none.status, 422);
+  // the public form keeps its free text (a name no product has: the default warranty)
+  const pub = await newRepair({ product: '格力空调', purchase_date: '2025-06-01' });
+  assert.deepEqual(repairRow(pub.id).slice(0, 2), ['格力空调', '0']);
+});
+
+test('staff correct product, model, serial and purchase date afterwards: audited, the warranty recomputed', async () => {
+  const name = `美的洗衣机-${TAG}`;
+  const productId = await addProduct({ name, category: '洗衣机', brand: '美的', model: `MG-${TAG}`, warranty_months: '24' });
+  const r = await newRepair({ product: '洗衣机', model: '', serial_no: `OLD-${TAG}`, purchase_date: '2025-06-01' });
+  // refused: a future purchase date (nothing changes)
+  let p = await repairPage(agent, r.id);
+  assert.match(p.r.text, /id="product-fix"/, 'the agent is not offered the correction');
+  const bad = await agent.post(`/staff/repairs/${r.id}/action`, { csrf: p.csrf, version: p.version, action: 'product_fix', product_id: String(productId), purchase_date: '2099-01-01' });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(repairRow(r.id)[1], '0');
+  await repairActionOk(agent, r.id, 'product_fix', { product_id: String(productId), model: '', serial_no: `NEW-${TAG}`, purchase_date: '2024-06-01', product: '' });
+  assert.deepEqual(repairRow(r.id), [name, String(productId), `MG-${TAG}`, `NEW-${TAG}`, '2024-06-01', '2026-06-01']);
+  p = await repairPage(agent, r.id);
+  assert.match(htmlUnescape(p.r.text), /更正产品信息/, 'the timeline lacks the correction');
+  const entry = (await auditPage(`action=repair_product_fix&q=${r.no}`)).rows[0];
+  assert.ok(entry, 'the correction is not in the audit trail');
+  assert.equal(entry.label, '维修工单·更正产品信息');
+  for (const part of ['产品 洗衣机 → ' + name, `序列号 OLD-${TAG} → NEW-${TAG}`, '购买日期 2025-06-01 → 2024-06-01', '保修至 2026-06-01']) {
+    assert.ok(entry.detail.includes(part), `the audit detail lacks "${part}": ${entry.detail}`);
+  }
+  // a technician (even on their own job) may not; a stale page answers 409
+  const mine = await assignedTo(u.tech);
+  const tp = await repairPage(tech, mine.id);
+  assert.ok(!/id="product-fix"/.test(tp.r.text), 'the technician is offered the correction');
+  const refused = await tech.post(`/staff/repairs/${mine.id}/action`, { csrf: tp.csrf, version: tp.version, action: 'product_fix', product: 'x' });
+  assert.equal(refused.status, 422);
+  const stale = await agent.post(`/staff/repairs/${r.id}/action`, { csrf: p.csrf, version: String(Number(p.version) - 1), action: 'product_fix', product: '别的', product_id: '' });
+  assert.equal(stale.status, 409);
 });
