@@ -1,4 +1,4 @@
-/* Audit trail: writing entries and the admin page that lists them. */
+/* Audit trail: writing entries (the page that lists them is audit_page.c). */
 #include "audit.h"
 #include "response.h"
 #include "valid.h"
@@ -9,9 +9,6 @@
 
 static const char SQL_AUDIT_INSERT[] =
 	"INSERT INTO audit_log (at, actor_id, actor, action, target, detail, ip) VALUES (NOW(), ?, ?, ?, ?, ?, ?)";
-static const char SQL_AUDIT_LIST[] =
-	"SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, target, detail, ip FROM audit_log "
-	"WHERE (? = '' OR action = ?) ORDER BY id DESC LIMIT 200";
 
 int audit_record_as(struct request *r, const char *actor_name, const char *action, const char *target,
 		    const char *detail)
@@ -48,27 +45,8 @@ int audited_exec(struct request *r, const char *action, const char *target, cons
 	return st;
 }
 
-int page_audit(struct request *r)
+int audit_contact_view(struct request *r, const char *target, long long customer_id)
 {
-	const char *action = query_get(r, "action");
-	if (!action || strlen(action) > 32)
-		action = "";
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_AUDIT_LIST, "ss", action, action);
-	if (st != DB_OK)
-		return st;
-	tmpl_dict *d = page_begin(r, 200, "audit.tpl", "操作日志");
-	tmpl_set(d, "ACTION", action);
-	for (size_t i = 0; i < res.nrows; i++) {
-		tmpl_dict *row = tmpl_section(d, "ENTRY");
-		tmpl_set(row, "AT", db_cell(&res, i, 0));
-		tmpl_set(row, "ACTOR", db_cell(&res, i, 1));
-		tmpl_set(row, "ACTION", db_cell(&res, i, 2));
-		tmpl_set(row, "TARGET", db_cell(&res, i, 3));
-		tmpl_set(row, "DETAIL", db_cell(&res, i, 4));
-		tmpl_set(row, "IP", db_cell(&res, i, 5));
-	}
-	if (res.nrows == 0)
-		tmpl_show(d, "EMPTY");
-	return 0;
+	return audit_record(r, "contact_view", target,
+			    arena_printf(&r->arena, "看到客户 #%lld 的完整电话和地址", customer_id));
 }

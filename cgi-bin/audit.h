@@ -15,7 +15,8 @@ int audit_record_as(struct request *r, const char *actor_name, const char *actio
 int audited_exec(struct request *r, const char *action, const char *target, const char *detail, const char *sql,
 		 const char *types, ...);
 
-/* GET /admin/audit: the latest entries, filterable by action. Answers 200. */
-int page_audit(struct request *r);
+/* Records that the signed-in user was shown the whole phone number and address of customer_id on
+ * target (a work order, the customer's page): who saw whose contact details, when. */
+int audit_contact_view(struct request *r, const char *target, long long customer_id);
 
 #endif

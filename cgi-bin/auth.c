@@ -1,5 +1,6 @@
 /* Staff sign-in and sign-out. */
 #include "audit.h"
+#include "roles.h"
 #include "pages.h"
 #include "password.h"
 #include "response.h"
@@ -10,7 +11,7 @@
 #include <strings.h>
 #include <time.h>
 
-static const char SQL_USER_BY_NAME[] = "SELECT id, password_hash, active FROM users WHERE username = ?";
+static const char SQL_USER_BY_NAME[] = "SELECT id, password_hash, active, role FROM users WHERE username = ?";
 static const char SQL_USER_SET_HASH[] = "UPDATE users SET password_hash = ? WHERE id = ?";
 
 static tmpl_dict *login_page(struct request *r, int status, const char *username, const char *message)
@@ -52,11 +53,11 @@ static void stall(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* GET /login. Answers 200, or 303 to /staff when already signed in. */
+/* GET /login. Answers 200, or 303 to the role's start page when already signed in. */
 int page_login_form(struct request *r)
 {
 	if (r->sess.user_id)
-		return page_redirect(r, "/staff");
+		return page_redirect(r, role_landing(r->sess.role));
 	login_page(r, 200, "", "");
 	return 0;
 }
@@ -142,6 +143,7 @@ int page_login(struct request *r)
 		return login_failed(r, username, !res.nrows ? "unknown user" : !ok ? "wrong password" : "inactive");
 
 	long long user_id = db_cell_int(&res, 0, 0);
+	const char *landing = role_landing(role_from_code(db_cell(&res, 0, 3)));
 	st = db_begin(r->db);
 	if (st == DB_OK && password_needs_rehash(hash)) {
 		char fresh[crypto_pwhash_STRBYTES];
@@ -161,7 +163,7 @@ int page_login(struct request *r)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
-	return page_redirect(r, "/staff");
+	return page_redirect(r, landing);
 }
 
 /* POST /logout. Answers 303 to /login. */

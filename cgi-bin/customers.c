@@ -286,6 +286,10 @@ int page_customer(struct request *r)
 	int done, st = customer_find(r, &c, &done);
 	if (st != DB_OK || done)
 		return st;
+	/* The page shows the whole phone and address: who looked is in the trail. */
+	st = audit_contact_view(r, customer_target(r, r->path_id), r->path_id);
+	if (st != DB_OK)
+		return st;
 	customer_page(r, 200, &c);
 	return 0;
 }

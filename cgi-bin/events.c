@@ -14,21 +14,24 @@ static const char SQL_EVENTS[] =
 	"SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), actor, action, from_status, to_status, note, public_note "
 	"FROM events WHERE subject = ? AND subject_id = ? AND (? = 0 OR is_public = 1) ORDER BY id";
 
-/* Actions on a customer record that every record of theirs shows; the rest are the flow's. */
-static const char *action_label(const struct flow *f, const char *code)
+const char *event_action_label(const struct flow *f, const char *code)
 {
-	static const char *labels[][2] = {
+	/* Actions on a customer record that every record of theirs shows, and the handover's. */
+	static const char *const labels[][2] = {
 		{"customer_merge", "客户合并"}, {"anonymise", "匿名化"}, {"contact_adopt", "更新客户资料"},
 		{"complaint", "客户投诉"}, {"callback", "回访"},
-		{"rating", "客户评价"},
+		{"rating", "客户评价"}, {"write", "写交接班"}, {"ack", "确认接班"},
 	};
-	const struct flow_action *a = flow_action_find(f, code);
+	const struct flow_action *a = f ? flow_action_find(f, code) : NULL;
 	if (a)
 		return a->label;
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(code, labels[i][0]))
-			return labels[i][1];
-	return code;
+	return choice_label(labels, sizeof(labels) / sizeof(labels[0]), code);
+}
+
+static const char *action_label(const struct flow *f, const char *code)
+{
+	const char *label = event_action_label(f, code);
+	return label ? label : code;
 }
 
 int event_record(struct request *r, const char *subject, long long id, const char *action, const char *from,

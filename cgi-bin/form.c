@@ -66,6 +66,14 @@ void form_options(tmpl_dict *page, const char *section, const char *const (*choi
 	}
 }
 
+void form_options_rows(tmpl_dict *page, const char *section, const struct db_result *res, const char *selected)
+{
+	for (size_t i = 0; i < res->nrows; i++) {
+		const char *const choice[1][2] = {{db_cell(res, i, 0), db_cell(res, i, 1)}};
+		form_options(page, section, choice, 1, selected);
+	}
+}
+
 const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
 		      const char **refusal)
 {

@@ -30,6 +30,8 @@ const char *form_datetime(struct request *r, const char *name, const char *label
  * SELECTED for the one whose code is selected (a select's option or a radio button kept as chosen). */
 void form_options(tmpl_dict *page, const char *section, const char *const (*choices)[2], size_t n,
 		  const char *selected);
+/* The same for the rows of a query whose first two columns are the code and the label. */
+void form_options_rows(tmpl_dict *page, const char *section, const struct db_result *res, const char *selected);
 
 /* A money field ("120", "35.50"): 1 with *cents set, 0 when empty, -1 (and *refusal) when malformed. */
 int form_money(struct request *r, const char *name, const char *label, long long *cents, const char **refusal);

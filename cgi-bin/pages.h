@@ -141,7 +141,7 @@ int page_swap_new(struct request *r);
 int page_swap_detail(struct request *r);
 int page_swap_action(struct request *r);
 
-/* audit.c */
+/* audit_page.c */
 int page_audit(struct request *r);
 
 /* roster_shifts.c: the shift types of the duty roster */

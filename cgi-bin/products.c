@@ -7,10 +7,14 @@
 
 #include <string.h>
 
-static const char SQL_PRODUCTS[] = "SELECT id, name, warranty_months, active FROM products ORDER BY active DESC, name";
+static const char SQL_PRODUCTS[] =
+	"SELECT id, name, warranty_months, active, category, brand, model FROM products "
+	"ORDER BY active DESC, category, brand, model, name";
 static const char SQL_PRODUCT[] = "SELECT id, name, warranty_months, active FROM products WHERE id = ?";
-static const char SQL_PRODUCT_INSERT[] = "INSERT INTO products (name, warranty_months, active) VALUES (?, ?, 1)";
-static const char SQL_PRODUCT_UPDATE[] = "UPDATE products SET name = ?, warranty_months = ?, active = ? WHERE id = ?";
+static const char SQL_PRODUCT_INSERT[] =
+	"INSERT INTO products (name, category, brand, model, warranty_months, active) VALUES (?, ?, ?, ?, ?, 1)";
+static const char SQL_PRODUCT_UPDATE[] =
+	"UPDATE products SET name = ?, category = ?, brand = ?, model = ?, warranty_months = ?, active = ? WHERE id = ?";
 
 static const char *valid_months(const char *v)
 {
@@ -18,14 +22,19 @@ static const char *valid_months(const char *v)
 	return parse_int_range(v, 0, 240, &m) ? NULL : "请填写 0 到 240 之间的整数月数";
 }
 
-/* Fields of both forms; the add form uses the first two. */
+/* Fields of both forms; the add form has all but active. The name is the product's unique label (what
+ * the public form's free text is matched to); category, brand and model are what staff pick by. */
+enum { P_NAME, P_CATEGORY, P_BRAND, P_MODEL, P_MONTHS, P_ACTIVE };
 static const struct field_rule PRODUCT[] = {
 	{"name", 1, 64, valid_text_line},
+	{"category", 0, 32, valid_text_line},
+	{"brand", 0, 32, valid_text_line},
+	{"model", 0, 64, valid_text_line},
 	{"warranty_months", 1, 3, valid_months},
 	{"active", 1, 1, valid_active_flag},
 };
-#define NEW_FIELDS 2
-#define EDIT_FIELDS 3
+#define NEW_FIELDS 5
+#define EDIT_FIELDS 6
 
 /* Shows which option of the active select is chosen in a row's edit form. */
 static void active_selected(tmpl_dict *e, const char *active)
@@ -55,6 +64,9 @@ static int products_page(struct request *r, int status, long long edit_id, tmpl_
 		tmpl_set(row, "ID", db_cell(&res, i, 0));
 		tmpl_set(row, "NAME", db_cell(&res, i, 1));
 		tmpl_set(row, "MONTHS", db_cell(&res, i, 2));
+		tmpl_set(row, "CATEGORY", db_cell(&res, i, 4));
+		tmpl_set(row, "BRAND", db_cell(&res, i, 5));
+		tmpl_set(row, "MODEL", db_cell(&res, i, 6));
 		tmpl_show(row, db_cell_int(&res, i, 3) ? "ACTIVE" : "INACTIVE");
 		if (!editor)
 			continue;
@@ -62,6 +74,9 @@ static int products_page(struct request *r, int status, long long edit_id, tmpl_
 		tmpl_set(e, "name", db_cell(&res, i, 1));
 		tmpl_set(e, "warranty_months", db_cell(&res, i, 2));
 		tmpl_set(e, "active", db_cell(&res, i, 3));
+		tmpl_set(e, "category", db_cell(&res, i, 4));
+		tmpl_set(e, "brand", db_cell(&res, i, 5));
+		tmpl_set(e, "model", db_cell(&res, i, 6));
 		if (db_cell_int(&res, i, 0) == edit_id)
 			*edit_row = e;
 		else
@@ -91,9 +106,10 @@ int page_product_create(struct request *r)
 	if (form_validate(r, PRODUCT, NEW_FIELDS, v, add))
 		return 0;
 	long long months;
-	parse_int_range(v[1], 0, 240, &months);
-	st = audited_exec(r, "product_create", v[0], arena_printf(&r->arena, "warranty %lld months", months),
-			  SQL_PRODUCT_INSERT, "si", v[0], months);
+	parse_int_range(v[P_MONTHS], 0, 240, &months);
+	st = audited_exec(r, "product_create", v[P_NAME],
+			  arena_printf(&r->arena, "%s %s %s，保修 %lld 个月", v[P_CATEGORY], v[P_BRAND], v[P_MODEL], months),
+			  SQL_PRODUCT_INSERT, "ssssi", v[P_NAME], v[P_CATEGORY], v[P_BRAND], v[P_MODEL], months);
 	if (st == DB_DUP) {
 		form_error(add, "name", "该产品已存在");
 		return 0;
@@ -119,14 +135,16 @@ int page_product_update(struct request *r)
 		return st != DB_OK ? st : page_error(r, 404, "没有这个产品。");
 	const char *v[EDIT_FIELDS];
 	int errors = form_validate(r, PRODUCT, EDIT_FIELDS, v, row);
-	active_selected(row, v[2]);
+	active_selected(row, v[P_ACTIVE]);
 	if (errors)
 		return 0;
-	long long months, active = v[2][0] == '1';
-	parse_int_range(v[1], 0, 240, &months);
-	const char *detail = arena_printf(&r->arena, "%s -> %s, warranty %s -> %lld months, active %s -> %lld",
-					  db_cell(&p, 0, 1), v[0], db_cell(&p, 0, 2), months, db_cell(&p, 0, 3), active);
-	st = audited_exec(r, "product_update", v[0], detail, SQL_PRODUCT_UPDATE, "siii", v[0], months, active, r->path_id);
+	long long months, active = v[P_ACTIVE][0] == '1';
+	parse_int_range(v[P_MONTHS], 0, 240, &months);
+	const char *detail = arena_printf(&r->arena, "%s -> %s（%s %s %s）, warranty %s -> %lld months, active %s -> %lld",
+					  db_cell(&p, 0, 1), v[P_NAME], v[P_CATEGORY], v[P_BRAND], v[P_MODEL],
+					  db_cell(&p, 0, 2), months, db_cell(&p, 0, 3), active);
+	st = audited_exec(r, "product_update", v[P_NAME], detail, SQL_PRODUCT_UPDATE, "ssssiii", v[P_NAME], v[P_CATEGORY],
+			  v[P_BRAND], v[P_MODEL], months, active, r->path_id);
 	if (st == DB_DUP) {
 		form_error(row, "name", "该产品已存在");
 		return 0;

@@ -2,12 +2,14 @@
 #include "repair_db.h"
 #include "intake.h"
 #include "kpi_db.h"
+#include "product_db.h"
+#include "repair_flow.h"
 #include "response.h"
 #include "valid.h"
 
 #define REPAIR_COLUMNS \
 	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, " \
-	"COALESCE(r.return_id, 0), r.public_no, " \
+	"COALESCE(r.return_id, 0), COALESCE(r.product_id, 0), r.public_no, " \
 	"r.channel, r.contact_name, r.contact_phone, r.address, r.product, r.model, r.serial_no, " \
 	"DATE_FORMAT(r.purchase_date, '%Y-%m-%d'), DATE_FORMAT(r.warranty_until, '%Y-%m-%d'), r.fault, " \
 	"r.preferred_time, r.status, r.priority, DATE_FORMAT(r.visit_at, '%Y-%m-%d %H:%i'), " \
@@ -26,15 +28,14 @@ static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AN
 
 static const char SQL_REPAIR_INSERT[] =
 	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
-	"product, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, return_id, "
-	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"DATE_ADD(?, INTERVAL COALESCE((SELECT warranty_months FROM products WHERE name = ? AND active = 1), ?) MONTH), "
-	"?, ?, ?, ?, NOW(), NOW())";
+	"product, product_id, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, "
+	"return_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"DATE_ADD(?, INTERVAL " PRODUCT_WARRANTY_MONTHS " MONTH), ?, ?, ?, ?, NOW(), NOW())";
 
 static void unpack(const struct db_result *res, struct repair *p)
 {
 	long long *const ints[] = {&p->id, &p->customer_id, &p->assignee_id, &p->version, &p->labour_minutes,
-				   &p->return_id};
+				   &p->return_id, &p->product_id};
 	const char **const strs[] = {
 		&p->public_no, &p->channel, &p->contact_name, &p->contact_phone, &p->address, &p->product,
 		&p->model, &p->serial_no, &p->purchase_date, &p->warranty_until, &p->fault, &p->preferred_time,
@@ -68,6 +69,12 @@ int repair_load_path(struct request *r, struct repair *out)
 	int st = repair_load(r, r->path_id, out);
 	if (st == DB_OK && !out->id)
 		return page_error(r, 404, "没有这个工单。");
+	/* Technicians work on the jobs assigned to them (a supervisor opens one to them by assigning
+	 * it): any other job, its print page and its actions are not theirs to see. */
+	if (st == DB_OK && !repair_is_visible(r, out)) {
+		out->id = 0;
+		return page_error(r, 403, "这个工单没有派给您，不能查看。");
+	}
 	return st;
 }
 
@@ -91,10 +98,12 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 {
 	struct db_result res;
 	const char *from_return = db_id_or_null(&r->arena, n->return_id);
-	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssissss", n->public_no, n->customer_id,
-			 n->channel, n->name, n->phone, n->email, n->address, n->product, n->model, n->serial_no,
-			 n->purchase_date, n->purchase_date, n->product, (long long)r->cfg->default_warranty_months,
-			 n->fault, n->preferred_time, intake_created_by(r), from_return);
+	const char *product_id = db_id_or_null(&r->arena, n->product_id);
+	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssssissss", n->public_no, n->customer_id,
+			 n->channel, n->name, n->phone, n->email, n->address, n->product, product_id, n->model,
+			 n->serial_no, n->purchase_date, n->purchase_date, product_id, n->product,
+			 (long long)r->cfg->default_warranty_months, n->fault, n->preferred_time, intake_created_by(r),
+			 from_return);
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;
@@ -103,9 +112,21 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	return st != DB_OK ? st : kpi_repair_taken_in(r, *id, n->serial_no);
 }
 
+int repair_is_visible(const struct request *r, const struct repair *p)
+{
+	return r->sess.role != ROLE_TECHNICIAN || p->assignee_id == r->sess.user_id;
+}
+
+int repair_contact_visible(const struct request *r, const struct repair *p)
+{
+	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
+		return 1;
+	return p->assignee_id == r->sess.user_id && repair_status_open(p->status);
+}
+
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32])
 {
-	if ((r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR)) || p->assignee_id == r->sess.user_id)
+	if (repair_contact_visible(r, p))
 		return p->contact_phone;
 	phone_mask(p->contact_phone, buf);
 	return buf;

@@ -7,6 +7,7 @@
 struct repair {
 	long long id, customer_id, assignee_id, version, labour_minutes;
 	long long return_id;  /* the return it was made from, 0 for none */
+	long long product_id; /* the product picked from the products table, 0 for typed only */
 	const char *public_no, *channel, *contact_name, *contact_phone, *address, *product, *model, *serial_no;
 	const char *purchase_date, *warranty_until, *fault, *preferred_time, *status, *priority;
 	const char *visit_at, *due_at, *sla_paused_minutes, *result, *parts_used, *labour_cost, *parts_cost;
@@ -32,6 +33,7 @@ struct repair_new {
 	const char *fault, *preferred_time;
 	long long customer_id;
 	long long return_id;       /* the return it was made from, 0 for none */
+	long long product_id;      /* picked by staff from the products table, 0 for typed only */
 };
 /* Inserts n inside the caller's transaction, with the warranty's end from the product's warranty
  * (or the configured default) and the signed-in user, if any, as its creator; sets *id. Returns a
@@ -43,8 +45,13 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 int technician_options(struct request *r, tmpl_dict *d, const char *section, long long selected_id);
 /* The same for the active staff of role (a code such as "technician"; NULL for every role). */
 int staff_options(struct request *r, tmpl_dict *d, const char *section, const char *role, long long selected_id);
-/* The contact phone as this user may see it: whole for agents, supervisors, admins and the assigned
- * technician, masked (138****5678, written into buf) for everyone else. */
+/* Whether this user may see the repair at all: technicians only the jobs assigned to them. */
+int repair_is_visible(const struct request *r, const struct repair *p);
+/* Whether this user may see its contact details (whole phone, address, e-mail): agents, supervisors
+ * and admins always, the assigned technician while the job is open. */
+int repair_contact_visible(const struct request *r, const struct repair *p);
+/* The contact phone as this user may see it: whole when repair_contact_visible, masked
+ * (138****5678, written into buf) otherwise. */
 const char *repair_phone_shown(const struct request *r, const struct repair *p, char buf[32]);
 
 #endif

@@ -1,10 +1,12 @@
 /* One work order for staff: every field, time limit, labour, timeline, and the actions the status and role allow. */
+#include "audit.h"
 #include "callback_db.h"
 #include "events.h"
 #include "flow_post.h"
 #include "form.h"
 #include "kpi_db.h"
 #include "pages.h"
+#include "product_db.h"
 #include "repair_contact.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -51,6 +53,12 @@ static const char SQL_CANCEL[] =
 static const char SQL_LABOUR_ADD[] =
 	"INSERT INTO repair_labour (repair_id, user_id, work_date, minutes, note, created_at) "
 	"VALUES (?, ?, CURDATE(), ?, ?, NOW())";
+/* The warranty follows the corrected product and purchase date (none without a date). */
+static const char SQL_PRODUCT_FIX[] =
+	"UPDATE repairs SET product_id = ?, product = ?, model = ?, serial_no = ?, purchase_date = ?, "
+	"warranty_until = DATE_ADD(?, INTERVAL " PRODUCT_WARRANTY_MONTHS " MONTH), version = version + 1, "
+	"updated_at = NOW() WHERE id = ? AND version = ?";
+static const char SQL_WARRANTY_UNTIL[] = "SELECT DATE_FORMAT(warranty_until, '%Y-%m-%d') FROM repairs WHERE id = ?";
 static const char SQL_LABOUR_SUM[] =
 	"UPDATE repairs SET labour_minutes = labour_minutes + ?, version = version + 1, updated_at = NOW() "
 	"WHERE id = ? AND version = ?";
@@ -89,8 +97,12 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
 	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
-	tmpl_set(d, "EMAIL", p->contact_email);
-	tmpl_set(d, "ADDRESS", p->address);
+	if (repair_contact_visible(r, p)) {
+		tmpl_set(d, "EMAIL", p->contact_email);
+		tmpl_set(d, "ADDRESS", p->address);
+	} else {
+		tmpl_show(d, "CONTACT_HIDDEN");
+	}
 	tmpl_set(d, "PRODUCT", p->product);
 	tmpl_set(d, "MODEL", p->model);
 	tmpl_set(d, "SERIAL", p->serial_no);
@@ -133,16 +145,22 @@ static void priority_options(tmpl_dict *d, const char *selected)
 	}
 }
 
-/* Shows the form of every action the user may take now (template sections CAN_<code>). */
-static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p)
+/* Shows the form of every action the user may take now (template sections CAN_<code>); message is
+ * the refused form's (its choices come back as sent). */
+static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p, const char *message)
 {
 	int is_assignee = p->assignee_id == r->sess.user_id;
 	flow_actions_show(r, d, &REPAIR_FLOW, p->status, is_assignee);
 	if (!repair_action_refusal(repair_action_find("accept"), p->status, r->sess.role, is_assignee))
 		priority_options(d, p->priority);
-	if (!repair_action_refusal(repair_action_find("assign"), p->status, r->sess.role, is_assignee))
+	int st = DB_OK;
+	if (!repair_action_refusal(repair_action_find("product_fix"), p->status, r->sess.role, is_assignee))
+		st = product_options(r, d, "PRODUCT_OPTION",
+				     message ? form_get(r, "product_id")
+					     : p->product_id ? arena_printf(&r->arena, "%lld", p->product_id) : NULL);
+	if (st == DB_OK && !repair_action_refusal(repair_action_find("assign"), p->status, r->sess.role, is_assignee))
 		return technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
-	return DB_OK;
+	return st;
 }
 
 static int labour_fill(struct request *r, tmpl_dict *d, long long id)
@@ -166,13 +184,8 @@ static int fault_categories_fill(struct request *r, tmpl_dict *d, const char *se
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_FAULT_CATEGORIES, "");
-	for (size_t i = 0; st == DB_OK && i < res.nrows; i++) {
-		tmpl_dict *o = tmpl_section(d, "FAULT_CATEGORY");
-		tmpl_set(o, "CODE", db_cell(&res, i, 0));
-		tmpl_set(o, "LABEL", db_cell(&res, i, 1));
-		if (selected && !strcmp(selected, db_cell(&res, i, 0)))
-			tmpl_show(o, "SELECTED");
-	}
+	if (st == DB_OK)
+		form_options_rows(d, "FAULT_CATEGORY", &res, selected);
 	return st;
 }
 
@@ -184,16 +197,20 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	tmpl_set(d, "MESSAGE", message);
 	/* A refused form comes back with what was typed, under the field names the forms use. */
 	static const char *kept[] = {"result", "parts_used", "labour_cost", "parts_cost", "reason", "note", "minutes",
-				     "visit_at"};
+				     "visit_at", "product", "model", "serial_no", "purchase_date"};
 	for (size_t i = 0; message && i < sizeof(kept) / sizeof(kept[0]); i++)
 		tmpl_set(d, kept[i], form_get(r, kept[i]));
+	/* The product correction form starts from what the order has. */
+	const char *now[] = {p->product, p->model, p->serial_no, p->purchase_date};
+	for (size_t i = 0; !message && i < 4; i++)
+		tmpl_set(d, kept[8 + i], now[i]);
 	static const char *const warranty[][2] = {{"1", "是（免费）"}, {"0", "否（收费）"}};
 	form_options(d, "WARRANTY_OPTION", warranty, 2, message ? form_get(r, "warranty_repair") : NULL);
 	int st = sla_fill(r, d, p);
 	if (st == DB_OK)
 		st = fault_categories_fill(r, d, message ? form_get(r, "fault_category_id") : NULL);
 	if (st == DB_OK)
-		st = actions_fill(r, d, p);
+		st = actions_fill(r, d, p, message);
 	if (st == DB_OK)
 		st = labour_fill(r, d, p->id);
 	if (st == DB_OK)
@@ -201,14 +218,17 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	return st;
 }
 
-/* GET /staff/repairs/#. Answers 200 or 404. */
+/* GET /staff/repairs/#: the work order; a view with the customer's whole phone and address is in the
+ * audit trail. Answers 200, 403 (a technician's view of another's job) or 404. */
 int page_repair_detail(struct request *r)
 {
 	struct repair p;
 	int st = repair_load_path(r, &p);
 	if (st != DB_OK || !p.id)
 		return st;
-	return detail_page(r, 200, &p, NULL);
+	if (repair_contact_visible(r, &p))
+		st = audit_contact_view(r, arena_printf(&r->arena, "repair #%lld", p.id), p.customer_id);
+	return st != DB_OK ? st : detail_page(r, 200, &p, NULL);
 }
 
 static int run_accept(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
@@ -370,6 +390,54 @@ static int run_labour(struct request *r, const struct repair *p, struct action_o
 	return st;
 }
 
+/* "old → new" of one corrected field, appended to changes when it changed. */
+static const char *change(struct request *r, const char *changes, const char *label, const char *old, const char *now)
+{
+	old = old ? old : "";
+	now = now ? now : "";
+	if (!strcmp(old, now))
+		return changes;
+	return arena_printf(&r->arena, "%s%s%s %s → %s", changes, *changes ? "；" : "", label, *old ? old : "（空）",
+			    *now ? now : "（空）");
+}
+
+static int run_product_fix(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
+{
+	long long product_id;
+	const char *name = NULL, *model = NULL;
+	int st = product_pick(r, &product_id, &name, &model, &o->refusal);
+	if (st != DB_OK || o->refusal)
+		return st;
+	const char *product = product_id ? name : form_text(r, "product", 64, 1, "产品名称", &o->refusal);
+	const char *typed_model = form_text(r, "model", 64, 0, "型号", &o->refusal);
+	const char *serial = form_text(r, "serial_no", 64, 0, "序列号", &o->refusal);
+	const char *bought = form_trimmed(r, "purchase_date");
+	if (*bought && (valid_date(bought) || strncmp(bought, p->now, 10) > 0))
+		o->refusal = "购买日期应为不晚于今天的日期";
+	if (o->refusal)
+		return DB_OK;
+	model = *typed_model || !product_id ? typed_model : model;
+	const char *changes = change(r, "", "产品", p->product, product);
+	changes = change(r, changes, "型号", p->model, model);
+	changes = change(r, changes, "序列号", p->serial_no, serial);
+	changes = change(r, changes, "购买日期", p->purchase_date, bought);
+	if (!*changes && product_id == p->product_id) {
+		o->refusal = "产品信息没有改动";
+		return DB_OK;
+	}
+	const char *date = *bought ? bought : NULL, *picked = db_id_or_null(&r->arena, product_id);
+	st = db_exec(r->db, &r->arena, res, SQL_PRODUCT_FIX, "ssssssssiii", picked, product, model, serial, date, date,
+		     picked, product, (long long)r->cfg->default_warranty_months, p->id, p->version);
+	struct db_result until;
+	if (st == DB_OK && res->affected)
+		st = db_exec(r->db, &r->arena, &until, SQL_WARRANTY_UNTIL, "i", p->id);
+	if (st != DB_OK || !res->affected)
+		return st;
+	const char *to = db_cell(&until, 0, 0);
+	o->note = arena_printf(&r->arena, "%s%s保修至 %s", changes, *changes ? "；" : "", to ? to : "未知");
+	return DB_OK;
+}
+
 static int run_simple(struct request *r, const struct repair *p, const char *to, struct action_outcome *o,
 		      struct db_result *res)
 {
@@ -404,6 +472,8 @@ static int run_action(struct request *r, const struct flow_action *a, void *reco
 		return run_cancel(r, p, o, res);
 	if (!strcmp(a->code, "labour"))
 		return run_labour(r, p, o, res);
+	if (!strcmp(a->code, "product_fix"))
+		return run_product_fix(r, p, o, res);
 	return run_simple(r, p, a->to, o, res);
 }
 

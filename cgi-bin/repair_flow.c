@@ -35,7 +35,8 @@ static const struct flow_action ACTIONS[] = {
 	{"close", "结单", S_RESOLVED, "closed", FRONT_DESK, 0},
 	{"cancel", "取消工单", S_OPEN, "cancelled", FRONT_DESK, 0},
 	{"labour", "登记工时", S_ASSIGNED | S_IN_PROGRESS | S_WAITING | S_RESOLVED, NULL, WORKSHOP, 1},
-	{"note", "添加内部备注", S_ANY, NULL, ROLES_STAFF, 0},
+	{"note", "添加内部备注", S_ANY, NULL, ROLES_STAFF, 1},
+	{"product_fix", "更正产品信息", S_OPEN | S_RESOLVED, NULL, FRONT_DESK, 0},
 };
 
 const struct flow REPAIR_FLOW = {

@@ -1,5 +1,6 @@
 /* The printable work order (维修单) of one repair, with a QR code of its tracking page. The QR code
  * is handed to the template as rows of cells; the template and static/print.css draw it. */
+#include "audit.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -68,12 +69,17 @@ static void fill_costs(struct request *r, tmpl_dict *d, const struct repair *p)
 		tmpl_set(d, "TOTAL_COST", cents_text(r, labour + parts));
 }
 
-/* GET /staff/repairs/#/print: the work order of one repair for printing. Answers 200 or 404. */
+/* GET /staff/repairs/#/print: the work order of one repair for printing (with the whole phone and
+ * address: audited). Answers 200, 403 or 404. */
 int page_repair_print(struct request *r)
 {
 	struct repair p;
 	int st = repair_load_path(r, &p);
 	if (st != DB_OK || !p.id)
+		return st;
+	if (repair_contact_visible(r, &p))
+		st = audit_contact_view(r, arena_printf(&r->arena, "repair #%lld", p.id), p.customer_id);
+	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = page_begin(r, 200, "repair_print.tpl", arena_printf(&r->arena, "维修单 %s", p.public_no));
 	tmpl_set(d, "STATIC", r->cfg->static_url);
@@ -93,7 +99,7 @@ int page_repair_print(struct request *r)
 	tmpl_set(d, "NAME", p.contact_name);
 	char masked[32];
 	tmpl_set(d, "PHONE", repair_phone_shown(r, &p, masked));
-	tmpl_set(d, "ADDRESS", p.address);
+	tmpl_set(d, "ADDRESS", repair_contact_visible(r, &p) ? p.address : "（工单已结束，不再显示）");
 	tmpl_set(d, "PRODUCT", p.product);
 	tmpl_set(d, "MODEL", p.model);
 	tmpl_set(d, "SERIAL", p.serial_no);

@@ -3,6 +3,7 @@
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
+#include "repair_queue.h"
 #include "response.h"
 #include "roster_duty.h"
 #include "valid.h"
@@ -52,6 +53,11 @@ static void filter_read(struct request *r, struct queue_filter *f)
 		f->assignee = r->sess.user_id;
 	else if (!parse_id(a, &f->assignee))
 		f->assignee = 0;
+	/* Technicians list (and find by phone) only the jobs assigned to them. */
+	if (r->sess.role == ROLE_TECHNICIAN) {
+		f->assignee = r->sess.user_id;
+		f->unassigned = 0;
+	}
 }
 
 /* The cursor of sort "due" is "YYYY-MM-DD HH:MM:SS|id"; the others are an id. */
@@ -108,9 +114,14 @@ int page_repair_queue(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "repair_queue.tpl", "维修工单");
 	if (f.unassigned)
 		tmpl_show(d, "UNASSIGNED_SELECTED");
-	st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
-	if (st != DB_OK)
-		return st;
+	if (r->sess.role == ROLE_TECHNICIAN) {
+		tmpl_show(d, "ONLY_MINE");
+	} else {
+		tmpl_show(d, "ASSIGNEE_FILTER");
+		st = technician_options(r, d, "ASSIGNEE_OPTION", f.assignee);
+		if (st != DB_OK)
+			return st;
+	}
 	list_filter_fill(d, &REPAIR_FLOW, &f.list, SORTS, NSORTS);
 	if (f.assignee == r->sess.user_id && f.assignee)
 		tmpl_show(d, "ME_SELECTED");
@@ -123,18 +134,25 @@ int page_repair_queue(struct request *r)
 	return 0;
 }
 
-/* GET /staff/my: the signed-in user's open jobs, today's visits first, with phone and address for
- * the visit, and their shifts of the next 14 days. Answers 200. */
-int page_my_jobs(struct request *r)
+int my_jobs_fill(struct request *r, tmpl_dict *d)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, SQL_MY_JOBS, "i", r->sess.user_id);
 	if (st != DB_OK)
 		return st;
-	tmpl_dict *d = page_begin(r, 200, "my_jobs.tpl", "我的工单");
+	tmpl_dict *t = tmpl_include(d, "MY_JOBS", "my_jobs_table.tpl");
 	for (size_t i = 0; i < res.nrows; i++)
-		queue_row(d, &res, i, 1);
+		queue_row(t, &res, i, 1);
 	if (!res.nrows)
-		tmpl_show(d, "EMPTY");
-	return my_shifts_fill(r, d);
+		tmpl_show(t, "EMPTY");
+	return DB_OK;
+}
+
+/* GET /staff/my: the signed-in user's open jobs, today's visits first, with phone and address for
+ * the visit, and their shifts of the next 14 days. Answers 200. */
+int page_my_jobs(struct request *r)
+{
+	tmpl_dict *d = page_begin(r, 200, "my_jobs.tpl", "我的工单");
+	int st = my_jobs_fill(r, d);
+	return st != DB_OK ? st : my_shifts_fill(r, d);
 }

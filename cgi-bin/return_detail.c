@@ -338,7 +338,7 @@ static int run_to_repair(struct request *r, const struct return_request *t, stru
 	const struct repair_new n = {
 		no, t->channel, t->contact_name, t->contact_phone, "", t->address ? t->address : "", t->product, "",
 		t->serial_no ? t->serial_no : "", t->purchase_date, utf8_prefix(&r->arena, fault, 2000), "",
-		t->customer_id, t->id,
+		t->customer_id, t->id, 0,
 	};
 	st = repair_insert_row(r, &n, &repair_id);
 	if (st == DB_OK)

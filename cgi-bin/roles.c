@@ -37,3 +37,8 @@ const char *role_label(int role)
 			return ROLES[i].label;
 	return "";
 }
+
+const char *role_landing(int role)
+{
+	return role == ROLE_TECHNICIAN ? "/staff/my" : "/staff";
+}

@@ -6,5 +6,7 @@
 int role_from_code(const char *code);
 const char *role_code(int role);
 const char *role_label(int role);
+/* Where a role starts after signing in: technicians on their own jobs (/staff/my), the rest on /staff. */
+const char *role_landing(int role);
 
 #endif

@@ -1,7 +1,9 @@
 /* The staff home page. */
+#include "audit_labels.h"
 #include "pages.h"
 #include "response.h"
 #include "repair_flow.h"
+#include "repair_queue.h"
 #include "return_flow.h"
 #include "callback_flow.h"
 #include "open_work.h"
@@ -88,7 +90,11 @@ int page_staff_home(struct request *r)
 	tmpl_dict *d = page_begin(r, 200, "staff_home.tpl", "工作台");
 	tmpl_set(d, "USER_NAME", r->sess.display_name);
 	tmpl_set(d, "ROLE_LABEL", role_label(r->sess.role));
-	st = duty_now_fill(r, d);
+	/* A technician's day is their jobs: they come first. */
+	if (r->sess.role == ROLE_TECHNICIAN)
+		st = my_jobs_fill(r, tmpl_section(d, "MY_JOBS_FIRST"));
+	if (st == DB_OK)
+		st = duty_now_fill(r, d);
 	if (st == DB_OK)
 		st = handovers_waiting_fill(r, d);
 	if (st != DB_OK)
@@ -106,7 +112,8 @@ int page_staff_home(struct request *r)
 			tmpl_dict *row = tmpl_section(d, "RECENT");
 			tmpl_set(row, "AT", db_cell(&recent, i, 0));
 			tmpl_set(row, "ACTOR", db_cell(&recent, i, 1));
-			tmpl_set(row, "ACTION", db_cell(&recent, i, 2));
+			const char *label = audit_action_label(&r->arena, db_cell(&recent, i, 2));
+			tmpl_set(row, "ACTION", label ? label : db_cell(&recent, i, 2));
 			tmpl_set(row, "TARGET", db_cell(&recent, i, 3));
 		}
 	}

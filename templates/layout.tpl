@@ -18,25 +18,8 @@
     <a href="/login">员工登录</a>
 {{/PUBLIC_NAV}}
 {{#STAFF}}
-    <a href="/staff">工作台</a>
-    <a href="/staff/repairs">维修工单</a>
-    <a href="/staff/returns">退换货</a>
-    <a href="/staff/complaints">投诉</a>
-    <a href="/staff/callbacks">回访</a>
-    <a href="/staff/reports">报表</a>
-    <a href="/staff/my">我的工单</a>
-    <a href="/staff/roster">值班表</a>
-    <a href="/staff/swaps">调班</a>
-    <a href="/staff/handovers">交接班</a>
-    <a href="/staff/customers">客户资料</a>
-    <a href="/staff/products">产品保修</a>
-    <a href="/staff/holidays">工作日历</a>
-{{#ADMIN_NAV}}
-    <a href="/admin/users">员工账号</a>
-    <a href="/admin/audit">操作日志</a>
-{{/ADMIN_NAV}}
-    <a href="/staff/password">修改密码</a>
-    <span class="who">{{USER_NAME}} · {{ROLE_LABEL}}</span>
+{{#NAV_LINK}}    <a href="{{HREF}}">{{LABEL}}</a>
+{{/NAV_LINK}}    <span class="who">{{USER_NAME}} · {{ROLE_LABEL}}</span>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="{{CSRF}}">
       <button type="submit" class="link">退出</button>

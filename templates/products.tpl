@@ -3,10 +3,10 @@
   <h1>产品与保修期</h1>
   <p class="hint">报修时的保修截止日期按“购买日期 + 该产品的保修月数”计算；不在本表中的产品默认保修 12 个月。保修月数为 0 表示不提供保修。停用表示该产品不再在售，记录仍然保留。</p>
   <table class="list">
-    <thead><tr><th>产品</th><th>保修期</th><th>状态</th>{{#EDITOR}}<th>修改</th>{{/EDITOR}}</tr></thead>
+    <thead><tr><th>产品</th><th>品类</th><th>品牌</th><th>型号</th><th>保修期</th><th>状态</th>{{#EDITOR}}<th>修改</th>{{/EDITOR}}</tr></thead>
     <tbody>
 {{#PRODUCT}}
-      <tr><td>{{NAME}}</td><td>{{MONTHS}} 个月</td>
+      <tr><td>{{NAME}}</td><td>{{CATEGORY}}</td><td>{{BRAND}}</td><td>{{MODEL}}</td><td>{{MONTHS}} 个月</td>
         <td>{{#ACTIVE}}<span class="tag ok">在售</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
 {{#EDIT}}
         <td>
@@ -16,6 +16,21 @@
               <label for="name-{{ID}}">名称</label>
               <input id="name-{{ID}}" name="name" value="{{name}}" maxlength="64" required>
               <span class="err">{{name_error}}</span>
+            </div>
+            <div>
+              <label for="category-{{ID}}">品类</label>
+              <input id="category-{{ID}}" name="category" value="{{category}}" maxlength="32" size="8">
+              <span class="err">{{category_error}}</span>
+            </div>
+            <div>
+              <label for="brand-{{ID}}">品牌</label>
+              <input id="brand-{{ID}}" name="brand" value="{{brand}}" maxlength="32" size="8">
+              <span class="err">{{brand_error}}</span>
+            </div>
+            <div>
+              <label for="model-{{ID}}">型号</label>
+              <input id="model-{{ID}}" name="model" value="{{model}}" maxlength="64" size="12">
+              <span class="err">{{model_error}}</span>
             </div>
             <div>
               <label for="months-{{ID}}">保修月数</label>
@@ -49,6 +64,15 @@
     <label for="name">产品名称</label>
     <input id="name" name="name" value="{{name}}" maxlength="64" required>
     <span class="err">{{name_error}}</span>
+    <label for="category">品类</label>
+    <input id="category" name="category" value="{{category}}" maxlength="32" placeholder="如：空调">
+    <span class="err">{{category_error}}</span>
+    <label for="brand">品牌</label>
+    <input id="brand" name="brand" value="{{brand}}" maxlength="32" placeholder="如：格力">
+    <span class="err">{{brand_error}}</span>
+    <label for="model">型号</label>
+    <input id="model" name="model" value="{{model}}" maxlength="64" placeholder="如：KFR-35GW">
+    <span class="err">{{model_error}}</span>
     <label for="warranty_months">保修月数（0–240）</label>
     <input id="warranty_months" name="warranty_months" value="{{warranty_months}}" inputmode="numeric" maxlength="3" required>
     <span class="err">{{warranty_months_error}}</span>

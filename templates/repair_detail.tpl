@@ -11,7 +11,8 @@
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
-    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
+{{#CONTACT_HIDDEN}}    <dt>联系方式</dt><dd class="hint" id="contact-hidden">工单已结束，联系方式不再显示。</dd>
+{{/CONTACT_HIDDEN}}    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
     <dt>地址</dt><dd>{{ADDRESS}}</dd>
     <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
     <dt>序列号</dt><dd>{{SERIAL}}</dd>
@@ -139,6 +140,25 @@
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}
+{{#CAN_product_fix}}  <form method="post" action="/staff/repairs/{{ID}}/action" class="form action" id="product-fix">
+    <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
+    <input type="hidden" name="action" value="product_fix">
+    <h3>更正产品信息（保修期按所选产品和购买日期重新计算）</h3>
+    <label for="fix_product_id">产品</label>
+    <select id="fix_product_id" name="product_id"><option value="">（未选：按填写的名称）</option>
+{{#PRODUCT_OPTION}}      <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRODUCT_OPTION}}    </select>
+    <label for="fix_product">产品名称（未选产品时必填）</label>
+    <input id="fix_product" name="product" maxlength="64" value="{{product}}">
+    <label for="fix_model">型号</label>
+    <input id="fix_model" name="model" maxlength="64" value="{{model}}">
+    <label for="fix_serial_no">序列号</label>
+    <input id="fix_serial_no" name="serial_no" maxlength="64" value="{{serial_no}}">
+    <label for="fix_purchase_date">购买日期</label>
+    <input id="fix_purchase_date" name="purchase_date" type="date" value="{{purchase_date}}">
+    <button type="submit">保存更正</button>
+  </form>
+{{/CAN_product_fix}}
 </section>
 
 <section class="panel">

@@ -28,9 +28,16 @@
     <label for="address">地址 *</label>
     <input id="address" name="address" value="{{address}}" maxlength="255" autocomplete="street-address" placeholder="上门维修的详细地址" required>
     <span class="err">{{address_error}}</span>
-    <label for="product">产品 *</label>
+{{#STAFF_FORM}}    <label for="product_id">产品（从产品表选择，保修期按所选产品计算）</label>
+    <select id="product_id" name="product_id"><option value="">（未选：按下面填写的名称）</option>
+{{#PRODUCT_OPTION}}      <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/PRODUCT_OPTION}}    </select>
+    <span class="err">{{product_id_error}}</span>
+    <label for="product">产品名称（未选产品时必填）</label>
+    <input id="product" name="product" value="{{product}}" maxlength="64" placeholder="如：空调、洗衣机">
+{{/STAFF_FORM}}{{#PUBLIC_FORM}}    <label for="product">产品 *</label>
     <input id="product" name="product" value="{{product}}" maxlength="64" placeholder="如：空调、洗衣机" required>
-    <span class="err">{{product_error}}</span>
+{{/PUBLIC_FORM}}    <span class="err">{{product_error}}</span>
     <label for="model">型号</label>
     <input id="model" name="model" value="{{model}}" maxlength="64">
     <span class="err">{{model_error}}</span>

@@ -1,19 +1,20 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel">
   <div class="head-row"><h1>维修工单</h1>{{#CAN_INTAKE}}<a class="button primary" href="/staff/repairs/new">登记报修</a>{{/CAN_INTAKE}}</div>
-  <form method="get" action="/staff/repairs" class="filters">
+{{#ONLY_MINE}}  <p class="hint" id="only-mine">只列出派给您的工单（今天要做的见 <a href="/staff/my">我的工单</a>）。</p>
+{{/ONLY_MINE}}  <form method="get" action="/staff/repairs" class="filters">
     <div><label for="q">搜索</label><input id="q" name="q" value="{{q}}" maxlength="64" placeholder="单号 / 手机号 / 姓名 / 序列号"></div>
     <div><label for="status">状态</label>
       <select id="status" name="status"><option value="">全部</option>
 {{#STATUS_OPTION}}        <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/STATUS_OPTION}}      </select></div>
-    <div><label for="assignee">维修人员</label>
+{{#ASSIGNEE_FILTER}}    <div><label for="assignee">维修人员</label>
       <select id="assignee" name="assignee"><option value="">全部</option>
         <option value="me"{{#ME_SELECTED}} selected{{/ME_SELECTED}}>我自己</option>
         <option value="none"{{#UNASSIGNED_SELECTED}} selected{{/UNASSIGNED_SELECTED}}>未派工</option>
 {{#ASSIGNEE_OPTION}}        <option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/ASSIGNEE_OPTION}}      </select></div>
-    <div><label for="from">提交日期从</label><input id="from" name="from" type="date" value="{{from}}"></div>
+{{/ASSIGNEE_FILTER}}    <div><label for="from">提交日期从</label><input id="from" name="from" type="date" value="{{from}}"></div>
     <div><label for="to">到</label><input id="to" name="to" type="date" value="{{to}}"></div>
     <div><label for="sort">排序</label>
       <select id="sort" name="sort">

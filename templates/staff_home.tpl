@@ -2,7 +2,9 @@
 <section class="panel" id="staff-home">
   <h1>工作台</h1>
   <p>欢迎，<strong class="user-name">{{USER_NAME}}</strong>（{{ROLE_LABEL}}）。</p>
-  <h2>当前值班</h2>
+{{#MY_JOBS_FIRST}}  <h2><a href="/staff/my">我的工单</a></h2>
+{{>MY_JOBS}}
+{{/MY_JOBS_FIRST}}  <h2>当前值班</h2>
   <div id="duty">
 {{#NO_DUTY}}    <p class="hint">现在没有人值班。</p>
 {{/NO_DUTY}}{{#DUTY}}    <p class="duty" data-when="{{WHEN}}" data-shift="{{SHIFT}}" data-day="{{DAY}}">{{#NEXT}}下一班：{{/NEXT}}<strong>{{SHIFT}}</strong>{{#OFFICER}} <span class="tag officer">总值班</span>{{/OFFICER}} <span class="hint">{{DAY_LABEL}} {{HOURS}}</span>：{{#PERSON}}<span class="person">{{NAME}}</span> {{/PERSON}}</p>

@@ -262,31 +262,32 @@ test('display names are escaped in every page', async () => {
   assert.ok(!/<script/i.test(home.text), 'a <script> element on the staff home');
 });
 
-test('the audit page lists the account actions and filters by action', async () => {
-  const r = await admin.get('/admin/audit');
+test('the audit page lists the account actions (in Chinese, #11) and filters by action', async () => {
+  // the account's entries name it: the record filter finds them all on one page
+  const r = await admin.get(`/admin/audit?q=${encodeURIComponent(main.username)}`);
   assert.equal(r.status, 200);
   const rows = tableRows(r.text); // [at, actor, action, target, detail, ip]
   const has = (action, target, actor) =>
     rows.some((x) => x[2] === action && (target === undefined || x[3] === target) && (actor === undefined || x[1] === actor));
-  assert.ok(has('user_create', main.username, 'admin'), 'no user_create entry for the new account');
-  assert.ok(has('user_update', main.username, 'admin'), 'no user_update entry');
-  assert.ok(has('password_reset', main.username, 'admin'), 'no password_reset entry');
-  assert.ok(has('user_deactivate', main.username, 'admin'), 'no user_deactivate entry');
-  assert.ok(has('user_reactivate', main.username, 'admin'), 'no user_reactivate entry');
-  assert.ok(has('password_change', main.username, main.username), 'no password_change entry');
-  assert.ok(has('login', main.username), 'no login entry');
-  assert.ok(has('login_failed', main.username), 'no login_failed entry');
+  assert.ok(has('新建员工账号', main.username, 'admin'), 'no user_create entry for the new account');
+  assert.ok(has('修改员工账号', main.username, 'admin'), 'no user_update entry');
+  assert.ok(has('重置员工密码', main.username, 'admin'), 'no password_reset entry');
+  assert.ok(has('停用员工账号', main.username, 'admin'), 'no user_deactivate entry');
+  assert.ok(has('启用员工账号', main.username, 'admin'), 'no user_reactivate entry');
+  assert.ok(has('修改本人密码', main.username, main.username), 'no password_change entry');
+  assert.ok(has('登录', main.username), 'no login entry');
+  assert.ok(has('登录失败', main.username), 'no login_failed entry');
   assert.ok(rows.every((x) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(x[0])), 'audit rows without a time');
-  const create = rows.find((x) => x[2] === 'user_create' && x[3] === main.username);
+  const create = rows.find((x) => x[2] === '新建员工账号' && x[3] === main.username);
   assert.match(create[4], /agent/, 'user_create detail lacks the role');
 
   const f = await admin.get('/admin/audit?action=user_deactivate');
   assert.equal(f.status, 200);
   const frows = tableRows(f.text);
   assert.ok(frows.length >= 1);
-  assert.ok(frows.every((x) => x[2] === 'user_deactivate'), 'the filter lets other actions through');
+  assert.ok(frows.every((x) => x[2] === '停用员工账号'), 'the filter lets other actions through');
   assert.ok(frows.some((x) => x[3] === main.username));
-  assert.match(f.text, /name="action"[^>]*value="user_deactivate"/, 'the filter value is not kept');
+  assert.match(f.text, /<option value="user_deactivate" selected>/, 'the filter value is not kept');
 
   const none = await admin.get('/admin/audit?action=no_such_action');
   assert.equal(none.status, 200);

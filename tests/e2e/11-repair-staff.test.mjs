@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
-  track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, alertText, extractCsrf, assertErrorPage,
+  track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, repairActionUnseen, alertText, extractCsrf, assertErrorPage,
   htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
   assertRefused, expectRepairStatus as expectStatus,
 } from './lib.mjs';
@@ -67,7 +67,8 @@ async function expectTrack(no, phone, status, publicNote) {
 
 /** An action that must be refused with this status and message and change nothing. */
 function refused(client, id, action, fields, status, message) {
-  return assertRefused(`${action} on repair ${id}`, () => repairAction(client, id, action, fields), () => snapshot(id), status, message);
+  const act = status === 403 ? repairActionUnseen : repairAction;
+  return assertRefused(`${action} on repair ${id}`, () => act(client, id, action, fields), () => snapshot(id), status, message);
 }
 
 // ------------------------------------------------------- life cycle --
@@ -113,14 +114,13 @@ test('the full life cycle through the pages, each step by its role', async () =>
   assert.ok(!t.text.includes(u.tech.display_name), '/track shows the technician\'s full name');
   assert.ok(t.text.includes(`${visitDate} 10:30`), '/track does not show the visit time');
 
-  // the assigned technician sees the whole phone, another technician a masked one
+  // the assigned technician sees the whole phone; another technician does not see the job at all (#11)
   p = await repairPage(tech, id);
   assert.equal(shownPhone(p.r.text), phone, 'the assigned technician does not see the whole phone');
-  const other = await repairPage(tech2, id);
-  assert.equal(other.r.status, 200);
-  assert.equal(shownPhone(other.r.text), maskPhone(phone), 'another technician sees an unmasked phone');
-  assert.ok(!other.r.text.includes(phone), 'the whole phone is somewhere on another technician\'s page');
-  await refused(tech2, id, 'start', {}, 422, '只能处理派给自己的工单');
+  const other = await tech2.get(`/staff/repairs/${id}`);
+  assertErrorPage(other, 403);
+  assert.ok(!other.text.includes(phone), 'the whole phone is somewhere on another technician\'s page');
+  await refused(tech2, id, 'start', {}, 403, '没有派给您');
 
   // technician: start
   await repairActionOk(tech, id, 'start');
@@ -220,8 +220,8 @@ test('refused transitions answer 422 with the reason and change nothing', async 
   await refused(admin, r.id, 'resolve', { result: 'x', warranty_repair: '1' }, 422, '当前状态不允许此操作');
   await refused(admin, r.id, 'close', {}, 422, '当前状态不允许此操作');
   await refused(admin, r.id, 'start', {}, 422, '当前状态不允许此操作');
-  // a technician may not accept
-  await refused(tech, r.id, 'accept', { priority: 'normal' }, 422, '您的角色无权进行此操作');
+  // a technician may not accept (nor open a job not assigned to them, #11)
+  await refused(tech, r.id, 'accept', { priority: 'normal' }, 403, '没有派给您');
   // an unknown action or priority
   await refused(agent, r.id, 'explode', {}, 422, null);
   await refused(agent, r.id, 'accept', { priority: 'whenever' }, 422, '优先级');
@@ -239,14 +239,16 @@ test('refused transitions answer 422 with the reason and change nothing', async 
   await repairActionOk(tech, r.id, 'start');
   await refused(agent, r.id, 'close', {}, 422, '当前状态不允许此操作');
   await refused(supervisor, r.id, 'close', {}, 422, '当前状态不允许此操作');
-  // a technician acting on someone else's job
-  await refused(tech2, r.id, 'wait_parts', { note: '配件' }, 422, '只能处理派给自己的工单');
-  await refused(tech2, r.id, 'resolve', { result: '修好了', warranty_repair: '1' }, 422, '只能处理派给自己的工单');
-  await refused(tech2, r.id, 'labour', { minutes: '30' }, 422, '只能处理派给自己的工单');
+  // a technician acting on someone else's job: not theirs to open (#11)
+  await refused(tech2, r.id, 'wait_parts', { note: '配件' }, 403, '没有派给您');
+  await refused(tech2, r.id, 'resolve', { result: '修好了', warranty_repair: '1' }, 403, '没有派给您');
+  await refused(tech2, r.id, 'labour', { minutes: '30' }, 403, '没有派给您');
+  await refused(tech2, r.id, 'note', { note: '别人的单' }, 403, '没有派给您');
   // a technician may not cancel
   await refused(tech, r.id, 'cancel', { reason: '不想修了' }, 422, '您的角色无权进行此操作');
   // the refused page still shows the work order with its status
-  const page = await repairAction(tech2, r.id, 'start', {});
+  const page = await repairAction(tech, r.id, 'resume', {});
+  assert.equal(page.status, 422);
   assert.equal(dataStatus(page.text), 'in_progress');
   // a supervisor may do the technician's work on anyone's job
   await repairActionOk(supervisor, r.id, 'wait_parts', { note: '主管代为登记' });
@@ -548,9 +550,9 @@ test('the printable work order has the number, status, whole phone for the agent
   assert.match(p.text, /<table class="qr"/, 'no QR code');
   assert.ok((p.text.match(/class="d"/g) || []).length > 50, 'the QR code has (almost) no dark modules');
   assert.match(htmlUnescape(p.text), new RegExp(`/track\\?no=${r.no}`), 'the print does not carry the tracking address');
-  // another technician's print masks the phone
+  // a technician's print of a job not assigned to them is refused (#11)
   const t2 = await tech2.get(`/staff/repairs/${r.id}/print`);
-  assert.equal(t2.status, 200);
+  assertErrorPage(t2, 403);
   assert.ok(!t2.text.includes(r.phone), 'an unassigned technician\'s print shows the whole phone');
   assertErrorPage(await agent.get('/staff/repairs/999999999/print'), 404);
 });

@@ -64,13 +64,14 @@ export async function openForm(context, path, what) {
   return { page, problems };
 }
 
-/** Signs user ({ username, password }) in on page and checks it lands on the staff home. */
+/** Signs user ({ username, password, role }) in on page and checks it lands on the staff home
+ * (technicians on 我的工单). */
 export async function staffLogin(page, user) {
   await page.goto(`${BASE_URL}/login`);
   await page.fill('#username', user.username);
   await page.fill('#password', user.password);
   await clickThrough(page, page.getByRole('button', { name: '登录' }));
-  assert.equal(new URL(page.url()).pathname, '/staff');
+  assert.equal(new URL(page.url()).pathname, user.role === 'technician' ? '/staff/my' : '/staff');
 }
 
 /** Finds number no in a staff queue (path, its table's id) with the search box and opens its page:

@@ -153,11 +153,15 @@ export async function tryLogin(username, password, headers = {}) {
   return { res, client };
 }
 
-/** Log in; fails the test unless the answer is 303 to /staff with a sid cookie. */
-export async function login(username, password) {
+/**
+ * Log in; fails the test unless the answer is 303 with a sid cookie to landing, or when landing is not
+ * given to a start page (/staff, or /staff/my where technicians start).
+ */
+export async function login(username, password, landing) {
   const { res, client } = await tryLogin(username, password);
   assert.equal(res.status, 303, `login as ${username} answered ${res.status}: ${snippet(res.text)}`);
-  assert.equal(res.location, '/staff');
+  if (landing) assert.equal(res.location, landing);
+  else assert.match(res.location || '', /^\/staff(\/my)?$/);
   assert.ok(client.sid, 'login set no sid cookie');
   return client;
 }
@@ -181,6 +185,20 @@ export async function createUser(admin, { username, display_name, role = 'agent'
   const m = /^\/admin\/users\/(\d+)$/.exec(res.location || '');
   assert.ok(m, `unexpected Location after create: ${res.location}`);
   return { ...u, id: Number(m[1]) };
+}
+
+/**
+ * Creates one account per entry of people ({ key: [role, display_name] }) and signs each in, checking
+ * it lands on its role's start page (technicians on 我的工单). Returns { users, clients } by key.
+ */
+export async function staffTeam(admin, people) {
+  const users = {};
+  const clients = {};
+  for (const [key, [role, display_name]] of Object.entries(people)) {
+    users[key] = await createUser(admin, { role, display_name });
+    clients[key] = await login(users[key].username, users[key].password, role === 'technician' ? '/staff/my' : '/staff');
+  }
+  return { users, clients };
 }
 
 /** A short piece of a page for assertion messages: the error/alert text if any. */
@@ -710,6 +728,13 @@ function recordKind(list, sectionId, table) {
 export const {
   page: repairPage, expect: expectRepairStatus, action: repairAction, actionOk: repairActionOk, rows: repairRows,
 } = recordKind('/staff/repairs', 'repair', 'repairs');
+
+/** An action POSTed without opening the work order first (for a user who may not open it): the
+ * version is read from the database. */
+export async function repairActionUnseen(client, id, action, fields = {}) {
+  const version = sql(`SELECT version FROM repairs WHERE id = ${sqlSafe(id)}`)[0][0];
+  return client.post(`/staff/repairs/${id}/action`, { csrf: await client.csrf(), version, action, ...fields });
+}
 
 /**
  * An action (named what in messages) that must be refused: act() answers status, with message (when

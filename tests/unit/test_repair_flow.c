@@ -192,9 +192,14 @@ static void test_note_everywhere(void **state)
 	(void)state;
 	const struct flow_action *note = find("note");
 	assert_null(note->to);
+	/* Every role on every status; technicians only on their own jobs (#11). */
 	for (size_t si = 0; si < COUNT(STATUS_CODES); si++)
-		for (size_t k = 0; k < COUNT(ROLES); k++)
-			assert_null(repair_action_refusal(note, STATUS_CODES[si], ROLES[k].role, 0));
+		for (size_t k = 0; k < COUNT(ROLES); k++) {
+			assert_null(repair_action_refusal(note, STATUS_CODES[si], ROLES[k].role, 1));
+			const char *other = repair_action_refusal(note, STATUS_CODES[si], ROLES[k].role, 0);
+			if ((ROLES[k].role == ROLE_TECHNICIAN) != (other != NULL))
+				fail_msg("note on another's job from %s by role %d", STATUS_CODES[si], ROLES[k].role);
+		}
 }
 
 static void test_unknown_inputs(void **state)
