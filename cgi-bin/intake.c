@@ -192,6 +192,22 @@ int intake_staff_submit(struct request *r, tmpl_dict *form, int errors, char kin
 	return page_redirect(r, arena_printf(&r->arena, "%s/%lld", detail_path, id));
 }
 
+/* When the first answer is due while nobody has answered yet, by the kind's letter. */
+static const char SQL_REPAIR_ANSWER_DUE[] =
+	"SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i') FROM repairs WHERE public_no = ? AND status = 'new' AND due_at IS NOT NULL";
+static const char SQL_RETURN_ANSWER_DUE[] =
+	"SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i') FROM returns WHERE public_no = ? AND status = 'requested' "
+	"AND due_at IS NOT NULL";
+
+int intake_answer_due_fill(struct request *r, char kind, const char *no, tmpl_dict *d)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, kind == 'R' ? SQL_REPAIR_ANSWER_DUE : SQL_RETURN_ANSWER_DUE, "s", no);
+	if (st == DB_OK && res.nrows)
+		tmpl_set(tmpl_section(d, "ANSWER_DUE"), "AT", db_cell(&res, 0, 0));
+	return st;
+}
+
 int intake_done_page(struct request *r, char kind, const char *tpl, const char *title)
 {
 	const char *no = query_get(r, "no");
@@ -199,7 +215,7 @@ int intake_done_page(struct request *r, char kind, const char *tpl, const char *
 		return page_error(r, 404, "没有找到这个单号。");
 	tmpl_dict *d = page_begin(r, 200, tpl, title);
 	tmpl_set(d, "NO", no);
-	return 0;
+	return intake_answer_due_fill(r, kind, no, d);
 }
 
 int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *field, const char *value)

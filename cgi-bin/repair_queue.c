@@ -12,7 +12,7 @@
 #define QUEUE_COLUMNS \
 	"SELECT r.id, r.public_no, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), r.contact_name, r.contact_phone, " \
 	"r.product, r.status, r.priority, u.display_name, DATE_FORMAT(r.due_at, '%Y-%m-%d %H:%i'), " \
-	"r.status IN ('accepted','assigned','in_progress') AND r.due_at < NOW(), " \
+	"r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW(), " \
 	"DATE_FORMAT(r.due_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(r.visit_at, '%Y-%m-%d %H:%i'), r.address " \
 	"FROM repairs r LEFT JOIN users u ON u.id = r.assignee_id "
 
@@ -21,7 +21,7 @@
 #define QUEUE_FILTERS \
 	"WHERE (? = '' OR r.status = ?) " \
 	"AND (? = 0 OR r.assignee_id = ?) AND (? = 0 OR r.assignee_id IS NULL) " \
-	"AND (? = 0 OR (r.status IN ('accepted','assigned','in_progress') AND r.due_at < NOW())) " \
+	"AND (? = 0 OR (r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW())) " \
 	"AND (? = '' OR r.created_at >= ?) AND (? = '' OR r.created_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
 	"AND (? = '' OR r.public_no = ?) AND (? = '' OR r.contact_phone = ?) " \
 	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%')) "

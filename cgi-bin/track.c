@@ -1,6 +1,7 @@
 /* Public tracking: a repair's or a return's status and public timeline, shown only when number and
  * phone both match. */
 #include "events.h"
+#include "intake.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -95,6 +96,9 @@ static int found_fill(struct request *r, const struct tracked *t, tmpl_dict *f)
 	}
 	if (t->rejection)
 		tmpl_set(tmpl_section(f, "REJECTED"), "REASON", t->rejection);
+	int st = intake_answer_due_fill(r, *t->no, t->no, f);
+	if (st != DB_OK)
+		return st;
 	return events_fill(r, t->flow, t->id, 1, f, "EVENT");
 }
 

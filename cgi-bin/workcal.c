@@ -53,6 +53,13 @@ int workcal_due(struct request *r, const char *now, long minutes, char due[20])
 	return st;
 }
 
+int workcal_due_from_now(struct request *r, int hours, char due[20])
+{
+	const char *now = NULL;
+	int st = workcal_now(r, &now);
+	return st != DB_OK ? st : workcal_due(r, now, (long)hours * 60, due);
+}
+
 int workcal_next_half_day(struct request *r, const char *now, char at[20])
 {
 	struct sla_calendar cal;

@@ -14,7 +14,8 @@
 <section class="panel narrow" id="track-result">
   <h2>单号 {{NO}}</h2>
   <p>当前状态：<strong class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</strong></p>
-{{#REJECTED}}  <p class="reason">未通过原因：{{REASON}}</p>
+{{#ANSWER_DUE}}  <p class="notice" id="answer-due">预计受理时间：<strong>{{AT}}</strong> 前（按工作时间计算），届时会与您联系。</p>
+{{/ANSWER_DUE}}{{#REJECTED}}  <p class="reason">未通过原因：{{REASON}}</p>
 {{/REJECTED}}
   <p>{{#KIND}}类型：{{LABEL}} · {{/KIND}}产品：{{PRODUCT}} · 提交时间：{{CREATED}}</p>
 {{#TECHNICIAN}}  <p>维修人员：{{NAME}} · 预约上门时间：{{VISIT}}</p>

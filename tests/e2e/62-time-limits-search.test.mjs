@@ -1,0 +1,104 @@
+// Time limits from the first moment and finding records as people type them (issue #11): the
+// first-response limit of a new repair (due at intake, overdue in the queue and on the home page,
+// told to the customer on the confirmation and tracking pages), make-up working days (调休), the
+// confirmation page only for the browser that submitted, and search/tracking input as typed.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  Client, request, loginAdmin, login, createUser, sql, appSql, appSetting, RUN_ID, newRepair, newReturn,
+  repairRows, repairActionOk, track, clearPublicThrottles, parseLocal, fmtLocal, businessAdd, holidaySet,
+  htmlUnescape, snippet,
+} from './lib.mjs';
+
+let admin;
+let agent;
+let supervisor;
+const u = {};
+const TAG = RUN_ID.slice(-4);
+
+before(async () => {
+  admin = await loginAdmin();
+  clearPublicThrottles();
+  u.agent = await createUser(admin, { role: 'agent', display_name: `客服时限${TAG}` });
+  u.supervisor = await createUser(admin, { role: 'supervisor', display_name: `主管时限${TAG}` });
+  agent = await login(u.agent.username, u.agent.password);
+  supervisor = await login(u.supervisor.username, u.supervisor.password);
+});
+
+const firstResponseHours = () => Number(appSetting('first_response_hours') || 4);
+const normalHours = () => Number(appSetting('normal_hours') || 24);
+const answerDue = (html) => {
+  const m = /id="answer-due">[^]*?<strong>([^<]+)<\/strong>/.exec(html);
+  return m ? m[1] : null;
+};
+
+async function overdueCount() {
+  const home = await supervisor.get('/staff');
+  const m = /id="overdue-count">(\d+)</.exec(home.text);
+  assert.ok(m, 'no #overdue-count on the staff home');
+  return Number(m[1]);
+}
+
+// ------------------------------------------------------------ first response --
+test('a new repair is due for its first response at intake, and the customer is told when', async () => {
+  const r = await newRepair();
+  const [[created, due]] = sql(`SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM repairs WHERE id = ${r.id}`);
+  assert.ok(due && due !== 'NULL', 'a new repair has no due time');
+  const want = fmtLocal(businessAdd(parseLocal(created), firstResponseHours() * 60, holidaySet()));
+  assert.equal(due, want, 'the first-response limit is not [sla] first_response_hours of working time');
+  // tracking names it while nobody has accepted
+  const t = await track(r.no, r.phone);
+  assert.equal(t.status, 200);
+  assert.equal(answerDue(t.text), due.slice(0, 16), '/track does not say when to expect an answer');
+  // accepting sets the resolution limit and the customer is no longer told about the first answer
+  await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
+  const [[accepted, due2]] = appSql(`SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM repairs WHERE id = ${r.id}`);
+  const want2 = parseLocal(fmtLocal(businessAdd(parseLocal(accepted), normalHours() * 60, holidaySet())));
+  assert.ok(Math.abs(parseLocal(due2) - want2) <= 5000, `after acceptance due ${due2}, expected about ${fmtLocal(want2)}`);
+  const t2 = await track(r.no, r.phone);
+  assert.equal(answerDue(t2.text), null, 'an accepted repair still shows the first-response time');
+});
+
+test('the confirmation page of the public form shows the first-response time', async () => {
+  const c = new Client();
+  const form = await c.get('/repair/new');
+  const token = /name="token" value="([0-9a-f]{64})"/.exec(form.text)[1];
+  const phone = `139${String(Date.now() % 1e8).padStart(8, '0')}`;
+  const res = await c.post('/repair/new', {
+    token, name: '张时限', phone, address: '北京市海淀区测试路 1 号', product: '空调', fault: '不制冷',
+  });
+  assert.equal(res.status, 303, snippet(res.text));
+  const done = await c.get(res.location);
+  assert.equal(done.status, 200);
+  const no = /\?no=(R[\d-]+)/.exec(res.location)[1];
+  const [[due]] = sql(`SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i') FROM repairs WHERE public_no = '${no}'`);
+  assert.equal(answerDue(done.text), due, 'the confirmation page does not say when to expect an answer');
+});
+
+test('a return request tells the customer when to expect its answer too', async () => {
+  const t = await newReturn();
+  const [[due]] = sql(`SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i') FROM returns WHERE id = ${t.id}`);
+  const r = await track(t.no, t.phone);
+  assert.equal(r.status, 200);
+  assert.equal(answerDue(r.text), due);
+});
+
+test('a new repair nobody accepts in time is overdue in the queue and on the home page', async () => {
+  const r = await newRepair();
+  const before = await overdueCount();
+  let q = await supervisor.get(`/staff/repairs?overdue=1&q=${r.phone}`);
+  assert.ok(!repairRows(q.text).some((x) => x.id === r.id), 'a fresh request is overdue');
+  appSql(`UPDATE repairs SET due_at = NOW() - INTERVAL 1 HOUR WHERE id = ${r.id}`);
+  q = await supervisor.get(`/staff/repairs?overdue=1&q=${r.phone}`);
+  assert.ok(repairRows(q.text).some((x) => x.id === r.id), 'overdue=1 does not list an unaccepted request past its limit');
+  assert.match(htmlUnescape(q.text), /已超时/);
+  // the queue sorted by due time lists it among the open ones (open_due counts 'new')
+  const [[openDue]] = sql(`SELECT open_due IS NOT NULL FROM repairs WHERE id = ${r.id}`);
+  assert.equal(openDue, '1', 'open_due of a new repair is NULL');
+  q = await supervisor.get(`/staff/repairs?sort=due&q=${r.phone}`);
+  assert.ok(repairRows(q.text).some((x) => x.id === r.id), 'sort=due leaves out a new repair');
+  assert.ok(await overdueCount() >= before + 1, 'the home page does not count it as overdue');
+  await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
+  q = await supervisor.get(`/staff/repairs?overdue=1&q=${r.phone}`);
+  assert.ok(!repairRows(q.text).some((x) => x.id === r.id), 'accepting did not give it a new limit');
+});
