@@ -102,3 +102,61 @@ test('a new repair nobody accepts in time is overdue in the queue and on the hom
   q = await supervisor.get(`/staff/repairs?overdue=1&q=${r.phone}`);
   assert.ok(!repairRows(q.text).some((x) => x.id === r.id), 'accepting did not give it a new limit');
 });
+
+// ------------------------------------------------------------ 调休 --
+/** The first Saturday from two days on with nothing in the calendar, "YYYY-MM-DD". */
+function freeSaturday() {
+  const [[today]] = appSql("SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')");
+  for (let t = parseLocal(`${today} 00:00:00`) + 2 * 86400000; ; t += 86400000) {
+    const day = fmtLocal(t).slice(0, 10);
+    if (new Date(t).getUTCDay() === 6 && !sql(`SELECT 1 FROM holidays WHERE day = '${day}'`).length) return day;
+  }
+}
+
+async function calendarPost(client, path, fields) {
+  const page = await client.get('/staff/holidays');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)?.[1];
+  return client.post(path, { csrf, ...fields });
+}
+
+test('supervisors enter make-up working days (调休) on the holidays page, and time limits count them', async () => {
+  const sat = freeSaturday();
+  // an agent may look but not enter
+  const refused = await calendarPost(agent, '/staff/holidays', { day: sat, kind: 'workday', name: `调休${TAG}` });
+  assert.equal(refused.status, 403);
+  // a make-up day on a day that works anyway is refused
+  const monday = fmtLocal(parseLocal(`${sat} 00:00:00`) + 2 * 86400000).slice(0, 10);
+  const bad = await calendarPost(supervisor, '/staff/holidays', { day: monday, kind: 'workday', name: `调休${TAG}` });
+  assert.equal(bad.status, 422);
+  assert.match(htmlUnescape(bad.text), /本来就是工作日/);
+  const ok = await calendarPost(supervisor, '/staff/holidays', { day: sat, kind: 'workday', name: `调休${TAG}` });
+  assert.equal(ok.status, 303, snippet(ok.text));
+  try {
+    assert.deepEqual(sql(`SELECT kind, name FROM holidays WHERE day = '${sat}'`), [['workday', `调休${TAG}`]]);
+    const page = await agent.get('/staff/holidays');
+    assert.match(page.text, new RegExp(`data-day="${sat}" data-kind="workday"`), 'the page does not list the make-up day');
+    assert.match(page.text, /调休上班/);
+    assert.ok(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'workday_add' AND target = '${sat}'`)[0][0] >= 1, 'not audited');
+    // a low-priority limit (72 working hours, more than a week) runs through that Saturday
+    const r = await newRepair();
+    await repairActionOk(agent, r.id, 'accept', { priority: 'low' });
+    const [[now, due]] = appSql(`SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s') FROM repairs WHERE id = ${r.id}`);
+    const hours = Number(appSetting('low_hours') || 72);
+    const cal = holidaySet();
+    const withMakeup = businessAdd(parseLocal(now), hours * 60, cal);
+    cal.makeup = new Set();
+    const without = businessAdd(parseLocal(now), hours * 60, cal);
+    assert.ok(withMakeup < without, 'the test limit does not run through the Saturday');
+    assert.ok(Math.abs(parseLocal(due) - withMakeup) <= 5000, `due ${due}, with the make-up day ${fmtLocal(withMakeup)}, without ${fmtLocal(without)}`);
+  } finally {
+    const del = await calendarPost(supervisor, '/staff/holidays/delete', { day: sat });
+    assert.equal(del.status, 303);
+  }
+  assert.equal(sql(`SELECT COUNT(*) FROM holidays WHERE day = '${sat}'`)[0][0], '0');
+  // a holiday posted without a kind is still a holiday (older forms)
+  const sat2 = freeSaturday();
+  const h = await calendarPost(supervisor, '/staff/holidays', { day: sat2, name: `节${TAG}` });
+  assert.equal(h.status, 303);
+  assert.deepEqual(sql(`SELECT kind FROM holidays WHERE day = '${sat2}'`), [['holiday']]);
+  assert.equal((await calendarPost(supervisor, '/staff/holidays/delete', { day: sat2 })).status, 303);
+});
