@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, appSetting, RUN_ID, newRepair, newReturn,
   repairRows, repairActionOk, track, clearPublicThrottles, parseLocal, fmtLocal, businessAdd, holidaySet,
-  htmlUnescape, snippet,
+  htmlUnescape, snippet, submitPublic,
 } from './lib.mjs';
 
 let admin;
@@ -160,3 +160,33 @@ test('supervisors enter make-up working days (调休) on the holidays page, and 
   assert.deepEqual(sql(`SELECT kind FROM holidays WHERE day = '${sat2}'`), [['holiday']]);
   assert.equal((await calendarPost(supervisor, '/staff/holidays/delete', { day: sat2 })).status, 303);
 });
+
+// ------------------------------------------------------------ the confirmation page --
+for (const [kind, path, newOne] of [['R', '/repair', newRepair], ['T', '/return', newReturn]]) {
+  test(`${path}/done shows the confirmation only to the browser that submitted it`, async () => {
+    const c = new Client();
+    const mine = await newOne();  // another browser's request: its number exists
+    const s = await submitPublic(kind, {}, { client: c });
+    assert.equal(s.res.status, 303, snippet(s.res.text));
+    const no = s.no;
+    // the submitting browser sees the confirmation
+    const done = await c.get(`${path}/done?no=${no}`);
+    assert.equal(done.status, 200);
+    assert.match(done.text, /id="public-no">[^<]*</);
+    assert.ok(done.text.includes(no));
+    assert.ok(!/id="done-elsewhere"/.test(done.text), 'the submitting browser got the neutral page');
+    // another browser gets the neutral page pointing to /track, without the confirmation
+    const other = await request('GET', `${path}/done?no=${no}`);
+    assert.equal(other.status, 200);
+    assert.match(other.text, /id="done-elsewhere"/);
+    assert.match(other.text, /href="\/track\?no=/);
+    assert.ok(!/已提交/.test(other.text), 'another browser sees the confirmation');
+    // the submitting browser does not see another request's confirmation
+    const notMine = await c.get(`${path}/done?no=${mine.no}`);
+    assert.equal(notMine.status, 200);
+    assert.match(notMine.text, /id="done-elsewhere"/);
+    // a number that does not exist is 404
+    const missing = await c.get(`${path}/done?no=${kind}99999999-9999`);
+    assert.equal(missing.status, 404);
+  });
+}
