@@ -256,7 +256,8 @@ test('/track: a T number with a wrong phone and an unknown T number answer the s
   clearTrackThrottle();
   const r = await newReturn();
   const day = r.no.slice(1, 9);
-  const misses = [[r.no, uniquePhone('8')], [`T${day}-999999999`, r.phone], [`R${day}-${r.no.slice(10)}`, r.phone], [`t${r.no.slice(1)}`, r.phone]];
+  // a lower-case t number is found since issue #11 (e2e 62), so it is no longer among the misses
+  const misses = [[r.no, uniquePhone('8')], [`T${day}-999999999`, r.phone], [`R${day}-${r.no.slice(10)}`, r.phone]];
   const answers = [];
   for (const [no, phone] of misses) answers.push(await track(no, phone));
   answers.forEach((a, i) => {
@@ -264,7 +265,8 @@ test('/track: a T number with a wrong phone and an unknown T number answer the s
     assert.equal(trackStatus(a.text), null);
     assert.equal(alertText(a.text), alertText(answers[0].text), `miss ${misses[i]} has another message`);
   });
-  assert.ok(!answers[0].text.includes(r.phone) && !answers[1].text.includes(r.phone), 'a miss echoes the phone');
+  // the form keeps the typed phone (issue #11); a miss with another phone never shows the right one
+  assert.ok(!answers[0].text.includes(r.phone), 'a miss with another phone shows the right one');
   clearTrackThrottle();
 });
 

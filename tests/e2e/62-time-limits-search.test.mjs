@@ -190,3 +190,59 @@ for (const [kind, path, newOne] of [['R', '/repair', newRepair], ['T', '/return'
     assert.equal(missing.status, 404);
   });
 }
+
+// ------------------------------------------------------------ search and tracking as typed --
+test('the queue search finds the last 4 digits of a phone, a product name and a lower-case number', async () => {
+  const product = `测试牌空调${TAG}`;
+  const r = await newRepair({ product });
+  const other = await newRepair();
+  const tail = r.phone.slice(-4);
+  let q = await agent.get(`/staff/repairs?q=${tail}`);
+  assert.equal(q.status, 200);
+  assert.ok(repairRows(q.text).some((x) => x.id === r.id), 'the last 4 digits of the phone do not find the repair');
+  assert.ok(!repairRows(q.text).some((x) => x.id === other.id && !other.phone.endsWith(tail)));
+  q = await agent.get(`/staff/repairs?q=${encodeURIComponent(product)}`);
+  assert.deepEqual(repairRows(q.text).map((x) => x.id), [r.id], 'the product name does not find the repair');
+  q = await agent.get(`/staff/repairs?q=${encodeURIComponent(product.slice(0, -2))}`);
+  assert.ok(repairRows(q.text).some((x) => x.id === r.id), 'the start of the product name does not find the repair');
+  q = await agent.get(`/staff/repairs?q=${encodeURIComponent(` ${r.no.toLowerCase()} `)}`);
+  assert.deepEqual(repairRows(q.text).map((x) => x.id), [r.id], 'a lower-case number with spaces does not find the repair');
+  q = await agent.get(`/staff/repairs?q=${encodeURIComponent(`+86 ${r.phone.slice(0, 3)} ${r.phone.slice(3, 7)} ${r.phone.slice(7)}`)}`);
+  assert.ok(repairRows(q.text).some((x) => x.id === r.id), '"+86 " before the phone does not find the repair');
+});
+
+test('/track takes a lower-case number, spaces around it and "+86"/"86"/spaces/dashes in the phone', async () => {
+  clearPublicThrottles();
+  const r = await newRepair();
+  const p = r.phone;
+  for (const [no, phone] of [
+    [r.no.toLowerCase(), p],
+    [`  ${r.no} `, ` ${p} `],
+    [r.no, `+86 ${p}`],
+    [r.no, `86${p}`],
+    [r.no, `+86-${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`],
+    [r.no.toLowerCase(), `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`],
+  ]) {
+    const t = await track(no, phone);
+    assert.equal(t.status, 200, `/track no=${JSON.stringify(no)} phone=${JSON.stringify(phone)} answered ${t.status}`);
+    assert.ok(t.text.includes(r.no));
+  }
+  clearPublicThrottles();
+});
+
+test('/track keeps the typed phone after a miss, and shows the result before the form', async () => {
+  clearPublicThrottles();
+  const r = await newRepair();
+  const typed = `+86 ${r.phone.slice(0, 10)}9`;
+  const miss = await track(r.no, typed === `+86 ${r.phone}` ? `+86 ${r.phone.slice(0, 10)}0` : typed);
+  assert.equal(miss.status, 404);
+  const phoneValue = /id="phone" name="phone" value="([^"]*)"/.exec(miss.text)?.[1];
+  assert.ok(phoneValue && htmlUnescape(phoneValue).startsWith('+86 '), `the phone field is ${phoneValue} after a miss`);
+  assert.equal(/id="no" name="no" value="([^"]*)"/.exec(miss.text)?.[1], r.no);
+  const hit = await track(r.no, r.phone);
+  assert.equal(hit.status, 200);
+  const result = hit.text.indexOf('id="track-result"');
+  const form = hit.text.indexOf('id="track-form"');
+  assert.ok(result >= 0 && form >= 0 && result < form, 'the result does not come before the form');
+  clearPublicThrottles();
+});
