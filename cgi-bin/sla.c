@@ -70,6 +70,14 @@ static int is_workday(const struct sla_calendar *c, long long day)
 	return ((c->workdays >> sla_weekday(day)) & 1) && !day_listed(c->holidays, c->nholidays, day);
 }
 
+int sla_is_working(const struct sla_calendar *c, long long t)
+{
+	if (!usable(c))
+		return 1;
+	long long day = floor_div(t, DAY), minute = (t - day * DAY) / 60;
+	return is_workday(c, day) && minute >= c->work_start_min && minute < c->work_end_min;
+}
+
 /* Working days in [d1, d2), d1 <= d2: the weekly ones, less holidays on working weekdays, plus
  * make-up days on days off. A day in both lists is a make-up day. */
 static long long workdays_in(const struct sla_calendar *c, long long d1, long long d2)

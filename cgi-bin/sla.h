@@ -24,6 +24,8 @@ long sla_between(const struct sla_calendar *c, long long a, long long b);
 /* The start of the next working half-day after t: the morning runs from the start of the working
  * day to its middle, the afternoon from the middle to its end. */
 long long sla_next_half_day(const struct sla_calendar *c, long long t);
+/* 1 when the minute starting at t is working time (a working day, inside the working hours). */
+int sla_is_working(const struct sla_calendar *c, long long t);
 /* The weekday of a day counted from 1970-01-01: 0 Sunday ... 6 Saturday. */
 int sla_weekday(long long day);
 /* "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" -> local seconds. Returns 0, or -1 when malformed. */

@@ -70,6 +70,16 @@ int workcal_due_from_now(struct request *r, int hours, char due[20])
 	return st != DB_OK ? st : workcal_due(r, now, (long)hours * 60, due);
 }
 
+int workcal_working(struct request *r, const char *at, int *working)
+{
+	struct sla_calendar cal;
+	long long t;
+	int st = calendar_now(r, at, &cal, &t);
+	if (st == DB_OK)
+		*working = sla_is_working(&cal, t);
+	return st;
+}
+
 int workcal_next_half_day(struct request *r, const char *now, char at[20])
 {
 	struct sla_calendar cal;

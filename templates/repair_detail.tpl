@@ -66,6 +66,7 @@
 {{/TECHNICIAN_OPTION}}    </select>
     <label for="visit_at">预约上门时间</label>
     <input id="visit_at" name="visit_at" type="datetime-local" value="{{visit_at}}">
+    <div class="check"><label><input type="checkbox" name="visit_exception" value="1"{{#VISIT_EXCEPTION_CHECKED}} checked{{/VISIT_EXCEPTION_CHECKED}}> 例外：确认安排在过去或非工作时间上门（记入处理记录）</label></div>
     <button type="submit" class="primary">派工</button>
   </form>
 {{/CAN_assign}}

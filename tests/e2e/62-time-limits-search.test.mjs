@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, appSetting, RUN_ID, newRepair, newReturn,
   repairRows, repairActionOk, track, clearPublicThrottles, parseLocal, fmtLocal, businessAdd, holidaySet,
-  htmlUnescape, snippet, submitPublic,
+  htmlUnescape, snippet, submitPublic, nextWorkday, repairAction, fieldValue, timeline, alertText,
 } from './lib.mjs';
 
 let admin;
@@ -245,4 +245,42 @@ test('/track keeps the typed phone after a miss, and shows the result before the
   const form = hit.text.indexOf('id="track-form"');
   assert.ok(result >= 0 && form >= 0 && result < form, 'the result does not come before the form');
   clearPublicThrottles();
+});
+
+// ------------------------------------------------------------ assigning --
+test('the assign form is prefilled; reassigning keeps the visit; a visit is in the future and in working hours unless an exception is confirmed', async () => {
+  const tech1 = await createUser(admin, { role: 'technician', display_name: `派工甲${TAG}` });
+  const tech2 = await createUser(admin, { role: 'technician', display_name: `派工乙${TAG}` });
+  const r = await newRepair();
+  await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
+  const [[now]] = appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')");
+  const workday = nextWorkday(parseLocal(now));
+  const visit = (r2) => sql(`SELECT DATE_FORMAT(visit_at, '%Y-%m-%d %H:%i'), assignee_id FROM repairs WHERE id = ${r2}`)[0];
+  // in the past, at 03:00, on a Sunday: refused without the exception, nothing changes
+  const sunday = (() => { let t = parseLocal(`${workday} 00:00:00`); while (new Date(t).getUTCDay() !== 0) t += 86400000; return fmtLocal(t).slice(0, 10); })();
+  const cal = holidaySet();
+  for (const [at, why] of [['2020-01-06T10:00', /已经过去/], [`${workday}T03:00`, /不在工作时间/], [`${sunday}T10:00`, /不在工作时间/], [`${workday}T18:00`, /不在工作时间/]]) {
+    if (why.source.includes('工作时间') && cal.makeup.has(at.slice(0, 10))) continue;
+    const x = await repairAction(supervisor, r.id, 'assign', { assignee_id: tech1.id, visit_at: at });
+    assert.equal(x.status, 422, `a visit at ${at} answered ${x.status}`);
+    assert.match(htmlUnescape(alertText(x.text) || x.text), why);
+    assert.equal(fieldValue(x.text, 'visit_at'), at, 'the refused form lost the typed time');
+    assert.deepEqual(visit(r.id), ['NULL', 'NULL']);
+  }
+  // a good visit
+  await repairActionOk(supervisor, r.id, 'assign', { assignee_id: tech1.id, visit_at: `${workday}T10:30` });
+  assert.deepEqual(visit(r.id), [`${workday} 10:30`, String(tech1.id)]);
+  // the form comes prefilled with the technician and the time
+  let page = await supervisor.get(`/staff/repairs/${r.id}`);
+  assert.equal(fieldValue(page.text, 'visit_at'), `${workday}T10:30`, 'the assign form is not prefilled with the visit');
+  assert.match(page.text, new RegExp(`<option value="${tech1.id}" selected>`), 'the assign form does not select the current technician');
+  // reassigning without retyping the time (a form without the field) keeps it
+  await repairActionOk(supervisor, r.id, 'assign', { assignee_id: tech2.id });
+  assert.deepEqual(visit(r.id), [`${workday} 10:30`, String(tech2.id)], 'reassigning cleared the visit');
+  // the exception: a Sunday visit confirmed by the supervisor, on the timeline
+  const ok = await repairAction(supervisor, r.id, 'assign', { assignee_id: tech1.id, visit_at: `${sunday}T10:00`, visit_exception: '1' });
+  assert.equal(ok.status, 303, snippet(alertText(ok.text) || ok.text));
+  assert.deepEqual(visit(r.id), [`${sunday} 10:00`, String(tech1.id)]);
+  page = await supervisor.get(`/staff/repairs/${r.id}`);
+  assert.match(htmlUnescape(page.text), /主管确认例外/, 'the exception is not on the timeline');
 });

@@ -381,6 +381,10 @@ export function businessAdd(startMs, minutes, holidays) {
     t = day + DAY;
   }
 }
+/** The first working day after the day of t (ms), "YYYY-MM-DD". */
+export function nextWorkday(t, holidays = holidaySet()) {
+  for (let day = Math.floor(t / DAY) * DAY + DAY; ; day += DAY) if (workday(day, holidays)) return fmtLocal(day).slice(0, 10);
+}
 /** The start of the first working half-day (09:00 or 13:30) after t. */
 export function nextHalfDay(t, holidays) {
   for (let day = Math.floor(t / DAY) * DAY; ; day += DAY) {

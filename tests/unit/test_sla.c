@@ -134,6 +134,16 @@ static void test_makeup_days(void **state)
 	assert_string_equal(got, "2026-02-14 09:00:00");
 	sla_format(sla_next_half_day(&cal, at("2026-02-14 15:00:00")), got);
 	assert_string_equal(got, "2026-02-23 09:00:00");
+	/* working time: a make-up Saturday works, a festival Monday does not, hours are [start, end) */
+	assert_true(sla_is_working(&cal, at("2026-02-14 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-16 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-21 10:00:00")));
+	assert_true(sla_is_working(&cal, at("2026-02-13 09:00:00")));
+	assert_true(sla_is_working(&cal, at("2026-02-13 17:59:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-13 18:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-13 08:59:00")));
+	assert_false(sla_is_working(&cal, at("2026-03-01 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-03-01 03:00:00")));
 	/* a day in both lists works; a make-up day on a working weekday changes nothing */
 	long long both[] = {day_of("2026-01-05")};
 	struct sla_calendar overlap = {9 * 60, 18 * 60, MON_FRI, both, 1, both, 1};
