@@ -1,5 +1,6 @@
 /* Numbering, customer matching and the public form's protections for every kind of request. */
 #include "intake.h"
+#include "customer_phones.h"
 #include "events.h"
 #include "repair_flow.h"
 #include "response.h"
@@ -26,8 +27,10 @@ static const char SQL_COUNTER_BUMP[] =
 static const char SQL_COUNTER_GET[] =
 	"SELECT last, DATE_FORMAT(CURDATE(), '%Y%m%d') FROM daily_counters WHERE kind = ? AND day = CURDATE()";
 static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
+/* Any of a customer's numbers matches (customer_phones). */
 static const char SQL_CUSTOMER_BY_PHONE[] =
-	"SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND anonymised = 0 ORDER BY id LIMIT 1";
+	"SELECT id FROM customers WHERE id IN " CUSTOMERS_WITH_PHONE " AND merged_into IS NULL AND anonymised = 0 "
+	"ORDER BY id LIMIT 1";
 static const char SQL_CUSTOMER_INSERT[] =
 	"INSERT INTO customers (name, phone, email, address, created_at, updated_at) VALUES (?, ?, ?, ?, NOW(), NOW())";
 
@@ -56,7 +59,7 @@ int intake_customer(struct request *r, const struct intake_contact *c, long long
 	st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_INSERT, "ssss", c->name, c->phone, c->email ? c->email : "",
 		     c->address ? c->address : "");
 	*id = (long long)res.insert_id;
-	return st;
+	return st == DB_OK ? customer_phone_primary_set(r, *id, c->phone) : st;
 }
 
 /* A hex token of 64 characters, as random_hex(32) makes. */

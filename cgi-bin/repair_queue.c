@@ -1,4 +1,5 @@
 /* The staff repair queue with filters and keyset pagination, and a technician's own jobs. */
+#include "customer_phones.h"
 #include "list.h"
 #include "pages.h"
 #include "repair_db.h"
@@ -23,7 +24,8 @@
 	"AND (? = 0 OR r.assignee_id = ?) AND (? = 0 OR r.assignee_id IS NULL) " \
 	"AND (? = 0 OR (r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW())) " \
 	"AND (? = '' OR r.created_at >= ?) AND (? = '' OR r.created_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
-	"AND (? = '' OR r.public_no = ?) AND (? = '' OR r.contact_phone = ?) " \
+	"AND (? = '' OR r.public_no = ?) " \
+	"AND (? = '' OR r.contact_phone = ? OR r.customer_id IN " CUSTOMERS_WITH_PHONE ") " \
 	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%') OR r.product LIKE CONCAT(?, '%') " \
 	"OR (? <> '' AND r.phone_tail = ?)) "
 
@@ -64,15 +66,15 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	long long after_id;
 	list_cursor_read(&r->arena, f->after, !strcmp(f->sort, "due"), &due, &after_id);
 	if (!strcmp(f->sort, "due"))
-		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiisssssssssssssssssi", f->status, f->status,
+		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssssssi", f->status, f->status,
 			       qf->assignee, qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from,
-			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->text, q->text,
-			       q->like, q->like, q->tail, q->tail, due, due, due, after_id);
+			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->phone, q->text,
+			       q->text, q->like, q->like, q->tail, q->tail, due, due, due, after_id);
 	return db_exec(r->db, &r->arena, res, !strcmp(f->sort, "old") ? SQL_QUEUE_OLD : SQL_QUEUE_NEW,
-		       "ssiiiissssssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
+		       "ssiiiisssssssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
 		       (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no,
-		       q->no, q->phone, q->phone, q->text, q->text, q->like, q->like, q->tail, q->tail, after_id,
-		       after_id);
+		       q->no, q->phone, q->phone, q->phone, q->text, q->text, q->like, q->like, q->tail, q->tail,
+		       after_id, after_id);
 }
 
 /* One row of a list; the phone is masked unless show_phone. */

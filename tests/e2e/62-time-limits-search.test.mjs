@@ -284,3 +284,58 @@ test('the assign form is prefilled; reassigning keeps the visit; a visit is in t
   page = await supervisor.get(`/staff/repairs/${r.id}`);
   assert.match(htmlUnescape(page.text), /主管确认例外/, 'the exception is not on the timeline');
 });
+
+// ------------------------------------------------------------ several phone numbers --
+async function customerPost(client, id, suffix, fields) {
+  const page = await client.get(`/staff/customers/${id}`);
+  assert.equal(page.status, 200);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)[1];
+  return client.post(`/staff/customers/${id}${suffix}`, { csrf, ...fields });
+}
+const customerOf = (repairId) => Number(sql(`SELECT customer_id FROM repairs WHERE id = ${repairId}`)[0][0]);
+const phonesOf = (customerId) => sql(`SELECT phone, is_primary FROM customer_phones WHERE customer_id = ${customerId} ORDER BY is_primary DESC, phone`);
+
+test('a customer has several phone numbers: listed and edited on the customer page, used by intake and search, kept by merging', async () => {
+  const a = await newRepair({ name: `多号客户${TAG}` });
+  const cust = customerOf(a.id);
+  assert.deepEqual(phonesOf(cust), [[a.phone, '1']], 'a new customer has its number as the primary one');
+  // add a second number (typed with +86)
+  const second = `139${String((Date.now() + 7) % 1e8).padStart(8, '0')}`;
+  let x = await customerPost(agent, cust, '/phones', { op: 'add', phone: `+86 ${second}` });
+  assert.equal(x.status, 303, snippet(x.text));
+  assert.deepEqual(phonesOf(cust), [[a.phone, '1'], [second, '0']]);
+  let page = await agent.get(`/staff/customers/${cust}`);
+  assert.match(page.text, new RegExp(`data-phone="${second}"`), 'the customer page does not list the second number');
+  assert.match(page.text, /主号码/);
+  // adding it twice, removing the primary: refused
+  assert.equal((await customerPost(agent, cust, '/phones', { op: 'add', phone: second })).status, 422);
+  assert.equal((await customerPost(agent, cust, '/phones', { op: 'remove', phone: a.phone })).status, 422);
+  // intake by the second number finds the same customer
+  const b = await newRepair({ phone: second, name: `多号客户${TAG}` });
+  assert.equal(customerOf(b.id), cust, 'intake did not match the second number');
+  // the queue and the customer search find the customer's repairs by either number
+  let q = await agent.get(`/staff/repairs?q=${second}`);
+  assert.ok(repairRows(q.text).some((r) => r.id === a.id), 'the queue does not find a repair by the second number');
+  q = await agent.get(`/staff/customers?q=${second}`);
+  assert.match(q.text, new RegExp(`href="/staff/customers/${cust}"`), 'the customer search does not find the second number');
+  // make the second the primary one: customers.phone follows
+  x = await customerPost(agent, cust, '/phones', { op: 'primary', phone: second });
+  assert.equal(x.status, 303);
+  assert.deepEqual(phonesOf(cust), [[second, '1'], [a.phone, '0']]);
+  assert.equal(sql(`SELECT phone FROM customers WHERE id = ${cust}`)[0][0], second);
+  // merging another record keeps its numbers
+  const other = await newRepair({ name: `多号客户${TAG}` });
+  const otherCust = customerOf(other.id);
+  assert.notEqual(otherCust, cust);
+  x = await customerPost(supervisor, cust, '/merge', { other_id: String(otherCust) });
+  assert.equal(x.status, 303, snippet(x.text));
+  assert.deepEqual(phonesOf(cust).map((p) => p[0]).sort(), [a.phone, second, other.phone].sort(), 'merging lost a number');
+  assert.deepEqual(phonesOf(otherCust), []);
+  const c = await newRepair({ phone: other.phone });
+  assert.equal(customerOf(c.id), cust, 'intake by the merged record\'s number does not find the kept customer');
+  // removing a further number
+  x = await customerPost(agent, cust, '/phones', { op: 'remove', phone: a.phone });
+  assert.equal(x.status, 303);
+  assert.ok(!phonesOf(cust).some((p) => p[0] === a.phone));
+  assert.ok(sql(`SELECT COUNT(*) FROM audit_log WHERE action LIKE 'customer_phone_%' AND target = '客户 #${cust}'`)[0][0] >= 3, 'phone changes are not audited');
+});
