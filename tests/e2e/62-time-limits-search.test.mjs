@@ -1,13 +1,16 @@
 // Time limits from the first moment and finding records as people type them (issue #11): the
 // first-response limit of a new repair (due at intake, overdue in the queue and on the home page,
 // told to the customer on the confirmation and tracking pages), make-up working days (调休), the
-// confirmation page only for the browser that submitted, and search/tracking input as typed.
+// confirmation page only for the browser that submitted, search and tracking input as typed,
+// assigning (prefilled, the visit kept, in working time or a confirmed exception) and customers
+// with several phone numbers.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, request, loginAdmin, login, createUser, sql, appSql, appSetting, RUN_ID, newRepair, newReturn,
   repairRows, repairActionOk, track, clearPublicThrottles, parseLocal, fmtLocal, businessAdd, holidaySet,
-  htmlUnescape, snippet, submitPublic, nextWorkday, repairAction, fieldValue, timeline, alertText,
+  htmlUnescape, snippet, submitPublic, nextWorkday, repairAction, fieldValue, alertText,
+  customerPost,
 } from './lib.mjs';
 
 let admin;
@@ -286,12 +289,6 @@ test('the assign form is prefilled; reassigning keeps the visit; a visit is in t
 });
 
 // ------------------------------------------------------------ several phone numbers --
-async function customerPost(client, id, suffix, fields) {
-  const page = await client.get(`/staff/customers/${id}`);
-  assert.equal(page.status, 200);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)[1];
-  return client.post(`/staff/customers/${id}${suffix}`, { csrf, ...fields });
-}
 const customerOf = (repairId) => Number(sql(`SELECT customer_id FROM repairs WHERE id = ${repairId}`)[0][0]);
 const phonesOf = (customerId) => sql(`SELECT phone, is_primary FROM customer_phones WHERE customer_id = ${customerId} ORDER BY is_primary DESC, phone`);
 

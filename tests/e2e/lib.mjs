@@ -719,6 +719,15 @@ function recordKind(list, sectionId, table) {
   };
 }
 
+/** POST a customer form (/staff/customers/<id><suffix>) with the page's csrf (and version, unless suffix). */
+export async function customerPost(client, id, suffix, fields) {
+  const page = await client.get(`/staff/customers/${id}`);
+  assert.equal(page.status, 200, `GET /staff/customers/${id}: ${page.status}`);
+  const csrf = extractCsrf(page.text) || (await client.csrf());
+  const version = fieldValue(page.text, 'version');
+  return client.post(`/staff/customers/${id}${suffix}`, suffix ? { csrf, ...fields } : { csrf, version, ...fields });
+}
+
 /** Work orders (repairRows: the queue and my jobs). */
 export const {
   page: repairPage, expect: expectRepairStatus, action: repairAction, actionOk: repairActionOk, rows: repairRows,
