@@ -64,6 +64,8 @@ static int sla_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 		.paused_minutes = waiting ? p->sla_paused_minutes : NULL, .pause_reason = "等待配件",
 		.done_at = p->resolved_at,
 	};
+	/* before acceptance the limit is the first response's */
+	tmpl_set(d, "SLA_LABEL", !strcmp(p->status, "new") ? "受理时限" : "处理时限");
 	return sla_view_fill(r, d, &v);
 }
 

@@ -49,6 +49,9 @@ test('a new repair is due for its first response at intake, and the customer is 
   assert.ok(due && due !== 'NULL', 'a new repair has no due time');
   const want = fmtLocal(businessAdd(parseLocal(created), firstResponseHours() * 60, holidaySet()));
   assert.equal(due, want, 'the first-response limit is not [sla] first_response_hours of working time');
+  // the work order shows it as the first response's limit
+  const detail = await agent.get(`/staff/repairs/${r.id}`);
+  assert.match(htmlUnescape(detail.text), new RegExp(`受理时限：${due}`), 'the work order does not show the first-response limit');
   // tracking names it while nobody has accepted
   const t = await track(r.no, r.phone);
   assert.equal(t.status, 200);
