@@ -316,6 +316,9 @@ test('a customer has several phone numbers: listed and edited on the customer pa
   // the queue and the customer search find the customer's repairs by either number
   let q = await agent.get(`/staff/repairs?q=${second}`);
   assert.ok(repairRows(q.text).some((r) => r.id === a.id), 'the queue does not find a repair by the second number');
+  const t = await newReturn({ phone: a.phone });
+  q = await agent.get(`/staff/returns?q=${second}`);
+  assert.match(q.text, new RegExp(`href="/staff/returns/${t.id}"`), 'the returns queue does not find a return by the second number');
   q = await agent.get(`/staff/customers?q=${second}`);
   assert.match(q.text, new RegExp(`href="/staff/customers/${cust}"`), 'the customer search does not find the second number');
   // make the second the primary one: customers.phone follows
