@@ -25,6 +25,8 @@ static const char SQL_MOVE[] =
 static const char SQL_FORGET[] = "DELETE FROM customer_phones WHERE customer_id = ?";
 static const char SQL_EDITABLE[] =
 	"SELECT 1 FROM customers WHERE id = ? AND merged_into IS NULL AND anonymised = 0 FOR UPDATE";
+static const char SQL_OWNERS[] =
+	"SELECT customer_id FROM customer_phones WHERE phone = ? ORDER BY customer_id DESC LIMIT 5";
 static const char SQL_HAS[] = "SELECT is_primary FROM customer_phones WHERE customer_id = ? AND phone = ?";
 
 int customer_phone_primary_set(struct request *r, long long id, const char *phone)
@@ -44,6 +46,17 @@ int customer_phones_merge(struct request *r, long long kept, long long other)
 int customer_phones_forget(struct request *r, long long id)
 {
 	return db_exec(r->db, &r->arena, NULL, SQL_FORGET, "i", id);
+}
+
+int customer_phones_owners(struct request *r, const char *phone, long long ids[CUSTOMER_IDS_MAX])
+{
+	struct db_result res = {0};
+	for (int i = 0; i < CUSTOMER_IDS_MAX; i++)
+		ids[i] = 0;
+	int st = *phone ? db_exec(r->db, &r->arena, &res, SQL_OWNERS, "s", phone) : DB_OK;
+	for (size_t i = 0; st == DB_OK && i < res.nrows && i < CUSTOMER_IDS_MAX; i++)
+		ids[i] = db_cell_int(&res, i, 0);
+	return st;
 }
 
 int customer_phones_load(struct request *r, long long id, struct db_result *out)

@@ -25,7 +25,7 @@
 	"AND (? = 0 OR (r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW())) " \
 	"AND (? = '' OR r.created_at >= ?) AND (? = '' OR r.created_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
 	"AND (? = '' OR r.public_no = ?) " \
-	"AND (? = '' OR r.contact_phone = ? OR r.customer_id IN " CUSTOMERS_WITH_PHONE ") " \
+	"AND (? = '' OR r.contact_phone = ? OR r.customer_id IN " CUSTOMER_IDS ") " \
 	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%') OR r.product LIKE CONCAT(?, '%') " \
 	"OR (? <> '' AND r.phone_tail = ?)) "
 
@@ -65,16 +65,21 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	const char *due;
 	long long after_id;
 	list_cursor_read(&r->arena, f->after, !strcmp(f->sort, "due"), &due, &after_id);
+	long long c[CUSTOMER_IDS_MAX];
+	int st = customer_phones_owners(r, q->phone, c);
+	if (st != DB_OK)
+		return st;
 	if (!strcmp(f->sort, "due"))
-		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssssssi", f->status, f->status,
-			       qf->assignee, qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from,
-			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->phone, q->text,
-			       q->text, q->like, q->like, q->tail, q->tail, due, due, due, after_id);
+		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE,
+			       "ssiiii" "ssssssss" CUSTOMER_IDS_TYPES "sssssssssi", f->status, f->status, qf->assignee,
+			       qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to,
+			       f->to, q->no, q->no, q->phone, q->phone, c[0], c[1], c[2], c[3], c[4], q->text, q->text,
+			       q->like, q->like, q->tail, q->tail, due, due, due, after_id);
 	return db_exec(r->db, &r->arena, res, !strcmp(f->sort, "old") ? SQL_QUEUE_OLD : SQL_QUEUE_NEW,
-		       "ssiiiisssssssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
+		       "ssiiii" "ssssssss" CUSTOMER_IDS_TYPES "ssssssii", f->status, f->status, qf->assignee, qf->assignee,
 		       (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no,
-		       q->no, q->phone, q->phone, q->phone, q->text, q->text, q->like, q->like, q->tail, q->tail,
-		       after_id, after_id);
+		       q->no, q->phone, q->phone, c[0], c[1], c[2], c[3], c[4], q->text, q->text, q->like, q->like,
+		       q->tail, q->tail, after_id, after_id);
 }
 
 /* One row of a list; the phone is masked unless show_phone. */
