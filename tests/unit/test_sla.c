@@ -30,14 +30,28 @@ static long long day_of(const char *s)
 
 /* ---- sla_add ---- */
 
+struct add_case {
+	const char *why, *start;
+	long minutes;
+	const char *want;
+};
+
+/* Fails unless sla_add on cal gives every case's want. */
+static void check_add(const struct sla_calendar *cal, const struct add_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char got[20];
+		sla_format(sla_add(cal, at(cases[i].start), cases[i].minutes), got);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
+				 got, cases[i].want);
+	}
+}
+
 static void test_add_table(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *why, *start;
-		long minutes;
-		const char *want;
-	} cases[] = {
+	static const struct add_case cases[] = {
 		{"Friday 17:00 + 2h rolls over the weekend", "2026-01-02 17:00:00", 120, "2026-01-05 10:00:00"},
 		{"inside one day", "2026-01-05 10:15:00", 90, "2026-01-05 11:45:00"},
 		{"start before opening", "2026-01-05 07:30:00", 60, "2026-01-05 10:00:00"},
@@ -57,13 +71,7 @@ static void test_add_table(void **state)
 		{"52 working weeks", "2026-01-05 09:00:00", 52L * 5 * 540, "2027-01-01 18:00:00"},
 	};
 	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0, NULL, 0};
-	for (size_t i = 0; i < COUNT(cases); i++) {
-		char got[20];
-		sla_format(sla_add(&cal, at(cases[i].start), cases[i].minutes), got);
-		if (strcmp(got, cases[i].want) != 0)
-			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
-				 got, cases[i].want);
-	}
+	check_add(&cal, cases, COUNT(cases));
 }
 
 static void test_add_holidays(void **state)
@@ -71,7 +79,7 @@ static void test_add_holidays(void **state)
 	(void)state;
 	long long mon_only[] = {day_of("2026-01-05")};
 	long long mon_tue[] = {day_of("2026-01-05"), day_of("2026-01-06")};
-	/* Spring festival week 2026: 16-22 February, two make-up Saturdays are not modelled. */
+	/* Spring festival week 2026: 16-22 February (its two make-up Saturdays: test_makeup_days). */
 	long long festival[7];
 	for (int i = 0; i < 7; i++)
 		festival[i] = day_of("2026-02-16") + i;
@@ -110,23 +118,13 @@ static void test_makeup_days(void **state)
 		festival[i] = day_of("2026-02-16") + i;
 	long long makeup[] = {day_of("2026-02-14"), day_of("2026-02-28")};
 	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, festival, COUNT(festival), makeup, COUNT(makeup)};
-	static const struct {
-		const char *why, *start;
-		long minutes;
-		const char *want;
-	} cases[] = {
+	static const struct add_case cases[] = {
 		{"Friday 17:00 + 2h works on the make-up Saturday", "2026-02-13 17:00:00", 120, "2026-02-14 10:00:00"},
 		{"from the make-up Saturday over the festival", "2026-02-14 17:00:00", 120, "2026-02-23 10:00:00"},
 		{"a long span gains the make-up day", "2026-02-02 09:00:00", 15 * 540, "2026-02-26 18:00:00"},
 		{"a span over both make-up Saturdays", "2026-02-13 09:00:00", 8 * 540, "2026-02-28 18:00:00"},
 	};
-	for (size_t i = 0; i < COUNT(cases); i++) {
-		char got[20];
-		sla_format(sla_add(&cal, at(cases[i].start), cases[i].minutes), got);
-		if (strcmp(got, cases[i].want) != 0)
-			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
-				 got, cases[i].want);
-	}
+	check_add(&cal, cases, COUNT(cases));
 	assert_int_equal(sla_between(&cal, at("2026-02-13 18:00:00"), at("2026-02-16 09:00:00")), 540);
 	assert_int_equal(sla_between(&cal, at("2026-02-09 09:00:00"), at("2026-03-02 09:00:00")), 12 * 540);
 	char got[20];
