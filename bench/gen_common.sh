@@ -162,6 +162,9 @@ FROM (
                CRC32(CONCAT('c4:', seq)) h4, CRC32(CONCAT('c5:', seq)) h5
         FROM seq_$((have + 1))_to_$CUSTOMERS) s
 ) c;
+-- each customer's number is its primary one (customer_phones, sql/018), as intake records it
+INSERT IGNORE INTO customer_phones (customer_id, phone, is_primary, created_at)
+SELECT id, phone, 1, created_at FROM customers WHERE notes = 'gen:bench' AND id > (SELECT COALESCE(MAX(customer_id), 0) FROM customer_phones);
 SQL
     echo "customers: $((CUSTOMERS - have)) added in $(secs "$t0" "$(now)") s"
   fi

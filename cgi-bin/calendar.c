@@ -1,21 +1,23 @@
 /* The working calendar behind time limits: working hours and days from the configuration, the time
- * limit of each priority, and the holidays that supervisors keep in the database. */
+ * limit of each priority, and the holidays and make-up working days (调休) that supervisors keep in
+ * the database. */
 #include "audit.h"
 #include "form.h"
 #include "pages.h"
 #include "repair_flow.h"
 #include "response.h"
+#include "sla.h"
 #include "valid.h"
 
 #include <string.h>
 
 static const char SQL_HOLIDAYS[] =
-	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1 FROM holidays WHERE day >= CURDATE() "
+	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1, kind FROM holidays WHERE day >= CURDATE() "
 	"ORDER BY day LIMIT 1000";
 static const char SQL_PAST_COUNT[] = "SELECT COUNT(*) FROM holidays WHERE day < CURDATE()";
 static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
-static const char SQL_HOLIDAY_INSERT[] = "INSERT INTO holidays (day, name) VALUES (?, ?)";
-static const char SQL_HOLIDAY_GET[] = "SELECT name FROM holidays WHERE day = ? FOR UPDATE";
+static const char SQL_HOLIDAY_INSERT[] = "INSERT INTO holidays (day, kind, name) VALUES (?, ?, ?)";
+static const char SQL_HOLIDAY_GET[] = "SELECT name, kind FROM holidays WHERE day = ? FOR UPDATE";
 static const char SQL_HOLIDAY_DELETE[] = "DELETE FROM holidays WHERE day = ?";
 
 static const char *const WEEKDAY[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
@@ -24,6 +26,14 @@ static const struct field_rule HOLIDAY[] = {
 	{"day", 1, 10, valid_date},
 	{"name", 1, 64, valid_text_line},
 };
+
+/* The kinds of calendar day: a day off (放假) and a make-up working day (调休上班). */
+static const char *const DAY_KINDS[][2] = {{"holiday", "放假"}, {"workday", "调休上班"}};
+
+static int weekday_works(const struct request *r, long long wd)
+{
+	return wd >= 0 && wd <= 6 && ((r->cfg->workdays >> wd) & 1);
+}
 
 static const char *clock_text(struct request *r, int minutes)
 {
@@ -89,7 +99,10 @@ static int holidays_page(struct request *r, int status, tmpl_dict **out, const c
 		tmpl_set(row, "DAY", db_cell(&list, i, 0));
 		tmpl_set(row, "NAME", db_cell(&list, i, 1));
 		tmpl_set(row, "WEEKDAY", WEEKDAY[wd]);
-		if (!((r->cfg->workdays >> wd) & 1))
+		int makeup = !strcmp(db_cell(&list, i, 3), "workday");
+		tmpl_set(row, "KIND", makeup ? "workday" : "holiday");
+		tmpl_set(row, "KIND_LABEL", DAY_KINDS[makeup][1]);
+		if (!makeup && !weekday_works(r, wd))
 			tmpl_show(row, "OFF_DAY");
 		if (editor)
 			tmpl_show(row, "DELETE");
@@ -101,11 +114,13 @@ static int holidays_page(struct request *r, int status, tmpl_dict **out, const c
 	if (editor) {
 		tmpl_show(d, "EDITOR");
 		tmpl_show(d, "DELETE_HEAD");
+		const char *kind = form_get(r, "kind");
+		form_options(d, "KIND_OPTION", DAY_KINDS, 2, kind && *kind ? kind : "holiday");
 	}
 	if (query_get(r, "added"))
-		tmpl_set(tmpl_section(d, "NOTICE"), "TEXT", "节假日已添加。");
+		tmpl_set(tmpl_section(d, "NOTICE"), "TEXT", "日期已添加。");
 	else if (query_get(r, "deleted"))
-		tmpl_set(tmpl_section(d, "NOTICE"), "TEXT", "节假日已删除。");
+		tmpl_set(tmpl_section(d, "NOTICE"), "TEXT", "日期已删除。");
 	*out = d;
 	*today_out = db_cell(&today, 0, 0);
 	return 0;
@@ -120,8 +135,16 @@ int page_holidays(struct request *r)
 	return holidays_page(r, 200, &d, &today);
 }
 
-/* POST /staff/holidays (day, name). Answers 303 back with added=1, or 422 with the form and a
- * message (bad field, a day already in the list, a day already past). */
+/* The weekday (0 Sunday) of day, "YYYY-MM-DD", or -1. */
+static int weekday_of(const char *day)
+{
+	long long t;
+	return sla_parse(day, &t) ? -1 : sla_weekday(t / 86400);
+}
+
+/* POST /staff/holidays (day, kind = holiday | workday [default holiday], name). Answers 303 back with
+ * added=1, or 422 with the form and a message (bad field, a day already in the list, a day already
+ * past, a make-up working day on a day that works anyway). */
 int page_holiday_add(struct request *r)
 {
 	tmpl_dict *d;
@@ -131,22 +154,34 @@ int page_holiday_add(struct request *r)
 		return st;
 	const char *v[2];
 	int errors = form_validate(r, HOLIDAY, 2, v, d);
+	const char *kind = form_get(r, "kind");
+	if (!kind || !*kind)
+		kind = "holiday";
+	int makeup = !strcmp(kind, "workday");
+	if (!makeup && strcmp(kind, "holiday")) {
+		form_error(d, "kind", "请选择放假或调休上班");
+		errors++;
+	}
 	if (!errors && today && strcmp(v[0], today) < 0) {
 		form_error(d, "day", "不能添加已经过去的日期");
+		errors++;
+	}
+	if (!errors && makeup && weekday_works(r, weekday_of(v[0]))) {
+		form_error(d, "day", "这一天本来就是工作日，无需登记调休上班");
 		errors++;
 	}
 	if (errors)
 		return 0;
 	st = db_begin(r->db);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, NULL, SQL_HOLIDAY_INSERT, "ss", v[0], v[1]);
+		st = db_exec(r->db, &r->arena, NULL, SQL_HOLIDAY_INSERT, "sss", v[0], kind, v[1]);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(d, "day", "这一天已经在节假日列表中");
+		form_error(d, "day", "这一天已经在日历中");
 		return 0;
 	}
 	if (st == DB_OK)
-		st = audit_record(r, "holiday_add", v[0], v[1]);
+		st = audit_record(r, makeup ? "workday_add" : "holiday_add", v[0], v[1]);
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -154,8 +189,8 @@ int page_holiday_add(struct request *r)
 	return page_redirect(r, "/staff/holidays?added=1");
 }
 
-/* POST /staff/holidays/delete (day). Answers 303 back with deleted=1, 400 for a malformed day, or
- * 404 when the day is not a holiday. */
+/* POST /staff/holidays/delete (day): a holiday or a make-up working day. Answers 303 back with
+ * deleted=1, 400 for a malformed day, or 404 when the day is not in the calendar. */
 int page_holiday_delete(struct request *r)
 {
 	const char *day = form_get(r, "day");
@@ -169,11 +204,12 @@ int page_holiday_delete(struct request *r)
 		return st;
 	if (!h.nrows) {
 		db_rollback(r->db);
-		return page_error(r, 404, "这一天不在节假日列表中。");
+		return page_error(r, 404, "这一天不在日历中。");
 	}
 	st = db_exec(r->db, &r->arena, NULL, SQL_HOLIDAY_DELETE, "s", day);
 	if (st == DB_OK)
-		st = audit_record(r, "holiday_delete", day, db_cell(&h, 0, 0));
+		st = audit_record(r, strcmp(db_cell(&h, 0, 1), "workday") ? "holiday_delete" : "workday_delete", day,
+				  db_cell(&h, 0, 0));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)

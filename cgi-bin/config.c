@@ -42,6 +42,7 @@ static void defaults(struct config *c)
 	c->sanbao = (struct sanbao_rules){.return_days = 7, .exchange_days = 15, .no_reason_days = 7,
 					  .repairs_before_exchange = 2};
 	c->returns_answer_hours = 24;
+	c->first_response_hours = 4;
 	c->returns_refund_hours = 48;
 	c->callback_delay_days = 2;
 	c->callback_max_attempts = 3;
@@ -211,6 +212,8 @@ static int key_cb(void *user, const char *section, const char *name, const char 
 		ok = set_int(&c->login_lock_minutes, value, 1, 24 * 60);
 	else if (S("sla", "low_hours"))
 		ok = set_int(&c->sla_hours[0], value, 1, 2000);
+	else if (S("sla", "first_response_hours"))
+		ok = set_int(&c->first_response_hours, value, 1, 2000);
 	else if (S("sla", "normal_hours"))
 		ok = set_int(&c->sla_hours[1], value, 1, 2000);
 	else if (S("sla", "high_hours"))

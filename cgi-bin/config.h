@@ -30,6 +30,7 @@ struct config {
 	int login_lock_minutes;
 
 	int sla_hours[4];        /* business hours to resolve, by priority: low, normal, high, urgent */
+	int first_response_hours; /* business hours from a repair's submission to its acceptance (受理) */
 	int work_start_min;      /* working day, minutes after local midnight */
 	int work_end_min;
 	int workdays;            /* bit d set: weekday d works (0 Sunday ... 6 Saturday) */

@@ -1,6 +1,7 @@
 /* Customer records: search, the record with its repairs and returns, edit, and the supervisor's merge,
  * anonymise and delete. Customers are created by intake; here they are kept tidy. */
 #include "audit.h"
+#include "customer_phones.h"
 #include "callback_db.h"
 #include "events.h"
 #include "form.h"
@@ -20,7 +21,8 @@
 #define CUSTOMER_LIST \
 	"SELECT id, name, phone, anonymised, DATE_FORMAT(updated_at, '%Y-%m-%d') FROM customers " \
 	"WHERE merged_into IS NULL "
-static const char SQL_LIST_PHONE[] = CUSTOMER_LIST "AND phone = ? AND id < ? ORDER BY id DESC LIMIT ?";
+static const char SQL_LIST_PHONE[] =
+	CUSTOMER_LIST "AND id IN " CUSTOMERS_WITH_PHONE " AND id < ? ORDER BY id DESC LIMIT ?";
 static const char SQL_LIST_NAME[] = CUSTOMER_LIST "AND name LIKE ? ESCAPE '!' AND id < ? ORDER BY id DESC LIMIT ?";
 static const char SQL_LIST_RECENT[] = CUSTOMER_LIST
 	"AND (? = 0 OR (updated_at, id) < (SELECT updated_at, id FROM customers WHERE id = ?)) "
@@ -29,9 +31,11 @@ static const char SQL_CUSTOMER[] =
 	"SELECT id, name, phone, email, address, notes, anonymised, merged_into, version, "
 	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i'), "
 	"DATE_FORMAT(phone_flagged_at, '%Y-%m-%d %H:%i') FROM customers WHERE id = ?";
+/* Other records sharing any of the customer's numbers: likely the same person, to merge. */
 static const char SQL_SAME_PHONE[] =
-	"SELECT id FROM customers WHERE phone = ? AND phone <> '' AND id <> ? AND merged_into IS NULL "
-	"ORDER BY id LIMIT 10";
+	"SELECT DISTINCT o.customer_id FROM customer_phones m JOIN customer_phones o ON o.phone = m.phone "
+	"AND o.customer_id <> m.customer_id JOIN customers c ON c.id = o.customer_id AND c.merged_into IS NULL "
+	"WHERE m.customer_id = ? ORDER BY o.customer_id LIMIT 10";
 /* A new phone clears the mark a wrong number left (assignments run left to right: phone is the old one). */
 static const char SQL_CUSTOMER_UPDATE[] =
 	"UPDATE customers SET phone_flagged_at = IF(phone <=> ?, phone_flagged_at, NULL), name = ?, phone = ?, email = ?, address = ?, notes = ?, version = version + 1, "
@@ -94,7 +98,7 @@ static const struct field_rule EDIT_CUSTOMER[] = {
 
 /* A customer row with what its page shows next to it; records[i] of RECORD_TYPES[i]. */
 struct customer {
-	struct db_result row, records[NTYPES], same_phone;
+	struct db_result row, records[NTYPES], same_phone, phones;
 };
 
 static const char *customer_target(struct request *r, long long id)
@@ -196,8 +200,9 @@ static int customer_load(struct request *r, struct customer *c)
 		st = db_exec(r->db, &r->arena, &c->records[t], RECORD_TYPES[t].list, "ii", r->path_id,
 			     (long long)RECORDS_SHOWN);
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &c->same_phone, SQL_SAME_PHONE, "si", db_cell(&c->row, 0, C_PHONE),
-			     r->path_id);
+		st = db_exec(r->db, &r->arena, &c->same_phone, SQL_SAME_PHONE, "i", r->path_id);
+	if (st == DB_OK)
+		st = customer_phones_load(r, r->path_id, &c->phones);
 	return st;
 }
 
@@ -262,6 +267,8 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 	for (size_t t = 0; t < NTYPES; t++)
 		records_fill(d, &RECORD_TYPES[t], &c->records[t]);
 	tmpl_show(d, db_cell_int(row, 0, C_ANONYMISED) ? "ANONYMISED" : "EDIT");
+	if (!db_cell_int(row, 0, C_ANONYMISED))
+		customer_phones_show(r, tmpl_section(d, "PHONES"), db_cell_int(row, 0, C_ID), &c->phones);
 	if (r->sess.role & ROLES_SUPERVISOR)
 		supervisor_fill(d, c);
 	return d;
@@ -336,6 +343,9 @@ int page_customer_update(struct request *r)
 		db_rollback(r->db);
 		return page_error(r, 409, "该客户资料已被他人修改，请刷新后重试。");
 	}
+	/* the number typed here is the primary one; one it replaces stays among the further numbers */
+	if (st == DB_OK)
+		st = customer_phone_primary_set(r, r->path_id, v[1]);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_update", customer_target(r, r->path_id), changed_fields(r, &c, v));
 	if (st == DB_OK)
@@ -411,6 +421,8 @@ static int merge_apply(struct request *r, long long other)
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_MERGED_REPOINT, "ii", kept, other);
 	if (st == DB_OK)
+		st = customer_phones_merge(r, kept, other);
+	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_MARK_MERGED, "ii", kept, other);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_merge", customer_target(r, kept),
@@ -474,6 +486,8 @@ int page_customer_anonymise(struct request *r)
 		return page_error(r, 422, "该客户记录已合并到其他记录，无需匿名化。");
 	}
 	if (st == DB_OK)
+		st = customer_phones_forget(r, r->path_id);
+	if (st == DB_OK)
 		st = records_change(r, RECORDS_ANONYMISE, r->path_id, 0, "anonymise", "客户资料已按要求匿名化", &counts);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_anonymise", customer_target(r, r->path_id),
@@ -505,6 +519,8 @@ int page_customer_delete(struct request *r)
 		tmpl_set(d, "DELETE_ERROR", "该客户有服务记录，不能删除，可改为匿名化处理。");
 		return 0;
 	}
+	if (st == DB_OK)
+		st = customer_phones_forget(r, r->path_id);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_DELETE, "ii", r->path_id, r->path_id);
 	if (st == DB_OK)

@@ -1,5 +1,6 @@
 /* Numbering, customer matching and the public form's protections for every kind of request. */
 #include "intake.h"
+#include "customer_phones.h"
 #include "events.h"
 #include "repair_flow.h"
 #include "response.h"
@@ -8,6 +9,10 @@
 #include "valid.h"
 
 #include <string.h>
+
+/* The cookie that lets the browser which submitted a request see its confirmation page. */
+#define DONE_COOKIE "done"
+#define DONE_COOKIE_SECONDS 1800
 
 static const char SQL_TOKEN_CLAIM[] = "INSERT INTO submissions (token, public_no, created_at) VALUES (?, ?, NOW())";
 static const char SQL_TOKEN_FIND[] = "SELECT public_no FROM submissions WHERE token = ?";
@@ -22,8 +27,10 @@ static const char SQL_COUNTER_BUMP[] =
 static const char SQL_COUNTER_GET[] =
 	"SELECT last, DATE_FORMAT(CURDATE(), '%Y%m%d') FROM daily_counters WHERE kind = ? AND day = CURDATE()";
 static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
+/* Any of a customer's numbers matches (customer_phones). */
 static const char SQL_CUSTOMER_BY_PHONE[] =
-	"SELECT id FROM customers WHERE phone = ? AND merged_into IS NULL AND anonymised = 0 ORDER BY id LIMIT 1";
+	"SELECT id FROM customers WHERE id IN " CUSTOMERS_WITH_PHONE " AND merged_into IS NULL AND anonymised = 0 "
+	"ORDER BY id LIMIT 1";
 static const char SQL_CUSTOMER_INSERT[] =
 	"INSERT INTO customers (name, phone, email, address, created_at, updated_at) VALUES (?, ?, ?, ?, NOW(), NOW())";
 
@@ -52,7 +59,7 @@ int intake_customer(struct request *r, const struct intake_contact *c, long long
 	st = db_exec(r->db, &r->arena, &res, SQL_CUSTOMER_INSERT, "ssss", c->name, c->phone, c->email ? c->email : "",
 		     c->address ? c->address : "");
 	*id = (long long)res.insert_id;
-	return st;
+	return st == DB_OK ? customer_phone_primary_set(r, *id, c->phone) : st;
 }
 
 /* A hex token of 64 characters, as random_hex(32) makes. */
@@ -72,8 +79,11 @@ void intake_form_token(struct request *r, tmpl_dict *form)
 	tmpl_set(form, "TOKEN", token_ok(token) ? token : random_hex(&r->arena, 32));
 }
 
-static int redirect_done(struct request *r, const char *done_path, const char *no)
+/* The confirmation, for this browser only: its form's token goes along in a short-lived cookie. */
+static int redirect_done(struct request *r, const char *done_path, const char *no, const char *token)
 {
+	if (token_ok(token))
+		response_cookie(r, DONE_COOKIE, token, DONE_COOKIE_SECONDS);
 	return page_redirect(r, arena_printf(&r->arena, "%s?no=%s", done_path, no));
 }
 
@@ -126,7 +136,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 		if (st != DB_OK)
 			return st;
 		if (res.nrows && *db_cell(&res, 0, 0))
-			return redirect_done(r, done_path, db_cell(&res, 0, 0));
+			return redirect_done(r, done_path, db_cell(&res, 0, 0), token);
 	}
 	long long locked = 0, id = 0;
 	const char *key = throttle_addr_key(r, "s:"), *no = NULL, *used = NULL;
@@ -141,7 +151,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 	if (st == DB_OK)
 		st = intake_token_claim(r, token, "", &used);
 	if (st == DB_DUP)
-		return redirect_done(r, done_path, used);
+		return redirect_done(r, done_path, used, token);
 	if (st == DB_OK)
 		st = intake_number(r, kind, &no);
 	if (st == DB_OK)
@@ -156,7 +166,7 @@ int intake_public_submit(struct request *r, tmpl_dict *form, int errors, char ki
 		return st;
 	/* The request is saved; a failed clean-up is for the next submission to do. */
 	intake_public_cleanup(r);
-	return redirect_done(r, done_path, no);
+	return redirect_done(r, done_path, no, token);
 }
 
 void intake_channel_options(tmpl_dict *form, const char *selected)
@@ -192,13 +202,54 @@ int intake_staff_submit(struct request *r, tmpl_dict *form, int errors, char kin
 	return page_redirect(r, arena_printf(&r->arena, "%s/%lld", detail_path, id));
 }
 
+/* A request by its number: a row when it exists, with the time its first answer is due while
+ * nobody has answered yet (NULL after that). */
+static const char SQL_REPAIR_FIND[] =
+	"SELECT IF(status = 'new', DATE_FORMAT(due_at, '%Y-%m-%d %H:%i'), NULL) FROM repairs WHERE public_no = ?";
+static const char SQL_RETURN_FIND[] =
+	"SELECT IF(status = 'requested', DATE_FORMAT(due_at, '%Y-%m-%d %H:%i'), NULL) FROM returns WHERE public_no = ?";
+/* The number this browser submitted, by the one-time token of its form kept in its cookie. */
+static const char SQL_TOKEN_OF[] = "SELECT 1 FROM submissions WHERE token = ? AND public_no = ?";
+
+/* Looks request no of kind up: *found, and *due when its first answer is still due. */
+static int request_find(struct request *r, char kind, const char *no, int *found, const char **due)
+{
+	struct db_result res;
+	int st = db_exec(r->db, &r->arena, &res, kind == 'R' ? SQL_REPAIR_FIND : SQL_RETURN_FIND, "s", no);
+	*found = st == DB_OK && res.nrows;
+	*due = *found ? db_cell(&res, 0, 0) : NULL;
+	return st;
+}
+
+int intake_answer_due_fill(struct request *r, char kind, const char *no, tmpl_dict *d)
+{
+	int found;
+	const char *due;
+	int st = request_find(r, kind, no, &found, &due);
+	if (st == DB_OK && due)
+		tmpl_set(tmpl_section(d, "ANSWER_DUE"), "AT", due);
+	return st;
+}
+
 int intake_done_page(struct request *r, char kind, const char *tpl, const char *title)
 {
-	const char *no = query_get(r, "no");
+	const char *no = query_get(r, "no"), *token = cookie_get(r, DONE_COOKIE), *due;
+	int found;
 	if (!public_no_valid(no, kind))
 		return page_error(r, 404, "没有找到这个单号。");
-	tmpl_dict *d = page_begin(r, 200, tpl, title);
+	int st = request_find(r, kind, no, &found, &due);
+	if (st != DB_OK)
+		return st;
+	if (!found)
+		return page_error(r, 404, "没有找到这个单号。");
+	struct db_result mine = {0};
+	if (token_ok(token) && (st = db_exec(r->db, &r->arena, &mine, SQL_TOKEN_OF, "ss", token, no)) != DB_OK)
+		return st;
+	/* Another browser, or this one later, learns nothing from a number alone: tracking asks for the phone. */
+	tmpl_dict *d = page_begin(r, 200, mine.nrows ? tpl : "done_elsewhere.tpl", mine.nrows ? title : "进度查询");
 	tmpl_set(d, "NO", no);
+	if (mine.nrows && due)
+		tmpl_set(tmpl_section(d, "ANSWER_DUE"), "AT", due);
 	return 0;
 }
 

@@ -68,8 +68,13 @@ void intake_channel_options(tmpl_dict *form, const char *selected);
  * <detail_path>/<id> or 422 with form. Returns 0 or a db_status. */
 int intake_staff_submit(struct request *r, tmpl_dict *form, int errors, char kind, intake_insert_fn insert,
 			void *ctx, const char *detail_path);
-/* GET <done_path>?no=: the confirmation page tpl with NO; 404 for a malformed number of kind. It does
- * not look the number up, so it tells nothing about other requests. */
+/* Adds section ANSWER_DUE (AT, "YYYY-MM-DD HH:MM") to d when request no of kind ('R', 'T') is still
+ * waiting for its first answer, which is due then. Returns a db_status. */
+int intake_answer_due_fill(struct request *r, char kind, const char *no, tmpl_dict *d);
+/* GET <done_path>?no=: the confirmation page tpl with NO (and ANSWER_DUE) for the browser that
+ * submitted it (the cookie intake_public_submit sets holds its form's token); any other browser
+ * gets a neutral page pointing to /track; 404 for a malformed number of kind or one that does not
+ * exist. */
 int intake_done_page(struct request *r, char kind, const char *tpl, const char *title);
 
 #endif

@@ -21,22 +21,38 @@ const char *list_choice_read(struct request *r, const char *name, const char *co
 	return dflt;
 }
 
+static int four_digits(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[4] == '\0';
+}
+
 void list_search_classify(struct arena *a, const char *q, const char *kinds, struct list_search *out)
 {
-	*out = (struct list_search){q, "", "", "", ""};
-	if (!*q)
+	*out = (struct list_search){q, "", "", "", "", ""};
+	char no[32];
+	public_no_normalise(q, no);
+	if (!*no)
 		return;
-	if (strchr(kinds, q[0]) && public_no_valid(q, q[0])) {
-		out->no = q;
+	if (strchr(kinds, no[0]) && public_no_valid(no, no[0])) {
+		out->no = arena_strdup(a, no);
 	} else if (!valid_phone(q)) {
 		char phone[32];
 		phone_normalise(q, phone);
 		out->phone = arena_strdup(a, phone);
 	} else {
-		char *escaped = arena_alloc(a, strlen(q) * 2 + 1);
-		like_escape(q, escaped);
-		out->text = q;
+		const char *text = q + strspn(q, " \t");
+		size_t len = strlen(text);
+		while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+			len--;
+		text = arena_printf(a, "%.*s", (int)len, text);
+		char *escaped = arena_alloc(a, strlen(text) * 2 + 1);
+		like_escape(text, escaped);
+		out->text = text;
 		out->like = escaped;
+		out->tail = four_digits(text) ? text : "";
 	}
 }
 

@@ -21,10 +21,11 @@
 /* What the search box was recognised as: one of no, phone, text is set, the others are "". */
 struct list_search {
 	const char *q;     /* as typed */
-	const char *no;    /* a public number of one of the list's kinds */
+	const char *no;    /* a public number of one of the list's kinds (normalised: public_no_normalise) */
 	const char *phone; /* a phone number, normalised */
-	const char *text;  /* anything else, as typed */
+	const char *text;  /* anything else, without the spaces around it */
 	const char *like;  /* text with the LIKE wildcards escaped, for "LIKE CONCAT(?, '%')" */
+	const char *tail;  /* text of exactly 4 digits: perhaps the last 4 digits of a phone; else "" */
 };
 
 /* The filters every list has; each is "" (or 0) when not given or not valid. */

@@ -2,6 +2,7 @@
  * a handover (交接班) lists them. Each condition uses the index named in it. */
 #ifndef AFTERSALES_OPEN_WORK_H
 #define AFTERSALES_OPEN_WORK_H
+#include "repair_flow.h"
 #include "request.h"
 
 /* A count that stops at 101 rows: overdue work depends on the clock, so it is counted on each visit,
@@ -11,9 +12,9 @@
 #define OPEN_COUNT_CAP 100
 #define CAPPED_COUNT(rows) "(SELECT COUNT(*) FROM (SELECT 1 FROM " rows " LIMIT 101) t)"
 
-/* Waiting for parts pauses a repair's clock, so it is never overdue there. */
+/* REPAIR_CLOCK_STATUSES (repair_flow.h): waiting for parts pauses the clock, never overdue there. */
 #define REPAIRS_OVERDUE \
-	"repairs FORCE INDEX (repairs_due) WHERE status IN ('accepted','assigned','in_progress') AND due_at < NOW()"
+	"repairs FORCE INDEX (repairs_due) WHERE status IN (" REPAIR_CLOCK_STATUSES ") AND due_at < NOW()"
 #define REPAIRS_WAITING_PARTS "repairs FORCE INDEX (repairs_status) WHERE status = 'waiting_parts'"
 /* open_due is due_at while the clock runs (requested, inspected), NULL otherwise: sql/006_returns.sql. */
 #define RETURNS_OVERDUE "returns FORCE INDEX (returns_open_due) WHERE open_due < NOW()"

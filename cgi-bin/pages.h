@@ -107,6 +107,8 @@ int page_duty_note(struct request *r);
 int page_customers(struct request *r);
 int page_customer(struct request *r);
 int page_customer_update(struct request *r);
+/* customer_phones.c */
+int page_customer_phones(struct request *r);
 int page_customer_merge(struct request *r);
 int page_customer_anonymise(struct request *r);
 int page_customer_delete(struct request *r);

@@ -6,6 +6,7 @@
 #include "repair_flow.h"
 #include "response.h"
 #include "valid.h"
+#include "workcal.h"
 
 #define REPAIR_COLUMNS \
 	"SELECT r.id, r.customer_id, COALESCE(r.assignee_id, 0), r.version, r.labour_minutes, " \
@@ -29,8 +30,8 @@ static const char SQL_REPAIR_PUBLIC[] = REPAIR_COLUMNS "WHERE r.public_no = ? AN
 static const char SQL_REPAIR_INSERT[] =
 	"INSERT INTO repairs (public_no, customer_id, channel, contact_name, contact_phone, contact_email, address, "
 	"product, product_id, model, serial_no, purchase_date, warranty_until, fault, preferred_time, created_by, "
-	"return_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"DATE_ADD(?, INTERVAL " PRODUCT_WARRANTY_MONTHS " MONTH), ?, ?, ?, ?, NOW(), NOW())";
+	"return_id, due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"DATE_ADD(?, INTERVAL " PRODUCT_WARRANTY_MONTHS " MONTH), ?, ?, ?, ?, ?, NOW(), NOW())";
 
 static void unpack(const struct db_result *res, struct repair *p)
 {
@@ -99,11 +100,16 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	struct db_result res;
 	const char *from_return = db_id_or_null(&r->arena, n->return_id);
 	const char *product_id = db_id_or_null(&r->arena, n->product_id);
-	int st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssssissss", n->public_no, n->customer_id,
-			 n->channel, n->name, n->phone, n->email, n->address, n->product, product_id, n->model,
-			 n->serial_no, n->purchase_date, n->purchase_date, product_id, n->product,
-			 (long long)r->cfg->default_warranty_months, n->fault, n->preferred_time, intake_created_by(r),
-			 from_return);
+	/* The first response (受理) is due from the start, so a request nobody takes becomes overdue. */
+	char due[20];
+	int st = workcal_due_from_now(r, r->cfg->first_response_hours, due);
+	if (st != DB_OK)
+		return st;
+	st = db_exec(r->db, &r->arena, &res, SQL_REPAIR_INSERT, "sisssssssssssssisssss", n->public_no, n->customer_id,
+		     n->channel, n->name, n->phone, n->email, n->address, n->product, product_id, n->model,
+		     n->serial_no, n->purchase_date, n->purchase_date, product_id, n->product,
+		     (long long)r->cfg->default_warranty_months, n->fault, n->preferred_time, intake_created_by(r),
+		     from_return, due);
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;

@@ -72,6 +72,8 @@ static int sla_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 		.paused_minutes = waiting ? p->sla_paused_minutes : NULL, .pause_reason = "等待配件",
 		.done_at = p->resolved_at,
 	};
+	/* before acceptance the limit is the first response's */
+	tmpl_set(d, "SLA_LABEL", !strcmp(p->status, "new") ? "受理时限" : "处理时限");
 	return sla_view_fill(r, d, &v);
 }
 
@@ -204,6 +206,12 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	const char *now[] = {p->product, p->model, p->serial_no, p->purchase_date};
 	for (size_t i = 0; !message && i < 4; i++)
 		tmpl_set(d, kept[8 + i], now[i]);
+	/* The assign form starts from the visit booked now, so reassigning keeps it unless changed. */
+	if (!message && p->visit_at && strlen(p->visit_at) == 16)
+		tmpl_set(d, "visit_at", arena_printf(&r->arena, "%.10sT%s", p->visit_at, p->visit_at + 11));
+	const char *exception = message ? form_get(r, "visit_exception") : NULL;
+	if (exception && !strcmp(exception, "1"))
+		tmpl_show(d, "VISIT_EXCEPTION_CHECKED");
 	static const char *const warranty[][2] = {{"1", "是（免费）"}, {"0", "否（收费）"}};
 	form_options(d, "WARRANTY_OPTION", warranty, 2, message ? form_get(r, "warranty_repair") : NULL);
 	int st = sla_fill(r, d, p);
@@ -248,6 +256,24 @@ static int run_accept(struct request *r, const struct repair *p, struct action_o
 	return db_exec(r->db, &r->arena, res, SQL_ACCEPT, "ssii", priority, due, p->id, p->version);
 }
 
+/* Sets *problem to why a visit at visit ("YYYY-MM-DD HH:MM:SS") cannot be booked (past, or outside
+ * working time), or NULL when it can. Returns a db_status. */
+static int visit_problem(struct request *r, const struct repair *p, const char *visit, const char **problem)
+{
+	*problem = NULL;
+	if (strcmp(visit, p->now) <= 0) {
+		*problem = "上门时间已经过去";
+		return DB_OK;
+	}
+	int working = 0;
+	int st = workcal_working(r, visit, &working);
+	if (st == DB_OK && !working)
+		*problem = arena_printf(&r->arena, "上门时间不在工作时间内（工作日 %02d:%02d–%02d:%02d）",
+					r->cfg->work_start_min / 60, r->cfg->work_start_min % 60,
+					r->cfg->work_end_min / 60, r->cfg->work_end_min % 60);
+	return st;
+}
+
 static int run_assign(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	long long tech = 0;
@@ -259,15 +285,33 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 	const char *visit = form_datetime(r, "visit_at", "上门时间", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
-	int st = db_exec(r->db, &r->arena, &name, SQL_TECHNICIAN_NAME, "i", tech);
+	/* A form without the field keeps the time booked before (the page's form comes prefilled). */
+	if (!form_get(r, "visit_at") && p->visit_at)
+		visit = arena_printf(&r->arena, "%s:00", p->visit_at);
+	/* A visit booked before stands as it is; a new one is in the future and in working time unless
+	 * the supervisor confirms an exception, which the timeline records. */
+	const char *problem = NULL;
+	int st = DB_OK;
+	if (visit && !(p->visit_at && !strncmp(visit, p->visit_at, 16)))
+		st = visit_problem(r, p, visit, &problem);
+	if (st != DB_OK)
+		return st;
+	const char *exception = form_get(r, "visit_exception");
+	int confirmed = exception && !strcmp(exception, "1");
+	if (problem && !confirmed) {
+		o->refusal = arena_printf(&r->arena, "%s；如确需安排，请勾选“例外”确认", problem);
+		return DB_OK;
+	}
+	st = db_exec(r->db, &r->arena, &name, SQL_TECHNICIAN_NAME, "i", tech);
 	if (st != DB_OK)
 		return st;
 	if (!name.nrows) {
 		o->refusal = "所选人员不是在职的维修人员";
 		return DB_OK;
 	}
-	o->note = arena_printf(&r->arena, "派给 %s%s%s", db_cell(&name, 0, 0), visit ? "，上门时间 " : "",
-			       visit ? visit : "");
+	o->note = arena_printf(&r->arena, "派给 %s%s%s%s%s%s", db_cell(&name, 0, 0), visit ? "，上门时间 " : "",
+			       visit ? visit : "", problem ? "（主管确认例外：" : "", problem ? problem : "",
+			       problem ? "）" : "");
 	o->public_note = visit ? arena_printf(&r->arena, "已安排维修人员，预约上门时间 %.16s", visit) : "已安排维修人员";
 	return db_exec(r->db, &r->arena, res, SQL_ASSIGN, "isii", tech, visit, p->id, p->version);
 }

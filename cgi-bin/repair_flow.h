@@ -7,6 +7,9 @@ extern const struct flow REPAIR_FLOW;
 
 static inline int repair_status_index(const char *code) { return flow_status_index(&REPAIR_FLOW, code); }
 static inline const char *repair_status_label(const char *code) { return flow_status_label(&REPAIR_FLOW, code); }
+/* The statuses in which a repair's clock runs, as SQL: the first response (受理) is due while it is
+ * new, the resolution after that; waiting for parts pauses it. */
+#define REPAIR_CLOCK_STATUSES "'new','accepted','assigned','in_progress'"
 /* 1 for statuses where the request is still being worked on (not resolved, closed or cancelled). */
 static inline int repair_status_open(const char *code) { return flow_status_open(&REPAIR_FLOW, code); }
 static inline const struct flow_action *repair_action_find(const char *code)

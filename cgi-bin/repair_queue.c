@@ -1,4 +1,5 @@
 /* The staff repair queue with filters and keyset pagination, and a technician's own jobs. */
+#include "customer_phones.h"
 #include "list.h"
 #include "pages.h"
 #include "repair_db.h"
@@ -13,7 +14,7 @@
 #define QUEUE_COLUMNS \
 	"SELECT r.id, r.public_no, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), r.contact_name, r.contact_phone, " \
 	"r.product, r.status, r.priority, u.display_name, DATE_FORMAT(r.due_at, '%Y-%m-%d %H:%i'), " \
-	"r.status IN ('accepted','assigned','in_progress') AND r.due_at < NOW(), " \
+	"r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW(), " \
 	"DATE_FORMAT(r.due_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(r.visit_at, '%Y-%m-%d %H:%i'), r.address " \
 	"FROM repairs r LEFT JOIN users u ON u.id = r.assignee_id "
 
@@ -22,10 +23,12 @@
 #define QUEUE_FILTERS \
 	"WHERE (? = '' OR r.status = ?) " \
 	"AND (? = 0 OR r.assignee_id = ?) AND (? = 0 OR r.assignee_id IS NULL) " \
-	"AND (? = 0 OR (r.status IN ('accepted','assigned','in_progress') AND r.due_at < NOW())) " \
+	"AND (? = 0 OR (r.status IN (" REPAIR_CLOCK_STATUSES ") AND r.due_at < NOW())) " \
 	"AND (? = '' OR r.created_at >= ?) AND (? = '' OR r.created_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
-	"AND (? = '' OR r.public_no = ?) AND (? = '' OR r.contact_phone = ?) " \
-	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%')) "
+	"AND (? = '' OR r.public_no = ?) " \
+	"AND (? = '' OR r.contact_phone = ? OR r.customer_id IN " CUSTOMER_IDS ") " \
+	"AND (? = '' OR r.serial_no = ? OR r.contact_name LIKE CONCAT(?, '%') OR r.product LIKE CONCAT(?, '%') " \
+	"OR (? <> '' AND r.phone_tail = ?)) "
 
 static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_DESC("r");
 static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_ASC("r");
@@ -68,15 +71,21 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	const char *due;
 	long long after_id;
 	list_cursor_read(&r->arena, f->after, !strcmp(f->sort, "due"), &due, &after_id);
+	long long c[CUSTOMER_IDS_MAX];
+	int st = customer_phones_owners(r, q->phone, c);
+	if (st != DB_OK)
+		return st;
 	if (!strcmp(f->sort, "due"))
-		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE, "ssiiiissssssssssssssi", f->status, f->status,
-			       qf->assignee, qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from,
-			       f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->text, q->text,
-			       q->like, due, due, due, after_id);
+		return db_exec(r->db, &r->arena, res, SQL_QUEUE_DUE,
+			       "ssiiii" "ssssssss" CUSTOMER_IDS_TYPES "sssssssssi", f->status, f->status, qf->assignee,
+			       qf->assignee, (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to,
+			       f->to, q->no, q->no, q->phone, q->phone, c[0], c[1], c[2], c[3], c[4], q->text, q->text,
+			       q->like, q->like, q->tail, q->tail, due, due, due, after_id);
 	return db_exec(r->db, &r->arena, res, !strcmp(f->sort, "old") ? SQL_QUEUE_OLD : SQL_QUEUE_NEW,
-		       "ssiiiisssssssssssii", f->status, f->status, qf->assignee, qf->assignee,
+		       "ssiiii" "ssssssss" CUSTOMER_IDS_TYPES "ssssssii", f->status, f->status, qf->assignee, qf->assignee,
 		       (long long)qf->unassigned, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no,
-		       q->no, q->phone, q->phone, q->text, q->text, q->like, after_id, after_id);
+		       q->no, q->phone, q->phone, c[0], c[1], c[2], c[3], c[4], q->text, q->text, q->like, q->like,
+		       q->tail, q->tail, after_id, after_id);
 }
 
 /* One row of a list; the phone is masked unless show_phone. */

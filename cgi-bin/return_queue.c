@@ -1,5 +1,6 @@
 /* The staff list of returns with filters, search and keyset paging. */
 #include "form.h"
+#include "customer_phones.h"
 #include "list.h"
 #include "pages.h"
 #include "response.h"
@@ -20,11 +21,13 @@ enum { COL_DUE_KEY = 10, COL_CREATED_KEY = 13 };
 #define QUEUE_FILTERS \
 	"WHERE (? = '' OR t.status = ?) AND (? = '' OR t.kind = ?) AND (? = 0 OR t.open_due < NOW()) " \
 	"AND (? = '' OR t.created_at >= ?) AND (? = '' OR t.created_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
-	"AND (? = '' OR t.public_no = ?) AND (? = '' OR t.contact_phone = ? OR t.order_no = ?) " \
+	"AND (? = '' OR t.public_no = ?) " \
+	"AND (? = '' OR t.contact_phone = ? OR t.customer_id IN " CUSTOMER_IDS " OR t.order_no = ?) " \
 	"AND (? = '' OR t.order_no = ? OR t.serial_no = ? OR t.contact_name LIKE CONCAT(?, '%')) "
 
-/* status, kind, overdue, from, to, number, phone (and as order number), text (order, serial, name) */
-#define FILTER_TYPES "ssss" "i" "ssss" "ss" "sss" "ssss"
+/* status, kind, overdue, from, to, number, phone (any of the customer's, and as order number), text
+ * (order, serial, name) */
+#define FILTER_TYPES "ssss" "i" "ssss" "ss" "ss" CUSTOMER_IDS_TYPES "s" "ssss"
 
 static const char SQL_QUEUE_NEW[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_DESC("t");
 static const char SQL_QUEUE_OLD[] = QUEUE_COLUMNS QUEUE_FILTERS LIST_BY_ID_ASC("t");
@@ -78,13 +81,17 @@ static int run_queue(struct request *r, const struct queue_filter *qf, struct db
 	const char *key;
 	long long after_id;
 	list_cursor_read(&r->arena, f->after, key_column(qf) >= 0, &key, &after_id);
+	long long c[CUSTOMER_IDS_MAX];
+	int st = customer_phones_owners(r, q->phone, c);
+	if (st != DB_OK)
+		return st;
 	if (key_column(qf) >= 0)
 		return db_exec(r->db, &r->arena, res, sql, FILTER_TYPES "sssi", f->status, f->status, qf->kind,
 			       qf->kind, (long long)f->overdue, f->from, f->from, f->to, f->to, q->no, q->no, q->phone,
-			       q->phone, q->q, q->text, q->text, q->text, q->like, key, key, key, after_id);
+			       q->phone, c[0], c[1], c[2], c[3], c[4], q->q, q->text, q->text, q->text, q->like, key, key, key, after_id);
 	return db_exec(r->db, &r->arena, res, sql, FILTER_TYPES "ii", f->status, f->status, qf->kind, qf->kind,
-		       (long long)f->overdue, f->from, f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, q->q,
-		       q->text, q->text, q->text, q->like, after_id, after_id);
+		       (long long)f->overdue, f->from, f->from, f->to, f->to, q->no, q->no, q->phone, q->phone, c[0],
+		       c[1], c[2], c[3], c[4], q->q, q->text, q->text, q->text, q->like, after_id, after_id);
 }
 
 static void queue_row(struct request *r, tmpl_dict *d, const struct db_result *res, size_t i)

@@ -116,12 +116,9 @@ static int return_insert(struct request *r, void *ctx, const char *channel, cons
 	long long customer = 0;
 	char due[20];
 	struct intake_contact contact = {v[F_NAME], v[F_PHONE], NULL, v[F_ADDRESS]};
-	const char *now = NULL;
 	int st = intake_customer(r, &contact, &customer);
 	if (st == DB_OK)
-		st = workcal_now(r, &now);
-	if (st == DB_OK)
-		st = workcal_due(r, now, (long)r->cfg->returns_answer_hours * 60, due);
+		st = workcal_due_from_now(r, r->cfg->returns_answer_hours, due);
 	if (st != DB_OK)
 		return st;
 	const char *bought = !*v[F_ONLINE] ? NULL : !strcmp(v[F_ONLINE], "online") ? "1" : "0";

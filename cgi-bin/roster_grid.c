@@ -22,7 +22,7 @@ static const char SQL_ROWS[] =
 	"SELECT r.id, r.user_id, DATEDIFF(r.day, ?), r.shift_type_id, t.name, t.color, t.start_min, t.end_min "
 	"FROM roster r JOIN shift_types t ON t.id = r.shift_type_id WHERE r.day BETWEEN ? AND ? "
 	"ORDER BY r.day, t.start_min, t.id";
-static const char SQL_HOLIDAYS[] = "SELECT DATEDIFF(day, ?), name FROM holidays WHERE day BETWEEN ? AND ?";
+static const char SQL_HOLIDAYS[] = "SELECT DATEDIFF(day, ?), name FROM holidays WHERE day BETWEEN ? AND ? AND kind = 'holiday'";
 
 enum { S_ID, S_NAME, S_ROLE, S_ACTIVE };
 enum { R_ID, R_USER, R_DAY, R_TYPE, R_NAME, R_COLOR, R_START, R_END };

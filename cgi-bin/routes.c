@@ -66,6 +66,7 @@ const struct route ROUTES[] = {
 	{M_GET, "/staff/customers", page_customers, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_GET, "/staff/customers/#", page_customer, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#", page_customer_update, ROLE_AGENT | ROLES_SUPERVISOR},
+	{M_POST, "/staff/customers/#/phones", page_customer_phones, ROLE_AGENT | ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#/merge", page_customer_merge, ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#/anonymise", page_customer_anonymise, ROLES_SUPERVISOR},
 	{M_POST, "/staff/customers/#/delete", page_customer_delete, ROLES_SUPERVISOR},

@@ -1,5 +1,6 @@
 /* Business-time arithmetic: working minutes inside [work_start, work_end) on working weekdays that
- * are not holidays. Times are "local seconds" (wall-clock time read as UTC), days are counted from
+ * are not holidays, and on make-up working days (调休) whatever their weekday. Times are "local
+ * seconds" (wall-clock time read as UTC), days are counted from
  * 1970-01-01. Long spans move a week at a time, so any span costs about as much as a short one. */
 #include "sla.h"
 
@@ -16,8 +17,8 @@ static long long floor_div(long long a, long long b)
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-/* 0 Sunday ... 6 Saturday; 1970-01-01 was a Thursday. */
-static int weekday(long long day)
+/* 1970-01-01 was a Thursday. */
+int sla_weekday(long long day)
 {
 	return (int)(((day % 7) + 7 + 4) % 7);
 }
@@ -37,13 +38,13 @@ static int usable(const struct sla_calendar *c)
 	       c->work_start_min < c->work_end_min;
 }
 
-/* Index of the first holiday >= day. */
-static size_t holiday_lower(const struct sla_calendar *c, long long day)
+/* Index of the first day >= day in the sorted list days[0..n). */
+static size_t day_lower(const long long *days, size_t n, long long day)
 {
-	size_t lo = 0, hi = c->holidays ? c->nholidays : 0;
+	size_t lo = 0, hi = days ? n : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->holidays[mid] < day)
+		if (days[mid] < day)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -51,29 +52,52 @@ static size_t holiday_lower(const struct sla_calendar *c, long long day)
 	return lo;
 }
 
-static int is_holiday(const struct sla_calendar *c, long long day)
+static int day_listed(const long long *days, size_t n, long long day)
 {
-	size_t i = holiday_lower(c, day);
-	return c->holidays && i < c->nholidays && c->holidays[i] == day;
+	size_t i = day_lower(days, n, day);
+	return days && i < n && days[i] == day;
+}
+
+static int is_makeup(const struct sla_calendar *c, long long day)
+{
+	return day_listed(c->makeup, c->nmakeup, day);
 }
 
 static int is_workday(const struct sla_calendar *c, long long day)
 {
-	return ((c->workdays >> weekday(day)) & 1) && !is_holiday(c, day);
+	if (is_makeup(c, day))
+		return 1;
+	return ((c->workdays >> sla_weekday(day)) & 1) && !day_listed(c->holidays, c->nholidays, day);
 }
 
-/* Working days in [d1, d2), d1 <= d2. */
+int sla_is_working(const struct sla_calendar *c, long long t)
+{
+	if (!usable(c))
+		return 1;
+	long long day = floor_div(t, DAY), minute = (t - day * DAY) / 60;
+	return is_workday(c, day) && minute >= c->work_start_min && minute < c->work_end_min;
+}
+
+/* Working days in [d1, d2), d1 <= d2: the weekly ones, less holidays on working weekdays, plus
+ * make-up days on days off. A day in both lists is a make-up day. */
 static long long workdays_in(const struct sla_calendar *c, long long d1, long long d2)
 {
 	long long n = d2 - d1, count = (n / 7) * bits7(c->workdays & 0x7F);
-	int wd = weekday(d1);
+	int wd = sla_weekday(d1);
 	for (long long i = 0; i < n % 7; i++)
 		count += (c->workdays >> ((wd + i) % 7)) & 1;
 	if (c->holidays) {
-		for (size_t i = holiday_lower(c, d1); i < c->nholidays && c->holidays[i] < d2; i++) {
-			if (i > 0 && c->holidays[i] == c->holidays[i - 1])
+		for (size_t i = day_lower(c->holidays, c->nholidays, d1); i < c->nholidays && c->holidays[i] < d2; i++) {
+			if ((i > 0 && c->holidays[i] == c->holidays[i - 1]) || is_makeup(c, c->holidays[i]))
 				continue;
-			count -= (c->workdays >> weekday(c->holidays[i])) & 1;
+			count -= (c->workdays >> sla_weekday(c->holidays[i])) & 1;
+		}
+	}
+	if (c->makeup) {
+		for (size_t i = day_lower(c->makeup, c->nmakeup, d1); i < c->nmakeup && c->makeup[i] < d2; i++) {
+			if (i > 0 && c->makeup[i] == c->makeup[i - 1])
+				continue;
+			count += !((c->workdays >> sla_weekday(c->makeup[i])) & 1);
 		}
 	}
 	return count;
@@ -101,12 +125,17 @@ long long sla_add(const struct sla_calendar *c, long long start, long minutes)
 	long long day = floor_div(start, DAY), t = start;
 	for (;;) {
 		if (t == day * DAY && left > week) {
-			/* Whole weeks short of the goal; holidays in them give time back, so go round again. */
-			long long weeks = (left - 1) / week;
-			left -= workdays_in(c, day, day + 7 * weeks) * daylen;
-			day += 7 * weeks;
-			t = day * DAY;
-			continue;
+			/* Whole weeks short of the goal; holidays in them give time back, so go round again.
+			 * Make-up days add time: fewer weeks then, so the jump never reaches the goal. */
+			long long weeks = (left - 1) / week, worked = 0;
+			while (weeks > 0 && (worked = workdays_in(c, day, day + 7 * weeks) * daylen) >= left)
+				weeks--;
+			if (weeks > 0) {
+				left -= worked;
+				day += 7 * weeks;
+				t = day * DAY;
+				continue;
+			}
 		}
 		if (is_workday(c, day)) {
 			long long open = day * DAY + c->work_start_min * 60LL, close = day * DAY + c->work_end_min * 60LL;

@@ -1,4 +1,5 @@
-/* Time limits in business hours: a working-hours calendar with weekly working days and holidays. Pure. */
+/* Time limits in business hours: a working-hours calendar with weekly working days, holidays and
+ * make-up working days (调休). Pure. */
 #ifndef AFTERSALES_SLA_H
 #define AFTERSALES_SLA_H
 #include <stddef.h>
@@ -10,6 +11,10 @@ struct sla_calendar {
 	int workdays;                      /* bit d: weekday d works, 0 Sunday ... 6 Saturday */
 	const long long *holidays;         /* days since 1970-01-01, sorted ascending */
 	size_t nholidays;
+	/* make-up working days (调休上班): days that work whatever their weekday, and even when they are
+	 * also in holidays; days since 1970-01-01, sorted ascending */
+	const long long *makeup;
+	size_t nmakeup;
 };
 
 /* The moment `minutes` of working time after start. */
@@ -19,6 +24,10 @@ long sla_between(const struct sla_calendar *c, long long a, long long b);
 /* The start of the next working half-day after t: the morning runs from the start of the working
  * day to its middle, the afternoon from the middle to its end. */
 long long sla_next_half_day(const struct sla_calendar *c, long long t);
+/* 1 when the minute starting at t is working time (a working day, inside the working hours). */
+int sla_is_working(const struct sla_calendar *c, long long t);
+/* The weekday of a day counted from 1970-01-01: 0 Sunday ... 6 Saturday. */
+int sla_weekday(long long day);
 /* "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" -> local seconds. Returns 0, or -1 when malformed. */
 int sla_parse(const char *s, long long *out);
 /* local seconds -> "YYYY-MM-DD HH:MM:SS" */

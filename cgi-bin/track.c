@@ -1,6 +1,7 @@
 /* Public tracking: a repair's or a return's status and public timeline, shown only when number and
  * phone both match. */
 #include "events.h"
+#include "intake.h"
 #include "pages.h"
 #include "repair_db.h"
 #include "repair_flow.h"
@@ -71,11 +72,14 @@ static int status_in(const char *const *list, const char *status)
 	return 0;
 }
 
-static tmpl_dict *track_page(struct request *r, int status, const char *no, const char *phone)
+/* The page with the form holding no and phone; found: a request is shown above it. */
+static tmpl_dict *track_page(struct request *r, int status, const char *no, const char *phone, int found)
 {
 	tmpl_dict *d = page_begin(r, status, "track.tpl", "进度查询");
 	tmpl_set(d, "no", no && strlen(no) <= 10 + PUBLIC_NO_SEQ_MAX ? no : "");
-	tmpl_set(d, "phone", phone);
+	tmpl_set(d, "phone", phone && strlen(phone) <= 24 ? phone : "");
+	/* a request found comes first and the form follows it, for another number */
+	tmpl_show(d, found ? "OTHER_NUMBER" : "FIRST_SEARCH");
 	return d;
 }
 
@@ -95,12 +99,15 @@ static int found_fill(struct request *r, const struct tracked *t, tmpl_dict *f)
 	}
 	if (t->rejection)
 		tmpl_set(tmpl_section(f, "REJECTED"), "REASON", t->rejection);
+	int st = intake_answer_due_fill(r, *t->no, t->no, f);
+	if (st != DB_OK)
+		return st;
 	return events_fill(r, t->flow, t->id, 1, f, "EVENT");
 }
 
 int track_show(struct request *r, int status, const struct tracked *t, enum track_form posted, const char *message)
 {
-	tmpl_dict *found = tmpl_section(track_page(r, status, t->no, ""), "FOUND");
+	tmpl_dict *found = tmpl_section(track_page(r, status, t->no, "", 1), "FOUND");
 	int st = found_fill(r, t, found);
 	if (st == DB_OK)
 		st = track_feedback_fill(r, t, found, posted, message);
@@ -118,17 +125,19 @@ int track_find(struct request *r, const char *no, const char *phone, struct trac
 	if (st != DB_OK)
 		return st;
 	if (locked > 0) {
-		tmpl_set(track_page(r, 429, "", ""), "MESSAGE", "查询失败次数过多，请稍后再试。");
+		tmpl_set(track_page(r, 429, "", "", 0), "MESSAGE", "查询失败次数过多，请稍后再试。");
 		return 0;
 	}
-	char normal[32];
+	/* as typed: a lower-case number, spaces, "+86 " or dashes in the phone */
+	char normal[32], number[32];
 	phone_normalise(phone, normal);
+	public_no_normalise(no, number);
 	const struct track_kind *k = NULL;
 	for (size_t i = 0; !k && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
-		if (public_no_valid(no, KINDS[i].letter))
+		if (public_no_valid(number, KINDS[i].letter))
 			k = &KINDS[i];
 	if (k && !valid_phone(phone)) {
-		st = k->find(r, no, normal, t);
+		st = k->find(r, number, normal, t);
 		if (st != DB_OK)
 			return st;
 	}
@@ -138,7 +147,8 @@ int track_find(struct request *r, const char *no, const char *phone, struct trac
 			st = throttle_purge(r);
 		if (st != DB_OK)
 			return st;
-		tmpl_set(track_page(r, 404, no, ""), "MESSAGE", "没有找到与该单号和手机号相符的记录，请核对后重试。");
+		/* what was typed stays, so a typo is corrected instead of typed again */
+		tmpl_set(track_page(r, 404, no, phone, 0), "MESSAGE", "没有找到与该单号和手机号相符的记录，请核对后重试。");
 		return 0;
 	}
 	t->flow = k->flow;
@@ -155,7 +165,7 @@ int page_track(struct request *r)
 {
 	const char *no = query_get(r, "no"), *phone = query_get(r, "phone");
 	if (!no || !phone || !*no || !*phone) {
-		track_page(r, 200, no, "");
+		track_page(r, 200, no, "", 0);
 		return 0;
 	}
 	struct tracked t;

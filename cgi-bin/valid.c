@@ -142,20 +142,32 @@ static int landline_parts(const char *v, char area[8], char number[16], char ext
 	return 1;
 }
 
+/* A mobile number, also with China's country code before it as people type it: "+86 138…",
+ * "86 138…", "+86-138…". */
 static int is_mobile(const char *v, char out[12])
 {
-	char buf[40];
+	char buf[40], d[40];
 	int dashes;
-	size_t n = digits_only(v, buf, sizeof(buf) - 1, &dashes);
+	while (*v == ' ')
+		v++;
+	int plus = *v == '+';
+	size_t n = digits_only(v + plus, buf, sizeof(buf) - 1, &dashes);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		if (buf[i] != '-') {
-			if (k == 11)
-				return 0;
-			out[k++] = buf[i];
-		}
-	out[k] = '\0';
-	return k == 11 && out[0] == '1' && out[1] >= '3' && out[1] <= '9';
+		if (buf[i] != '-')
+			d[k++] = buf[i];
+	d[k] = '\0';
+	const char *m = d;
+	if (k == 13 && d[0] == '8' && d[1] == '6') {
+		m += 2;
+		k -= 2;
+	} else if (plus) {
+		return 0;
+	}
+	if (k != 11 || m[0] != '1' || m[1] < '3' || m[1] > '9')
+		return 0;
+	memcpy(out, m, 12);
+	return 1;
 }
 
 const char *valid_phone(const char *v)
@@ -266,6 +278,18 @@ int parse_int_range(const char *v, long long min, long long max, long long *out)
 		return 0;
 	*out = n;
 	return 1;
+}
+
+void public_no_normalise(const char *in, char out[32])
+{
+	while (*in == ' ' || *in == '\t')
+		in++;
+	size_t n = strlen(in);
+	while (n && (in[n - 1] == ' ' || in[n - 1] == '\t'))
+		n--;
+	snprintf(out, 32, "%.*s", (int)(n < 31 ? n : 31), in);
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
 int public_no_valid(const char *no, char kind)

@@ -40,6 +40,9 @@ int parse_int_range(const char *v, long long min, long long max, long long *out)
 /* 1 when no is a public number of the kind ('R' repairs, 'T' returns): the letter, eight digits
  * of the date, a dash and the sequence, e.g. R20261126-0007 or R20261126-100000. */
 int public_no_valid(const char *no, char kind);
+/* A public number as typed, the way public_no_valid reads it: spaces around it dropped, the letter
+ * upper case ("r20261126-0007 " -> "R20261126-0007"); anything else is copied (cut at 31 bytes). */
+void public_no_normalise(const char *in, char out[32]);
 /* The public number of kind for day (YYYYMMDD) and sequence seq, in the arena. */
 const char *public_no_format(struct arena *a, char kind, const char *day, long long seq);
 /* Copies in to out escaping the LIKE wildcards % and _ (and the escape character \), so text a

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Holidays and make-up working days (kind 'workday', 调休), each kind in day order. */
 static const char SQL_HOLIDAYS[] =
-	"SELECT DATEDIFF(day, '1970-01-01') FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY ORDER BY day LIMIT 2000";
+	"SELECT DATEDIFF(day, '1970-01-01'), kind = 'workday' FROM holidays WHERE day >= CURDATE() - INTERVAL 400 DAY "
+	"ORDER BY day LIMIT 2000";
 
 static const char SQL_NOW[] = "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')";
 
@@ -26,13 +28,21 @@ int workcal_load(struct request *r, struct sla_calendar *cal)
 	if (st != DB_OK)
 		return st;
 	long long *days = arena_alloc(&r->arena, (res.nrows + 1) * sizeof(*days));
-	for (size_t i = 0; i < res.nrows; i++)
-		days[i] = db_cell_int(&res, i, 0);
+	long long *makeup = arena_alloc(&r->arena, (res.nrows + 1) * sizeof(*makeup));
+	size_t ndays = 0, nmakeup = 0;
+	for (size_t i = 0; i < res.nrows; i++) {
+		if (db_cell_int(&res, i, 1))
+			makeup[nmakeup++] = db_cell_int(&res, i, 0);
+		else
+			days[ndays++] = db_cell_int(&res, i, 0);
+	}
 	cal->work_start_min = r->cfg->work_start_min;
 	cal->work_end_min = r->cfg->work_end_min;
 	cal->workdays = r->cfg->workdays;
 	cal->holidays = days;
-	cal->nholidays = res.nrows;
+	cal->nholidays = ndays;
+	cal->makeup = makeup;
+	cal->nmakeup = nmakeup;
 	return DB_OK;
 }
 
@@ -50,6 +60,23 @@ int workcal_due(struct request *r, const char *now, long minutes, char due[20])
 	int st = calendar_now(r, now, &cal, &t);
 	if (st == DB_OK)
 		sla_format(sla_add(&cal, t, minutes), due);
+	return st;
+}
+
+int workcal_due_from_now(struct request *r, int hours, char due[20])
+{
+	const char *now = NULL;
+	int st = workcal_now(r, &now);
+	return st != DB_OK ? st : workcal_due(r, now, (long)hours * 60, due);
+}
+
+int workcal_working(struct request *r, const char *at, int *working)
+{
+	struct sla_calendar cal;
+	long long t;
+	int st = calendar_now(r, at, &cal, &t);
+	if (st == DB_OK)
+		*working = sla_is_working(&cal, t);
 	return st;
 }
 

@@ -13,9 +13,15 @@ int workcal_load(struct request *r, struct sla_calendar *cal);
 int workcal_now(struct request *r, const char **now);
 /* The moment `minutes` working minutes after now ("YYYY-MM-DD HH:MM:SS"), into due. Returns a db_status. */
 int workcal_due(struct request *r, const char *now, long minutes, char due[20]);
+/* The moment `hours` working hours after the database's now, into due: the limit a request gets as
+ * it comes in (a repair's first response, a return's answer). Returns a db_status. */
+int workcal_due_from_now(struct request *r, int hours, char due[20]);
 /* The start of the next working half-day after now (a call tried again, a complaint's follow-up
  * call), into at. Returns a db_status. */
 int workcal_next_half_day(struct request *r, const char *now, char at[20]);
+/* Whether the minute at at ("YYYY-MM-DD HH:MM:SS") is working time, into *working. Returns a
+ * db_status (DB_ERR for a malformed at). */
+int workcal_working(struct request *r, const char *at, int *working);
 /* Working minutes from now to due (negative when over), into *left. Returns a db_status. */
 int workcal_left(struct request *r, const char *now, const char *due, long *left);
 /* "45 分钟", "3 小时 5 分钟" (the sign is dropped), in the arena. */

@@ -64,7 +64,7 @@
     <label for="name">姓名</label>
     <input id="name" name="name" value="{{name}}" maxlength="64" required>
     <span class="err">{{name_error}}</span>
-    <label for="phone">电话</label>
+    <label for="phone">电话（主号码）</label>
     <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required>
     <span class="err">{{phone_error}}</span>
     <label for="email">电子邮箱（选填）</label>
@@ -80,6 +80,27 @@
   </form>
 </section>
 {{/EDIT}}
+{{#PHONES}}
+<section class="panel narrow" id="phones">
+  <h2>电话号码</h2>
+  <ul class="phones">
+{{#PHONE_ROW}}    <li data-phone="{{PHONE}}"><a href="tel:{{PHONE}}">{{PHONE}}</a>{{#PRIMARY}} <span class="tag ok">主号码</span>{{/PRIMARY}}
+{{#OTHER}}      <form method="post" action="/staff/customers/{{ID}}/phones" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="phone" value="{{PHONE}}">
+        <button type="submit" name="op" value="primary">设为主号码</button>
+        <button type="submit" name="op" value="remove" class="danger">删除</button>
+      </form>
+{{/OTHER}}    </li>
+{{/PHONE_ROW}}  </ul>
+  <form method="post" action="/staff/customers/{{ID}}/phones" class="form">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <input type="hidden" name="op" value="add">
+    <label for="new-phone">添加其他号码</label>
+    <input id="new-phone" name="phone" maxlength="32" type="tel" inputmode="tel" required>
+    <button type="submit">添加号码</button>
+  </form>
+</section>
+{{/PHONES}}
 
 {{#SUPERVISOR}}
 <section class="panel narrow">

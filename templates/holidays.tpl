@@ -3,7 +3,7 @@
   <h1>工作日历</h1>
 {{#NOTICE}}  <p class="notice" role="status">{{TEXT}}</p>
 {{/NOTICE}}
-  <p class="hint">维修工单的处理时限按工作时间计算：只计工作日的工作时段，周末和下列节假日不计。工作时间与时限在配置文件中设置。</p>
+  <p class="hint">维修工单的处理时限按工作时间计算：只计工作日的工作时段，周末和下列放假日不计，下列调休上班日照常计算。工作时间与时限在配置文件中设置。</p>
   <h2>工作时间</h2>
   <dl class="fields">
     <dt>每日工作时段</dt><dd id="work-hours">{{WORK_START}} – {{WORK_END}}（每天 {{DAY_HOURS}} 小时）</dd>
@@ -20,11 +20,11 @@
 </section>
 
 <section class="panel" id="holidays">
-  <h2>节假日（今天起）</h2>
+  <h2>节假日与调休（今天起）</h2>
   <table class="list">
-    <thead><tr><th>日期</th><th>星期</th><th>名称</th>{{#DELETE_HEAD}}<th>操作</th>{{/DELETE_HEAD}}</tr></thead>
+    <thead><tr><th>日期</th><th>星期</th><th>类型</th><th>名称</th>{{#DELETE_HEAD}}<th>操作</th>{{/DELETE_HEAD}}</tr></thead>
     <tbody>
-{{#HOLIDAY}}      <tr data-day="{{DAY}}"><td>{{DAY}}</td><td>{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td>{{NAME}}</td>
+{{#HOLIDAY}}      <tr data-day="{{DAY}}" data-kind="{{KIND}}"><td>{{DAY}}</td><td>{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td><span class="tag {{KIND}}">{{KIND_LABEL}}</span></td><td>{{NAME}}</td>
 {{#DELETE}}        <td><form method="post" action="/staff/holidays/delete" class="inline">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <input type="hidden" name="day" value="{{DAY}}">
@@ -38,17 +38,22 @@
 {{/PAST}}</section>
 
 {{#EDITOR}}<section class="panel narrow" id="holiday-add">
-  <h2>添加节假日</h2>
+  <h2>添加放假日或调休上班日</h2>
   <form method="post" action="/staff/holidays" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="kind">类型</label>
+    <select id="kind" name="kind">
+{{#KIND_OPTION}}      <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/KIND_OPTION}}    </select>
+    <span class="err">{{kind_error}}</span>
     <label for="day">日期</label>
     <input id="day" name="day" type="date" value="{{day}}" min="{{TODAY}}" placeholder="2026-10-01" required>
     <span class="err">{{day_error}}</span>
-    <label for="name">名称（如 国庆节）</label>
+    <label for="name">名称（如 国庆节、国庆节调休）</label>
     <input id="name" name="name" value="{{name}}" maxlength="64" required>
     <span class="err">{{name_error}}</span>
     <button type="submit" class="primary">添加</button>
   </form>
-  <p class="hint">调休上班的周末不在此登记；如需按周六上班计算，请调整配置中的工作日。</p>
+  <p class="hint">放假日：工作日放假，不计入时限。调休上班日：原本休息的周末改为上班，按工作日计入时限。</p>
 </section>
 {{/EDITOR}}

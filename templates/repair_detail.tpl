@@ -6,7 +6,7 @@
     <a class="button" href="/staff/repairs/{{ID}}/print">打印维修单</a>
   </div>
   <p class="alert" role="alert">{{MESSAGE}}</p>
-{{#SLA}}  <p class="sla">处理时限：{{DUE}} · <strong>{{STATE}}</strong>{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</p>
+{{#SLA}}  <p class="sla">{{SLA_LABEL}}：{{DUE}} · <strong>{{STATE}}</strong>{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</p>
 {{/SLA}}
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
@@ -67,6 +67,7 @@
 {{/TECHNICIAN_OPTION}}    </select>
     <label for="visit_at">预约上门时间</label>
     <input id="visit_at" name="visit_at" type="datetime-local" value="{{visit_at}}">
+    <div class="check"><label><input type="checkbox" name="visit_exception" value="1"{{#VISIT_EXCEPTION_CHECKED}} checked{{/VISIT_EXCEPTION_CHECKED}}> 例外：确认安排在过去或非工作时间上门（记入处理记录）</label></div>
     <button type="submit" class="primary">派工</button>
   </form>
 {{/CAN_assign}}

@@ -1,20 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
-<section class="panel narrow">
-  <h1>进度查询</h1>
-  <p class="alert" role="alert">{{MESSAGE}}</p>
-  <form method="get" action="/track" class="form">
-    <label for="no">报修 / 退换货单号</label>
-    <input id="no" name="no" value="{{no}}" maxlength="22" autocapitalize="characters" placeholder="如 R20261126-0007 或 T20261126-0007" required>
-    <label for="phone">提交时填写的手机号</label>
-    <input id="phone" name="phone" value="{{phone}}" maxlength="24" inputmode="tel" required>
-    <button type="submit" class="primary">查询</button>
-  </form>
-</section>
 {{#FOUND}}
 <section class="panel narrow" id="track-result">
-  <h2>单号 {{NO}}</h2>
+  <h1>进度查询 · 单号 {{NO}}</h1>
   <p>当前状态：<strong class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</strong></p>
-{{#REJECTED}}  <p class="reason">未通过原因：{{REASON}}</p>
+{{#ANSWER_DUE}}  <p class="notice" id="answer-due">预计受理时间：<strong>{{AT}}</strong> 前（按工作时间计算），届时会与您联系。</p>
+{{/ANSWER_DUE}}{{#REJECTED}}  <p class="reason">未通过原因：{{REASON}}</p>
 {{/REJECTED}}
   <p>{{#KIND}}类型：{{LABEL}} · {{/KIND}}产品：{{PRODUCT}} · 提交时间：{{CREATED}}</p>
 {{#TECHNICIAN}}  <p>维修人员：{{NAME}} · 预约上门时间：{{VISIT}}</p>
@@ -70,3 +60,14 @@
 </section>
 {{/COMPLAINTS}}
 {{/FOUND}}
+<section class="panel narrow" id="track-form">
+  {{#OTHER_NUMBER}}<h2>查询其他单号</h2>{{/OTHER_NUMBER}}{{#FIRST_SEARCH}}<h1>进度查询</h1>{{/FIRST_SEARCH}}
+  <p class="alert" role="alert">{{MESSAGE}}</p>
+  <form method="get" action="/track" class="form">
+    <label for="no">报修 / 退换货单号</label>
+    <input id="no" name="no" value="{{no}}" maxlength="22" autocapitalize="characters" placeholder="如 R20261126-0007 或 T20261126-0007" required>
+    <label for="phone">提交时填写的手机号</label>
+    <input id="phone" name="phone" value="{{phone}}" maxlength="24" inputmode="tel" required>
+    <button type="submit" class="primary">查询</button>
+  </form>
+</section>

@@ -9,7 +9,7 @@ import {
   Client, request, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone,
   repairFields, newRepair, fieldValue, fieldError, dataStatus, trackStatus, timeline, repairRows, nextPageLink, pageThrough,
   track, clearTrackThrottle, clearPublicThrottles, repairPage, repairAction, repairActionOk, repairActionUnseen, alertText, extractCsrf, assertErrorPage,
-  htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet,
+  htmlUnescape, parseLocal, fmtLocal, businessAdd, holidaySet, nextWorkday,
   assertRefused, expectRepairStatus as expectStatus,
 } from './lib.mjs';
 
@@ -103,7 +103,8 @@ test('the full life cycle through the pages, each step by its role', async () =>
   await refused(agent, id, 'assign', { assignee_id: u.tech.id }, 422, '您的角色无权进行此操作');
   p = await repairPage(supervisor, id);
   assert.match(p.r.text, new RegExp(`<option value="${u.tech.id}"[^>]*>${u.tech.display_name}</option>`), 'the technician is not in the assign list');
-  const visitDate = appSql("SELECT DATE_FORMAT(CURDATE() + INTERVAL 1 DAY, '%Y-%m-%d')")[0][0];
+  // a visit is booked in working time (issue #11): the next working day, not simply tomorrow
+  const visitDate = nextWorkday(parseLocal(appSql("SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:%s')")[0][0]));
   await repairActionOk(supervisor, id, 'assign', { assignee_id: u.tech.id, visit_at: `${visitDate}T10:30` });
   p = await expectStatus(supervisor, id, 'assigned');
   assert.equal(col(id, 'assignee_id'), String(u.tech.id));

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, uniquePhone, maskPhone, newRepair,
-  fieldValue, fieldError, extractCsrf, assertErrorPage, htmlUnescape, track, clearTrackThrottle, clearPublicThrottles, trackStatus,
+  fieldValue, fieldError, extractCsrf, assertErrorPage, customerPost, htmlUnescape, track, clearTrackThrottle, clearPublicThrottles, trackStatus,
 } from './lib.mjs';
 
 let admin;
@@ -45,15 +45,6 @@ function customerRows(html) {
     const link = /href="\/staff\/customers\/(\d+)"/.exec(tr[1]);
     return { id: link ? Number(link[1]) : null, cells };
   });
-}
-
-/** POST a customer form with the page's csrf (and version, unless given). */
-async function customerPost(client, id, suffix, fields) {
-  const page = await client.get(`/staff/customers/${id}`);
-  assert.equal(page.status, 200, `GET /staff/customers/${id}: ${page.status}`);
-  const csrf = extractCsrf(page.text) || (await client.csrf());
-  const version = fieldValue(page.text, 'version');
-  return client.post(`/staff/customers/${id}${suffix}`, suffix ? { csrf, ...fields } : { csrf, version, ...fields });
 }
 
 test('search by phone finds the customer with the phone masked; by name prefix too', async () => {

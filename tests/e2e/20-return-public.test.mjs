@@ -256,7 +256,8 @@ test('/track: a T number with a wrong phone and an unknown T number answer the s
   clearTrackThrottle();
   const r = await newReturn();
   const day = r.no.slice(1, 9);
-  const misses = [[r.no, uniquePhone('8')], [`T${day}-999999999`, r.phone], [`R${day}-${r.no.slice(10)}`, r.phone], [`t${r.no.slice(1)}`, r.phone]];
+  // a lower-case t number is found since issue #11 (e2e 62), so it is no longer among the misses
+  const misses = [[r.no, uniquePhone('8')], [`T${day}-999999999`, r.phone], [`R${day}-${r.no.slice(10)}`, r.phone]];
   const answers = [];
   for (const [no, phone] of misses) answers.push(await track(no, phone));
   answers.forEach((a, i) => {
@@ -264,7 +265,8 @@ test('/track: a T number with a wrong phone and an unknown T number answer the s
     assert.equal(trackStatus(a.text), null);
     assert.equal(alertText(a.text), alertText(answers[0].text), `miss ${misses[i]} has another message`);
   });
-  assert.ok(!answers[0].text.includes(r.phone) && !answers[1].text.includes(r.phone), 'a miss echoes the phone');
+  // the form keeps the typed phone (issue #11); a miss with another phone never shows the right one
+  assert.ok(!answers[0].text.includes(r.phone), 'a miss with another phone shows the right one');
   clearTrackThrottle();
 });
 
@@ -298,15 +300,14 @@ test('/track of a rejected return shows the reason given to the customer; other 
   assert.ok(!htmlUnescape(ta.text).includes('内部的审批说明'), 'an approval note is shown as a rejection reason');
 });
 
-test('the done page does not look numbers up and refuses malformed ones and R numbers', async () => {
-  for (const no of ['%3Cscript%3E', 'R20260101-0001', 'T2026-1']) {
+// The confirmation itself is only for the browser that submitted (e2e 62); numbers that do not exist
+// answer 404 since issue #11.
+test('the done page refuses malformed numbers, R numbers and numbers that do not exist', async () => {
+  for (const no of ['%3Cscript%3E', 'R20260101-0001', 'T2026-1', 'T20260101-000000000001']) {
     const r = await request('GET', `/return/done?no=${no}`);
     assert.equal(r.status, 404, `/return/done?no=${no} answered ${r.status}`);
     assert.ok(!r.text.includes('<script>'));
   }
-  const ok = await request('GET', '/return/done?no=T20260101-000000000001');
-  assert.equal(ok.status, 200);
-  assert.ok(ok.text.includes('T20260101-000000000001'));
 });
 
 test('20 simultaneous first submissions of a day all get distinct consecutive T numbers', async () => {

@@ -74,7 +74,7 @@ test('a customer on a phone reports a fault and tracks it; a supervisor works it
 
     await act(sp, 'assign', async (f) => {
       await f.locator('select[name="assignee_id"]').selectOption(String(technician.id));
-      await f.locator('input[name="visit_at"]').fill('2030-01-05T14:00');
+      await f.locator('input[name="visit_at"]').fill('2030-01-07T14:00');
     });
     assert.equal(await sp.getAttribute('#repair', 'data-status'), 'assigned');
     assert.match(await sp.textContent('#repair'), new RegExp(technician.display_name));

@@ -357,20 +357,29 @@ export function demoDatabase(t, prefix, beforeDemo = () => {}) {
 }
 
 // ------------------------------------------------------------ business time --
-// Time limits count working time: Mon-Fri 09:00-18:00 (the default calendar), not on holidays.
+// Time limits count working time: Mon-Fri 09:00-18:00 (the default calendar), not on holidays, and
+// on make-up working days (调休) whatever their weekday.
 const DAY = 86400000;
 /** "YYYY-MM-DD HH:MM:SS" read as UTC milliseconds (the server's local wall-clock time). */
 export const parseLocal = (s) => Date.parse(`${s.replace(' ', 'T')}Z`);
 export const fmtLocal = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-/** The days off of the holidays table, as a Set of "YYYY-MM-DD". */
+/**
+ * The days off of the holidays table, as a Set of "YYYY-MM-DD", with its make-up working days as
+ * the Set's property makeup (another Set).
+ */
 export function holidaySet() {
-  return new Set(sql("SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays").map((x) => x[0]));
+  const rows = sql("SELECT DATE_FORMAT(day, '%Y-%m-%d'), kind FROM holidays");
+  const days = new Set(rows.filter((x) => x[1] !== 'workday').map((x) => x[0]));
+  days.makeup = new Set(rows.filter((x) => x[1] === 'workday').map((x) => x[0]));
+  return days;
 }
 /** 1 when the day starting at dayMs (UTC midnight of local time) is a working day. */
 function workday(dayMs, holidays) {
   const date = new Date(dayMs);
   const wd = date.getUTCDay();
-  return wd >= 1 && wd <= 5 && !holidays.has(date.toISOString().slice(0, 10));
+  const day = date.toISOString().slice(0, 10);
+  if (holidays.makeup?.has(day)) return true;
+  return wd >= 1 && wd <= 5 && !holidays.has(day);
 }
 /** start + minutes of working time. */
 export function businessAdd(startMs, minutes, holidays) {
@@ -389,6 +398,10 @@ export function businessAdd(startMs, minutes, holidays) {
     }
     t = day + DAY;
   }
+}
+/** The first working day after the day of t (ms), "YYYY-MM-DD". */
+export function nextWorkday(t, holidays = holidaySet()) {
+  for (let day = Math.floor(t / DAY) * DAY + DAY; ; day += DAY) if (workday(day, holidays)) return fmtLocal(day).slice(0, 10);
 }
 /** The start of the first working half-day (09:00 or 13:30) after t. */
 export function nextHalfDay(t, holidays) {
@@ -722,6 +735,15 @@ function recordKind(list, sectionId, table) {
     actionOk: (client, id, action, fields = {}) => recordActionOk(client, `${list}/${id}`, sectionId, action, fields),
     rows: (html) => listRows(html, `${list}/`),
   };
+}
+
+/** POST a customer form (/staff/customers/<id><suffix>) with the page's csrf (and version, unless suffix). */
+export async function customerPost(client, id, suffix, fields) {
+  const page = await client.get(`/staff/customers/${id}`);
+  assert.equal(page.status, 200, `GET /staff/customers/${id}: ${page.status}`);
+  const csrf = extractCsrf(page.text) || (await client.csrf());
+  const version = fieldValue(page.text, 'version');
+  return client.post(`/staff/customers/${id}${suffix}`, suffix ? { csrf, ...fields } : { csrf, version, ...fields });
 }
 
 /** Work orders (repairRows: the queue and my jobs). */

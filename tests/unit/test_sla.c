@@ -30,14 +30,28 @@ static long long day_of(const char *s)
 
 /* ---- sla_add ---- */
 
+struct add_case {
+	const char *why, *start;
+	long minutes;
+	const char *want;
+};
+
+/* Fails unless sla_add on cal gives every case's want. */
+static void check_add(const struct sla_calendar *cal, const struct add_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char got[20];
+		sla_format(sla_add(cal, at(cases[i].start), cases[i].minutes), got);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
+				 got, cases[i].want);
+	}
+}
+
 static void test_add_table(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *why, *start;
-		long minutes;
-		const char *want;
-	} cases[] = {
+	static const struct add_case cases[] = {
 		{"Friday 17:00 + 2h rolls over the weekend", "2026-01-02 17:00:00", 120, "2026-01-05 10:00:00"},
 		{"inside one day", "2026-01-05 10:15:00", 90, "2026-01-05 11:45:00"},
 		{"start before opening", "2026-01-05 07:30:00", 60, "2026-01-05 10:00:00"},
@@ -56,14 +70,8 @@ static void test_add_table(void **state)
 		{"zero minutes in working time", "2026-01-05 10:00:00", 0, "2026-01-05 10:00:00"},
 		{"52 working weeks", "2026-01-05 09:00:00", 52L * 5 * 540, "2027-01-01 18:00:00"},
 	};
-	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0};
-	for (size_t i = 0; i < COUNT(cases); i++) {
-		char got[20];
-		sla_format(sla_add(&cal, at(cases[i].start), cases[i].minutes), got);
-		if (strcmp(got, cases[i].want) != 0)
-			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
-				 got, cases[i].want);
-	}
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0, NULL, 0};
+	check_add(&cal, cases, COUNT(cases));
 }
 
 static void test_add_holidays(void **state)
@@ -71,7 +79,7 @@ static void test_add_holidays(void **state)
 	(void)state;
 	long long mon_only[] = {day_of("2026-01-05")};
 	long long mon_tue[] = {day_of("2026-01-05"), day_of("2026-01-06")};
-	/* Spring festival week 2026: 16-22 February, two make-up Saturdays are not modelled. */
+	/* Spring festival week 2026: 16-22 February (its two make-up Saturdays: test_makeup_days). */
 	long long festival[7];
 	for (int i = 0; i < 7; i++)
 		festival[i] = day_of("2026-02-16") + i;
@@ -92,13 +100,54 @@ static void test_add_holidays(void **state)
 	const long long *lists[] = {mon_only, mon_tue, festival, weekend_holiday};
 	size_t sizes[] = {COUNT(mon_only), COUNT(mon_tue), COUNT(festival), COUNT(weekend_holiday)};
 	for (size_t i = 0; i < COUNT(cases); i++) {
-		struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, lists[cases[i].which], sizes[cases[i].which]};
+		struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, lists[cases[i].which], sizes[cases[i].which], NULL, 0};
 		char got[20];
 		sla_format(sla_add(&cal, at(cases[i].start), cases[i].minutes), got);
 		if (strcmp(got, cases[i].want) != 0)
 			fail_msg("%s: sla_add(%s, %ld) = %s, want %s", cases[i].why, cases[i].start, cases[i].minutes,
 				 got, cases[i].want);
 	}
+}
+
+/* 调休 around the 2026 spring festival: 16-22 February off, Saturdays 14 and 28 February worked. */
+static void test_makeup_days(void **state)
+{
+	(void)state;
+	long long festival[7];
+	for (int i = 0; i < 7; i++)
+		festival[i] = day_of("2026-02-16") + i;
+	long long makeup[] = {day_of("2026-02-14"), day_of("2026-02-28")};
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, festival, COUNT(festival), makeup, COUNT(makeup)};
+	static const struct add_case cases[] = {
+		{"Friday 17:00 + 2h works on the make-up Saturday", "2026-02-13 17:00:00", 120, "2026-02-14 10:00:00"},
+		{"from the make-up Saturday over the festival", "2026-02-14 17:00:00", 120, "2026-02-23 10:00:00"},
+		{"a long span gains the make-up day", "2026-02-02 09:00:00", 15 * 540, "2026-02-26 18:00:00"},
+		{"a span over both make-up Saturdays", "2026-02-13 09:00:00", 8 * 540, "2026-02-28 18:00:00"},
+	};
+	check_add(&cal, cases, COUNT(cases));
+	assert_int_equal(sla_between(&cal, at("2026-02-13 18:00:00"), at("2026-02-16 09:00:00")), 540);
+	assert_int_equal(sla_between(&cal, at("2026-02-09 09:00:00"), at("2026-03-02 09:00:00")), 12 * 540);
+	char got[20];
+	sla_format(sla_next_half_day(&cal, at("2026-02-13 16:00:00")), got);
+	assert_string_equal(got, "2026-02-14 09:00:00");
+	sla_format(sla_next_half_day(&cal, at("2026-02-14 15:00:00")), got);
+	assert_string_equal(got, "2026-02-23 09:00:00");
+	/* working time: a make-up Saturday works, a festival Monday does not, hours are [start, end) */
+	assert_true(sla_is_working(&cal, at("2026-02-14 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-16 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-21 10:00:00")));
+	assert_true(sla_is_working(&cal, at("2026-02-13 09:00:00")));
+	assert_true(sla_is_working(&cal, at("2026-02-13 17:59:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-13 18:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-02-13 08:59:00")));
+	assert_false(sla_is_working(&cal, at("2026-03-01 10:00:00")));
+	assert_false(sla_is_working(&cal, at("2026-03-01 03:00:00")));
+	/* a day in both lists works; a make-up day on a working weekday changes nothing */
+	long long both[] = {day_of("2026-01-05")};
+	struct sla_calendar overlap = {9 * 60, 18 * 60, MON_FRI, both, 1, both, 1};
+	assert_int_equal(sla_between(&overlap, at("2026-01-05 09:00:00"), at("2026-01-06 09:00:00")), 540);
+	sla_format(sla_add(&overlap, at("2026-01-02 17:00:00"), 120), got);
+	assert_string_equal(got, "2026-01-05 10:00:00");
 }
 
 static void test_add_odd_calendars(void **state)
@@ -118,7 +167,7 @@ static void test_add_odd_calendars(void **state)
 		{"Monday to Saturday", 540, 1080, 0x7E, "2026-01-02 17:00:00", 120, "2026-01-03 10:00:00"},
 	};
 	for (size_t i = 0; i < COUNT(cases); i++) {
-		struct sla_calendar cal = {cases[i].start_min, cases[i].end_min, cases[i].workdays, NULL, 0};
+		struct sla_calendar cal = {cases[i].start_min, cases[i].end_min, cases[i].workdays, NULL, 0, NULL, 0};
 		char got[20];
 		sla_format(sla_add(&cal, at(cases[i].start), cases[i].minutes), got);
 		if (strcmp(got, cases[i].want) != 0)
@@ -134,7 +183,7 @@ static void test_add_huge_span(void **state)
 	long long hol[200];
 	for (int i = 0; i < 200; i++)
 		hol[i] = day_of("2026-01-01") + 3 * i;
-	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, hol, COUNT(hol)};
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, hol, COUNT(hol), NULL, 0};
 	long long start = at("2026-01-02 17:00:00");
 	long minutes = 100L * 52 * 5 * 540; /* about a century of working weeks */
 	long long end = sla_add(&cal, start, minutes);
@@ -171,7 +220,7 @@ static void test_between_table(void **state)
 	};
 	for (size_t i = 0; i < COUNT(cases); i++) {
 		struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, cases[i].with_holiday ? holiday : NULL,
-					   cases[i].with_holiday ? 1 : 0};
+					   cases[i].with_holiday ? 1 : 0, NULL, 0};
 		long got = sla_between(&cal, at(cases[i].a), at(cases[i].b));
 		if (got != cases[i].want)
 			fail_msg("%s: sla_between(%s, %s) = %ld, want %ld", cases[i].why, cases[i].a, cases[i].b, got,
@@ -182,7 +231,7 @@ static void test_between_table(void **state)
 static void test_between_no_workdays(void **state)
 {
 	(void)state;
-	struct sla_calendar cal = {9 * 60, 18 * 60, 0, NULL, 0};
+	struct sla_calendar cal = {9 * 60, 18 * 60, 0, NULL, 0, NULL, 0};
 	assert_int_equal(sla_between(&cal, at("2026-01-03 10:00:00"), at("2026-01-03 12:30:00")), 150);
 	assert_int_equal(sla_between(&cal, at("2026-01-03 12:30:00"), at("2026-01-03 10:00:00")), -150);
 }
@@ -202,7 +251,12 @@ static int ref_working(const struct sla_calendar *c, long long t)
 {
 	long long day = t / DAY;
 	int wd = (int)((day + 4) % 7), min = (int)((t % DAY) / 60);
-	if (!((c->workdays >> wd) & 1) || min < c->work_start_min || min >= c->work_end_min)
+	if (min < c->work_start_min || min >= c->work_end_min)
+		return 0;
+	for (size_t i = 0; i < c->nmakeup; i++)
+		if (c->makeup[i] == day)
+			return 1;
+	if (!((c->workdays >> wd) & 1))
 		return 0;
 	for (size_t i = 0; i < c->nholidays; i++)
 		if (c->holidays[i] == day)
@@ -235,12 +289,18 @@ static void test_against_reference(void **state)
 	long long holidays[12];
 	for (size_t i = 0; i < COUNT(holidays); i++)
 		holidays[i] = base + 2 + (long long)i * 5 + (long long)(i % 3);
+	/* make-up days: every other weekend day for a month, some of them also in holidays */
+	long long makeup[16];
+	for (size_t i = 0; i < COUNT(makeup); i++)
+		makeup[i] = base + 2 + (long long)i * 3;
 	struct sla_calendar cals[] = {
-		{9 * 60, 18 * 60, MON_FRI, holidays, COUNT(holidays)},
-		{8 * 60 + 30, 17 * 60 + 30, 0x7E, holidays, COUNT(holidays)},
-		{0, 24 * 60, 0x41, NULL, 0},
-		{22 * 60, 23 * 60, 0x15, holidays, 6},
-		{9 * 60, 18 * 60, MON_FRI, NULL, 0},
+		{9 * 60, 18 * 60, MON_FRI, holidays, COUNT(holidays), makeup, COUNT(makeup)},
+		{9 * 60, 18 * 60, MON_FRI, NULL, 0, makeup, 5},
+		{9 * 60, 18 * 60, MON_FRI, holidays, COUNT(holidays), NULL, 0},
+		{8 * 60 + 30, 17 * 60 + 30, 0x7E, holidays, COUNT(holidays), NULL, 0},
+		{0, 24 * 60, 0x41, NULL, 0, NULL, 0},
+		{22 * 60, 23 * 60, 0x15, holidays, 6, NULL, 0},
+		{9 * 60, 18 * 60, MON_FRI, NULL, 0, NULL, 0},
 	};
 	for (size_t ci = 0; ci < COUNT(cals); ci++) {
 		int days = 0;
@@ -376,7 +436,7 @@ static void test_next_half_day(void **state)
 		{"Friday afternoon -> Monday morning", "2026-01-02 16:00:00", "2026-01-05 09:00:00"},
 		{"Saturday -> Monday morning", "2026-01-03 11:00:00", "2026-01-05 09:00:00"},
 	};
-	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0};
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, NULL, 0, NULL, 0};
 	for (size_t i = 0; i < COUNT(cases); i++) {
 		char got[20];
 		sla_format(sla_next_half_day(&cal, at(cases[i].from)), got);
@@ -385,7 +445,7 @@ static void test_next_half_day(void **state)
 	}
 	/* a holiday Tuesday is skipped */
 	long long hol[] = {day_of("2026-01-06")};
-	struct sla_calendar with_holiday = {9 * 60, 18 * 60, MON_FRI, hol, 1};
+	struct sla_calendar with_holiday = {9 * 60, 18 * 60, MON_FRI, hol, 1, NULL, 0};
 	char got[20];
 	sla_format(sla_next_half_day(&with_holiday, at("2026-01-05 15:00:00")), got);
 	assert_string_equal(got, "2026-01-07 09:00:00");
@@ -396,6 +456,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_table),
 		cmocka_unit_test(test_add_holidays),
+		cmocka_unit_test(test_makeup_days),
 		cmocka_unit_test(test_add_odd_calendars),
 		cmocka_unit_test(test_add_huge_span),
 		cmocka_unit_test(test_between_table),

@@ -106,7 +106,7 @@ static void test_resolution_business_hours(void **state)
 {
 	(void)state;
 	long long holidays[] = {at("2026-01-01") / 86400};
-	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, holidays, 1};
+	struct sla_calendar cal = {9 * 60, 18 * 60, MON_FRI, holidays, 1, NULL, 0};
 	struct {
 		const char *from, *to;
 		long minutes;

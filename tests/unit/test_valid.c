@@ -345,7 +345,15 @@ static void test_phones(void **state)
 		{"", NULL, NULL},
 		{"１３８１２３４５６７８", NULL, NULL}, /* full-width digits */
 		{"138123456７8", NULL, NULL},
-		{"+8613812345678", NULL, NULL},
+		{"+8613812345678", "13812345678", "138****5678"},   /* with the country code */
+		{"+86 138 1234 5678", "13812345678", "138****5678"},
+		{"86 13812345678", "13812345678", "138****5678"},
+		{"+86-138-1234-5678", "13812345678", "138****5678"},
+		{" 13812345678 ", "13812345678", "138****5678"},
+		{"+1 3812345678", NULL, NULL},   /* another country */
+		{"+13812345678", NULL, NULL},
+		{"8613812345678", "13812345678", "138****5678"},
+		{"87 13812345678", NULL, NULL},
 		{"010-12345678-", NULL, NULL},
 		{"abc", NULL, NULL},
 	};
@@ -429,6 +437,18 @@ static void test_public_no_and_like(void **state)
 	assert_false(public_no_valid("R2026112a-0007", 'R'));
 	assert_false(public_no_valid("R20261126_0007", 'R'));
 	assert_false(public_no_valid(NULL, 'R'));
+	/* as people type them: lower case, spaces around */
+	static const char *const typed[][2] = {
+		{"r20261126-0007", "R20261126-0007"}, {"  R20261126-0007 ", "R20261126-0007"},
+		{"\tt20261126-0007\t", "T20261126-0007"}, {"R20261126-0007", "R20261126-0007"},
+		{"", ""}, {"   ", ""}, {"张三", "张三"}, {"r 2026", "R 2026"},
+		{"r20261126-0007000000000000000000000000", "R20261126-000700000000000000000"},
+	};
+	for (size_t i = 0; i < sizeof(typed) / sizeof(typed[0]); i++) {
+		char no[32];
+		public_no_normalise(typed[i][0], no);
+		assert_string_equal(no, typed[i][1]);
+	}
 	struct arena a;
 	arena_init(&a);
 	assert_string_equal(public_no_format(&a, 'R', "20261126", 7), "R20261126-0007");
