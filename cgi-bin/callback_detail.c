@@ -111,8 +111,6 @@ static int detail_page(struct request *r, int status, const struct callback *c, 
 		tmpl_set(given, "COMMENT", db_cell(&rating, 0, 5));
 	}
 	tmpl_set(d, "MESSAGE", message);
-	tmpl_set(d, "note", message ? form_get(r, "note") : "");
-	tmpl_set(d, "reason", message ? form_get(r, "reason") : "");
 	const char *outcome = message ? form_get(r, "outcome") : NULL;
 	form_options(d, "OUTCOME_OPTION", CALLBACK_OUTCOMES, CALLBACK_OUTCOMES_N - 1, outcome);
 	rating_form_fill(r, d, outcome && !strcmp(outcome, "reached"));

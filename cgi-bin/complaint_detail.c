@@ -33,7 +33,6 @@ static const char SQL_RESOLVE[] =
 #define CLOSE_NEEDS_CONFIRMATION "须回访确认客户满意后才能结案"
 
 /* Fields a refused form keeps, under the names the forms use. */
-static const char *const KEPT[] = {"note", "cause", "measures", "reason"};
 
 static const char *const AT_FAULT[][2] = {{"1", "是，有人员责任"}, {"0", "否，非人员责任"}};
 
@@ -171,8 +170,6 @@ static int detail_page(struct request *r, int status, const struct complaint *k,
 	tmpl_dict *d = page_begin(r, status, "complaint_detail.tpl", arena_printf(&r->arena, "投诉 %s", k->public_no));
 	fields_fill(r, d, k);
 	tmpl_set(d, "MESSAGE", message);
-	for (size_t i = 0; message && i < sizeof(KEPT) / sizeof(KEPT[0]); i++)
-		tmpl_set(d, KEPT[i], form_get(r, KEPT[i]));
 	form_options(d, "AT_FAULT_OPTION", AT_FAULT, 2, message ? form_get(r, "at_fault") : NULL);
 	flow_actions_show(r, d, &COMPLAINT_FLOW, k->status, 0);
 	long long responsible = 0;

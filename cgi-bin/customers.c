@@ -264,6 +264,10 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 	tmpl_show(d, db_cell_int(row, 0, C_ANONYMISED) ? "ANONYMISED" : "EDIT");
 	if (r->sess.role & ROLES_SUPERVISOR)
 		supervisor_fill(d, c);
+	/* The callback form's subject: the latest repair, or what a refused form chose. */
+	static const char *const about[][2] = {{"repair", "最近一次维修"}, {"customer", "客户本人"}};
+	const char *chosen = r->method == M_POST ? form_get(r, "about") : NULL;
+	form_options(d, "ABOUT_OPTION", about, 2, chosen ? chosen : "repair");
 	return d;
 }
 

@@ -59,10 +59,19 @@ void flow_actions_show_if(struct request *r, tmpl_dict *d, const struct flow *f,
 			  const char *(*refuse)(const struct request *r, const void *record, const char *code),
 			  const void *record)
 {
-	for (unsigned i = 0; i < f->nactions; i++)
-		if (!flow_refusal(f, &f->actions[i], status, r->sess.role, is_assignee) &&
-		    !(refuse && refuse(r, record, f->actions[i].code)))
-			tmpl_show(d, arena_printf(&r->arena, "CAN_%s", f->actions[i].code));
+	/* The form of the action just refused comes back with what was typed, inside its own section so
+	 * that a field name other forms share ("note", "reason") stays empty in those. */
+	const char *posted = r->method == M_POST ? form_get(r, "action") : NULL;
+	for (unsigned i = 0; i < f->nactions; i++) {
+		const char *code = f->actions[i].code;
+		if (flow_refusal(f, &f->actions[i], status, r->sess.role, is_assignee) || (refuse && refuse(r, record, code)))
+			continue;
+		const char *section = arena_printf(&r->arena, "CAN_%s", code);
+		if (posted && !strcmp(posted, code))
+			form_keep(r, tmpl_section(d, section));
+		else
+			tmpl_show(d, section);
+	}
 }
 
 void flow_actions_show(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee)

@@ -31,6 +31,18 @@ void form_error(tmpl_dict *page, const char *name, const char *message)
 	tmpl_set(page, key, message);
 }
 
+void form_keep(struct request *r, tmpl_dict *d)
+{
+	for (size_t i = 0; i < r->form.n; i++) {
+		const struct kv *f = &r->form.items[i];
+		if (!strcmp(f->key, "csrf"))
+			continue;
+		tmpl_set(d, f->key, f->val);
+		if (f->val && *f->val)
+			tmpl_show(d, arena_printf(&r->arena, "KEPT_%s", f->key));
+	}
+}
+
 int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page)
 {
 	int errors = 0;

@@ -18,6 +18,10 @@ const char *form_trimmed(struct request *r, const char *name);
 /* Shows the "<name>_error" message for one field after a check outside the table. */
 void form_error(tmpl_dict *page, const char *name, const char *message);
 
+/* Puts every posted field but csrf into d under its own name, and shows section KEPT_<name> for each
+ * non-empty one (a checkbox comes back checked), so a refused form shows what was typed. */
+void form_keep(struct request *r, tmpl_dict *d);
+
 /* One field of an action form outside a table: the trimmed value (never NULL). When it is
  * missing but required, or longer than max characters, *refusal is set to a message naming label;
  * an earlier refusal is kept. */

@@ -138,10 +138,16 @@ static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 {
 	int is_assignee = p->assignee_id == r->sess.user_id;
 	flow_actions_show(r, d, &REPAIR_FLOW, p->status, is_assignee);
+	/* A refused form's choice stays chosen; otherwise the order's own. */
+	const char *posted = r->method == M_POST ? form_get(r, "action") : NULL;
+	const char *priority = posted && !strcmp(posted, "accept") ? form_get(r, "priority") : NULL;
+	long long assignee = p->assignee_id;
+	if (posted && !strcmp(posted, "assign"))
+		parse_id(form_get(r, "assignee_id"), &assignee);
 	if (!repair_action_refusal(repair_action_find("accept"), p->status, r->sess.role, is_assignee))
-		priority_options(d, p->priority);
+		priority_options(d, priority ? priority : p->priority);
 	if (!repair_action_refusal(repair_action_find("assign"), p->status, r->sess.role, is_assignee))
-		return technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
+		return technician_options(r, d, "TECHNICIAN_OPTION", assignee);
 	return DB_OK;
 }
 
@@ -182,11 +188,7 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	tmpl_dict *d = page_begin(r, status, "repair_detail.tpl", arena_printf(&r->arena, "工单 %s", p->public_no));
 	fields_fill(r, d, p);
 	tmpl_set(d, "MESSAGE", message);
-	/* A refused form comes back with what was typed, under the field names the forms use. */
-	static const char *kept[] = {"result", "parts_used", "labour_cost", "parts_cost", "reason", "note", "minutes",
-				     "visit_at"};
-	for (size_t i = 0; message && i < sizeof(kept) / sizeof(kept[0]); i++)
-		tmpl_set(d, kept[i], form_get(r, kept[i]));
+	/* The refused form's own fields come back in its section (flow_actions_show); the choices here. */
 	static const char *const warranty[][2] = {{"1", "是（免费）"}, {"0", "否（收费）"}};
 	form_options(d, "WARRANTY_OPTION", warranty, 2, message ? form_get(r, "warranty_repair") : NULL);
 	int st = sla_fill(r, d, p);
@@ -289,24 +291,35 @@ static int run_resume(struct request *r, const struct repair *p, struct action_o
 	return db_exec(r->db, &r->arena, res, SQL_RESUME, "sii", due, p->id, p->version);
 }
 
-/* A money field as the DECIMAL column takes it, NULL when empty. */
-static const char *money_text(struct request *r, const char *name, const char *label, struct action_outcome *o)
+/* A money field as the DECIMAL column takes it, NULL when empty; *charged is set when it is above 0. */
+static const char *money_text(struct request *r, const char *name, const char *label, struct action_outcome *o,
+			      int *charged)
 {
 	long long cents;
 	if (form_money(r, name, label, &cents, &o->refusal) <= 0)
 		return NULL;
+	if (cents > 0)
+		*charged = 1;
 	return money_input(&r->arena, cents);
 }
+
+#define WARRANTY_CHARGED "保修期内维修选了“是”（免费），却填写了人工费或配件费。请改为“否（收费）”或把费用清零；" \
+	"确需对保修单收费时，勾选“确认保修单收取费用”后再提交。"
 
 static int run_resolve(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	const char *result = form_text(r, "result", 2000, 1, "维修结果", &o->refusal);
 	const char *parts = form_text(r, "parts_used", 1000, 0, "使用配件", &o->refusal);
-	const char *labour = money_text(r, "labour_cost", "人工费", o);
-	const char *parts_cost = money_text(r, "parts_cost", "配件费", o);
+	int charged = 0;
+	const char *labour = money_text(r, "labour_cost", "人工费", o, &charged);
+	const char *parts_cost = money_text(r, "parts_cost", "配件费", o, &charged);
 	const char *w = form_get(r, "warranty_repair");
+	const char *confirmed = form_get(r, "confirm_warranty_charge");
 	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
 		o->refusal = "请选择是否保修期内维修";
+	/* A warranty order with costs is almost always a slip that bills the customer for free work. */
+	else if (w[0] == '1' && charged && !(confirmed && !strcmp(confirmed, "1")) && !o->refusal)
+		o->refusal = WARRANTY_CHARGED;
 	/* The category is optional (older clients and scripts resolve without one: 未分类 in reports). */
 	const char *given = form_trimmed(r, "fault_category_id");
 	long long category = 0;

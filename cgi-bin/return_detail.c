@@ -43,10 +43,6 @@ static const char SQL_CANCEL[] =
 	"WHERE id = ? AND version = ?";
 
 /* Fields a refused form keeps, under the names the forms use. */
-static const char *const KEPT[] = {
-	"note", "exception_reason", "reason", "condition", "inbound_logistics", "notes", "amount", "refund_note",
-	"reference", "replacement_product", "replacement_serial", "outbound_logistics",
-};
 
 static const char *yes_no(const char *flag, const char *yes, const char *no, const char *unknown)
 {
@@ -175,12 +171,9 @@ static int detail_page(struct request *r, int status, const struct return_reques
 	fields_fill(r, d, t);
 	rules_fill(d, t, &rules);
 	tmpl_set(d, "MESSAGE", message);
-	for (size_t i = 0; message && i < sizeof(KEPT) / sizeof(KEPT[0]); i++)
-		tmpl_set(d, KEPT[i], form_get(r, KEPT[i]));
-	if (!message || !form_get(r, "replacement_product"))
-		tmpl_set(d, "replacement_product", t->product);
-	if (!message || !form_get(r, "amount"))
-		tmpl_set(d, "amount", t->has_amount_paid ? money_input(&r->arena, t->amount_paid) : "");
+	/* Defaults of two fields; the refused form's own section (flow_actions_show) holds what was typed. */
+	tmpl_set(d, "replacement_product", t->product);
+	tmpl_set(d, "amount", t->has_amount_paid ? money_input(&r->arena, t->amount_paid) : "");
 	form_options(d, "INSPECTION_OPTION", INSPECTION_RESULTS, INSPECTION_RESULTS_N,
 		     message ? form_get(r, "inspection") : NULL);
 	form_options(d, "METHOD_OPTION", REFUND_METHODS, REFUND_METHODS_N,

@@ -91,7 +91,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="note">
     <label for="internal_note">内部备注</label>
-    <textarea id="internal_note" name="note" maxlength="2000"></textarea>
+    <textarea id="internal_note" name="note" maxlength="2000">{{note}}</textarea>
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}

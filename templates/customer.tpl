@@ -111,8 +111,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <fieldset class="choices">
       <legend>回访内容</legend>
-      <label><input type="radio" name="about" value="repair" checked> 最近一次维修</label>
-      <label><input type="radio" name="about" value="customer"> 客户本人</label>
+{{#ABOUT_OPTION}}      <label><input type="radio" name="about" value="{{CODE}}"{{#SELECTED}} checked{{/SELECTED}}> {{LABEL}}</label>
+{{/ABOUT_OPTION}}
     </fieldset>
     <label for="due">回访时间</label>
     <input id="due" name="due" type="datetime-local" value="{{due}}" required>

@@ -102,6 +102,7 @@
     <input id="parts_cost" name="parts_cost" inputmode="decimal" value="{{parts_cost}}">
     <label for="warranty_repair">保修期内维修</label>
     <select id="warranty_repair" name="warranty_repair">{{#WARRANTY_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/WARRANTY_OPTION}}</select>
+    <label class="check"><input type="checkbox" id="confirm_warranty_charge" name="confirm_warranty_charge" value="1"{{#KEPT_confirm_warranty_charge}} checked{{/KEPT_confirm_warranty_charge}}> 确认保修单收取费用（保修期内维修又填写了费用时必须勾选）</label>
     <label for="fault_category_id">故障分类</label>
     <select id="fault_category_id" name="fault_category_id"><option value="">请选择</option>{{#FAULT_CATEGORY}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FAULT_CATEGORY}}</select>
     <button type="submit" class="primary">维修完成</button>
@@ -119,7 +120,7 @@
     <label for="minutes">今日工时（分钟）</label>
     <input id="minutes" name="minutes" inputmode="numeric" value="{{minutes}}">
     <label for="labour_note">工作内容</label>
-    <input id="labour_note" name="note" maxlength="255">
+    <input id="labour_note" name="note" maxlength="255" value="{{note}}">
     <button type="submit">登记工时</button>
   </form>
 {{/CAN_labour}}
@@ -135,7 +136,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="note">
     <label for="note">内部备注（客户看不到）</label>
-    <textarea id="note" name="note" maxlength="2000"></textarea>
+    <textarea id="note" name="note" maxlength="2000">{{note}}</textarea>
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}

@@ -26,7 +26,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="decline">
     <label for="decline_note">拒绝说明</label>
-    <input id="decline_note" name="note" maxlength="500">
+    <input id="decline_note" name="note" maxlength="500" value="{{note}}">
     <button type="submit" class="danger">拒绝调班</button>
   </form>
 {{/CAN_decline}}
@@ -34,7 +34,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="approve">
     <label for="approve_note">审批意见</label>
-    <input id="approve_note" name="note" maxlength="500">
+    <input id="approve_note" name="note" maxlength="500" value="{{note}}">
     <button type="submit" class="primary">批准</button>
   </form>
 {{/CAN_approve}}
@@ -42,7 +42,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="reject">
     <label for="reject_note">驳回原因</label>
-    <input id="reject_note" name="note" maxlength="500">
+    <input id="reject_note" name="note" maxlength="500" value="{{note}}">
     <button type="submit" class="danger">驳回</button>
   </form>
 {{/CAN_reject}}
