@@ -132,7 +132,7 @@ int page_holiday_add(struct request *r)
 	const char *v[2];
 	int errors = form_validate(r, HOLIDAY, 2, v, d);
 	if (!errors && today && strcmp(v[0], today) < 0) {
-		form_error(d, "day", "不能添加已经过去的日期");
+		form_error(r, d, "day", "不能添加已经过去的日期");
 		errors++;
 	}
 	if (errors)
@@ -142,7 +142,7 @@ int page_holiday_add(struct request *r)
 		st = db_exec(r->db, &r->arena, NULL, SQL_HOLIDAY_INSERT, "ss", v[0], v[1]);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(d, "day", "这一天已经在节假日列表中");
+		form_error(r, d, "day", "这一天已经在节假日列表中");
 		return 0;
 	}
 	if (st == DB_OK)

@@ -223,12 +223,14 @@ static int responsible_read(struct request *r, struct action_outcome *o, long lo
 	struct db_result res;
 	if (!parse_id(form_get(r, "responsible_id"), id)) {
 		o->refusal = "有人员责任时须指定责任人";
+		o->field = "responsible_id";
 		return DB_OK;
 	}
 	int st = db_exec(r->db, &r->arena, &res, SQL_ACTIVE_STAFF, "i", *id);
-	if (st == DB_OK && !res.nrows)
+	if (st == DB_OK && !res.nrows) {
 		o->refusal = "责任人须为在职员工";
-	else if (st == DB_OK)
+		o->field = "responsible_id";
+	} else if (st == DB_OK)
 		*name = db_cell(&res, 0, 0);
 	return st;
 }

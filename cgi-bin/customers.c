@@ -8,6 +8,7 @@
 #include "repair_flow.h"
 #include "return_flow.h"
 #include "response.h"
+#include "session.h"
 #include "valid.h"
 
 #include <limits.h>
@@ -339,6 +340,8 @@ int page_customer_update(struct request *r)
 	if (st == DB_OK)
 		st = audit_record(r, "customer_update", customer_target(r, r->path_id), changed_fields(r, &c, v));
 	if (st == DB_OK)
+		st = session_flash(r, "客户资料已保存");
+	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
@@ -442,6 +445,8 @@ int page_customer_merge(struct request *r)
 	if (st == DB_OK && !why)
 		st = merge_apply(r, other);
 	if (st == DB_OK && !why)
+		st = session_flash(r, arena_printf(&r->arena, "已将客户 #%lld 合并到本记录，其服务记录已转到这里", other));
+	if (st == DB_OK && !why)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
@@ -449,7 +454,7 @@ int page_customer_merge(struct request *r)
 		db_rollback(r->db);
 		tmpl_dict *d = customer_page(r, 422, &c);
 		tmpl_set(d, "other_id", raw);
-		form_error(d, "other_id", why);
+		form_error(r, d, "other_id", why);
 		return 0;
 	}
 	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
@@ -478,6 +483,8 @@ int page_customer_anonymise(struct request *r)
 	if (st == DB_OK)
 		st = audit_record(r, "customer_anonymise", customer_target(r, r->path_id),
 				  arena_printf(&r->arena, "anonymised %s", counts));
+	if (st == DB_OK)
+		st = session_flash(r, "该客户的个人信息已匿名化");
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -509,6 +516,8 @@ int page_customer_delete(struct request *r)
 		st = db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_DELETE, "ii", r->path_id, r->path_id);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_delete", customer_target(r, r->path_id), "");
+	if (st == DB_OK)
+		st = session_flash(r, arena_printf(&r->arena, "客户 #%lld 已删除", r->path_id));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -548,7 +557,7 @@ int page_customer_callback(struct request *r)
 		tmpl_dict *d = customer_page(r, 422, &c);
 		tmpl_set(d, "due", form_get(r, "due"));
 		tmpl_set(d, "callback_note", note);
-		form_error(d, "due", why);
+		form_error(r, d, "due", why);
 		return 0;
 	}
 	/* RECORD_TYPES[0] are the repairs, latest first */
@@ -558,6 +567,8 @@ int page_customer_callback(struct request *r)
 		st = callback_schedule(r, about_repair ? "repair" : "customer", subject, r->path_id, "manual", due, 0, &id);
 	if (st == DB_OK && *note)
 		st = event_record(r, "callback", id, "note", NULL, NULL, note, NULL);
+	if (st == DB_OK)
+		st = session_flash(r, arena_printf(&r->arena, "已安排回访 #%lld，回访时间 %.16s", id, due));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)

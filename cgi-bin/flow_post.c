@@ -3,6 +3,7 @@
 #include "events.h"
 #include "form.h"
 #include "response.h"
+#include "session.h"
 #include "valid.h"
 
 #include <string.h>
@@ -22,6 +23,14 @@ static int run(struct request *r, const struct flow_post *p, const struct flow_a
 	return st;
 }
 
+/* What the page after the redirect says the action did: "「受理」已完成，状态：已受理。优先级 高，处理时限 …". */
+static const char *action_done_text(struct request *r, const struct flow *f, const struct flow_action *a,
+				    const char *to, const char *note)
+{
+	return arena_printf(&r->arena, "「%s」已完成%s%s%s%s", a->label, to ? "，状态：" : "",
+			    to ? flow_status_label(f, to) : "", note && *note ? "。" : "", note ? note : "");
+}
+
 int flow_post_run(struct request *r, const struct flow_post *p)
 {
 	const struct flow_action *a = flow_action_find(p->flow, form_get(r, "action"));
@@ -38,11 +47,20 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 		st = run(r, p, a, &o);
 	if (st == DB_OK && o.refusal) {
 		db_rollback(r->db);
-		return p->page(r, 422, p->record, o.refusal);
+		const char *field = o.field ? o.field : r->refused_field;
+		st = p->page(r, 422, p->record, o.refusal);
+		if (st == DB_OK && field && r->page) {
+			/* The summary says it, linked to the marked field; the plain message would repeat it. */
+			form_error(r, r->page, flow_field_id(r, a->code, field), o.refusal);
+			tmpl_set(r->page, "MESSAGE", NULL);
+		}
+		return st;
 	}
 	const char *to = o.to ? o.to : a->to;
 	if (st == DB_OK)
 		st = event_record(r, p->flow->subject, p->id, a->code, to ? p->status : NULL, to, o.note, o.public_note);
+	if (st == DB_OK)
+		st = session_flash(r, action_done_text(r, p->flow, a, to, o.note));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st == DB_STALE) {
@@ -53,6 +71,15 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 	if (st != DB_OK)
 		return st;
 	return page_redirect(r, p->back);
+}
+
+const char *flow_field_id(struct request *r, const char *code, const char *name)
+{
+	if (!strcmp(code, "note"))
+		return "internal_note";
+	if (!strcmp(name, "note") || !strcmp(name, "reason"))
+		return arena_printf(&r->arena, "%s_%s", code, name);
+	return name;
 }
 
 void flow_actions_show_if(struct request *r, tmpl_dict *d, const struct flow *f, const char *status, int is_assignee,

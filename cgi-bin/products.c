@@ -95,7 +95,7 @@ int page_product_create(struct request *r)
 	st = audited_exec(r, "product_create", v[0], arena_printf(&r->arena, "warranty %lld months", months),
 			  SQL_PRODUCT_INSERT, "si", v[0], months);
 	if (st == DB_DUP) {
-		form_error(add, "name", "该产品已存在");
+		form_error(r, add, "name", "该产品已存在");
 		return 0;
 	}
 	if (st != DB_OK)
@@ -128,7 +128,7 @@ int page_product_update(struct request *r)
 					  db_cell(&p, 0, 1), v[0], db_cell(&p, 0, 2), months, db_cell(&p, 0, 3), active);
 	st = audited_exec(r, "product_update", v[0], detail, SQL_PRODUCT_UPDATE, "siii", v[0], months, active, r->path_id);
 	if (st == DB_DUP) {
-		form_error(row, "name", "该产品已存在");
+		form_error(r, row, "name", "该产品已存在");
 		return 0;
 	}
 	if (st != DB_OK)

@@ -219,6 +219,7 @@ static int run_accept(struct request *r, const struct repair *p, struct action_o
 	int pi = priority_index(priority);
 	if (pi < 0) {
 		o->refusal = "请选择优先级";
+		o->field = "priority";
 		return DB_OK;
 	}
 	char due[20];
@@ -236,6 +237,7 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 	struct db_result name;
 	if (!parse_id(form_get(r, "assignee_id"), &tech)) {
 		o->refusal = "请选择维修人员";
+		o->field = "assignee_id";
 		return DB_OK;
 	}
 	const char *visit = form_datetime(r, "visit_at", "上门时间", &o->refusal);
@@ -246,6 +248,7 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 		return st;
 	if (!name.nrows) {
 		o->refusal = "所选人员不是在职的维修人员";
+		o->field = "assignee_id";
 		return DB_OK;
 	}
 	o->note = arena_printf(&r->arena, "派给 %s%s%s", db_cell(&name, 0, 0), visit ? "，上门时间 " : "",
@@ -315,16 +318,21 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 	const char *parts_cost = money_text(r, "parts_cost", "配件费", o, &charged);
 	const char *w = form_get(r, "warranty_repair");
 	const char *confirmed = form_get(r, "confirm_warranty_charge");
-	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
-		o->refusal = "请选择是否保修期内维修";
 	/* A warranty order with costs is almost always a slip that bills the customer for free work. */
-	else if (w[0] == '1' && charged && !(confirmed && !strcmp(confirmed, "1")) && !o->refusal)
+	if (!w || (strcmp(w, "0") && strcmp(w, "1"))) {
+		o->refusal = "请选择是否保修期内维修";
+		o->field = "warranty_repair";
+	} else if (w[0] == '1' && charged && !(confirmed && !strcmp(confirmed, "1")) && !o->refusal) {
 		o->refusal = WARRANTY_CHARGED;
+		o->field = "warranty_repair";
+	}
 	/* The category is optional (older clients and scripts resolve without one: 未分类 in reports). */
 	const char *given = form_trimmed(r, "fault_category_id");
 	long long category = 0;
-	if (*given && !parse_id(given, &category) && !o->refusal)
+	if (*given && !parse_id(given, &category) && !o->refusal) {
 		o->refusal = "请选择故障分类";
+		o->field = "fault_category_id";
+	}
 	if (o->refusal)
 		return DB_OK;
 	int st = DB_OK;
@@ -335,6 +343,7 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 			return st;
 		if (!found.nrows) {
 			o->refusal = "所选故障分类不存在或已停用";
+			o->field = "fault_category_id";
 			return DB_OK;
 		}
 	}
@@ -369,8 +378,10 @@ static int run_labour(struct request *r, const struct repair *p, struct action_o
 {
 	long long minutes;
 	const char *note = form_text(r, "note", 255, 0, "工作内容", &o->refusal);
-	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes))
+	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes)) {
 		o->refusal = "工时应为 1 到 1440 之间的分钟数";
+		o->field = "minutes";
+	}
 	if (o->refusal)
 		return DB_OK;
 	o->note = arena_printf(&r->arena, "%lld 分钟%s%s", minutes, *note ? "：" : "", note);

@@ -2,6 +2,7 @@
 #include "response.h"
 #include "roles.h"
 #include "sanbao.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,17 @@ static const char *error_title(int status)
 	}
 }
 
+/* What the last action did, once, on the page its redirect leads to (a GET). A failed clear only
+ * shows it once more, so the page goes on. */
+static void flash_show(struct request *r, tmpl_dict *l)
+{
+	if (!r->sess.flash || r->method != M_GET)
+		return;
+	tmpl_set(tmpl_section(l, "FLASH"), "TEXT", r->sess.flash);
+	r->sess.flash = NULL;
+	session_flash(r, NULL);
+}
+
 static void layout_fill(struct request *r, const char *title)
 {
 	tmpl_dict *l = r->layout;
@@ -55,6 +67,7 @@ static void layout_fill(struct request *r, const char *title)
 		tmpl_set(s, "CSRF", r->sess.csrf);
 		if (r->sess.role & ROLE_ADMIN)
 			tmpl_show(s, "ADMIN_NAV");
+		flash_show(r, l);
 	} else {
 		tmpl_show(l, "PUBLIC_NAV");
 	}
@@ -66,6 +79,7 @@ static void layout_drop(struct request *r)
 		tmpl_dict_free(r->layout);
 	r->layout = NULL;
 	r->page = NULL;
+	r->form_errors = NULL;
 	r->page_file = NULL;
 	r->body = NULL;
 	r->content_type = NULL;

@@ -249,8 +249,10 @@ static int run_inspect(struct request *r, const struct return_request *t, struct
 	const char *result = form_get(r, "inspection");
 	const char *label = inspection_label(result);
 	const char *notes = form_text(r, "notes", 2000, 0, "检测说明", &o->refusal);
-	if (!label)
+	if (!label) {
 		o->refusal = "请选择检测结果";
+		o->field = "inspection";
+	}
 	if (o->refusal)
 		return DB_OK;
 	char due[20];
@@ -281,14 +283,19 @@ static int run_refund(struct request *r, const struct return_request *t, struct 
 	const char *reference = form_text(r, "reference", 64, method && strcmp(method, "cash"), "交易流水号", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
-	if (!given || cents <= 0)
+	if (!given || cents <= 0) {
 		o->refusal = "请填写大于 0 的退款金额";
-	else if (t->has_amount_paid && cents > t->amount_paid)
+		o->field = "amount";
+	} else if (t->has_amount_paid && cents > t->amount_paid) {
 		o->refusal = arena_printf(&r->arena, "退款金额不能超过实付金额 %s", money_format(&r->arena, t->amount_paid));
-	else if (t->has_amount_paid && cents < t->amount_paid && !*note)
+		o->field = "amount";
+	} else if (t->has_amount_paid && cents < t->amount_paid && !*note) {
 		o->refusal = "部分退款（少于实付金额）请填写原因";
-	else if (!method_label)
+		o->field = "refund_note";
+	} else if (!method_label) {
 		o->refusal = "请选择退款方式";
+		o->field = "method";
+	}
 	if (o->refusal)
 		return DB_OK;
 	const char *amount = money_format(&r->arena, cents);

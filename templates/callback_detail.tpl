@@ -3,6 +3,7 @@
   <p><a href="/staff/callbacks">← 回访</a></p>
   <h1>回访 #{{ID}} <span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span> <span class="tag">{{REASON_LABEL}}</span></h1>
   <p class="alert" role="alert">{{MESSAGE}}</p>
+{{>FORM_ERRORS}}
 {{#FLAGGED}}  <p class="notice" id="phone-flagged">该客户的电话号码已被标记为有误，请核实更正后再回访。</p>
 {{/FLAGGED}}
   <dl class="fields">
@@ -51,7 +52,8 @@
     <p class="hint">已接通时请客户为以下各项打分：</p>
 {{>RATING_FIELDS}}
     <label for="call_note">回访备注（选填）</label>
-    <textarea id="call_note" name="note" maxlength="1000">{{note}}</textarea>
+    <textarea id="call_note" name="note" maxlength="1000"{{#call_note_INVALID}} aria-invalid="true"{{/call_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{call_note_error}}</span>
     <button type="submit" class="primary">记录回访结果</button>
   </form>
 {{/CAN_call}}
@@ -65,7 +67,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="cancel">
     <label for="cancel_reason">取消原因</label>
-    <input id="cancel_reason" name="reason" maxlength="500" value="{{reason}}">
+    <input id="cancel_reason" name="reason" maxlength="500" value="{{reason}}"{{#cancel_reason_INVALID}} aria-invalid="true"{{/cancel_reason_INVALID}}>
+    <span class="err">{{cancel_reason_error}}</span>
     <button type="submit" class="danger">取消回访</button>
   </form>
 {{/CAN_cancel}}
@@ -73,7 +76,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="note">
     <label for="internal_note">内部备注</label>
-    <textarea id="internal_note" name="note" maxlength="2000">{{note}}</textarea>
+    <textarea id="internal_note" name="note" maxlength="2000"{{#internal_note_INVALID}} aria-invalid="true"{{/internal_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{internal_note_error}}</span>
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}

@@ -2,6 +2,7 @@
 <section class="panel">
   <p><a href="/staff/customers">← 客户资料</a></p>
   <h1>客户 #{{ID}}{{#RECORD}} {{NAME}}{{/RECORD}}{{#ANONYMISED}} <span class="tag off">已匿名</span>{{/ANONYMISED}}{{#MERGED}} <span class="tag off">已合并</span>{{/MERGED}}</h1>
+{{>FORM_ERRORS}}
 {{#MERGED}}
   <p class="notice">该记录已合并到 <a href="/staff/customers/{{MERGED_INTO}}">客户 #{{MERGED_INTO}}</a>，其服务记录已转到那里。</p>
 {{/MERGED}}
@@ -62,19 +63,19 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="version" value="{{VERSION}}">
     <label for="name">姓名</label>
-    <input id="name" name="name" value="{{name}}" maxlength="64" required>
+    <input id="name" name="name" value="{{name}}" maxlength="64" required{{#name_INVALID}} aria-invalid="true"{{/name_INVALID}}>
     <span class="err">{{name_error}}</span>
     <label for="phone">电话</label>
-    <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required>
+    <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required{{#phone_INVALID}} aria-invalid="true"{{/phone_INVALID}}>
     <span class="err">{{phone_error}}</span>
     <label for="email">电子邮箱（选填）</label>
-    <input id="email" name="email" value="{{email}}" maxlength="128" type="email">
+    <input id="email" name="email" value="{{email}}" maxlength="128" type="email"{{#email_INVALID}} aria-invalid="true"{{/email_INVALID}}>
     <span class="err">{{email_error}}</span>
     <label for="address">地址（选填）</label>
-    <input id="address" name="address" value="{{address}}" maxlength="255">
+    <input id="address" name="address" value="{{address}}" maxlength="255"{{#address_INVALID}} aria-invalid="true"{{/address_INVALID}}>
     <span class="err">{{address_error}}</span>
     <label for="notes">备注（选填，最多 1000 字）</label>
-    <textarea id="notes" name="notes" maxlength="1000">{{notes}}</textarea>
+    <textarea id="notes" name="notes" maxlength="1000"{{#notes_INVALID}} aria-invalid="true"{{/notes_INVALID}}>{{notes}}</textarea>
     <span class="err">{{notes_error}}</span>
     <button type="submit" class="primary">保存</button>
   </form>
@@ -92,7 +93,7 @@
   <form method="post" action="/staff/customers/{{ID}}/merge" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="other_id">重复记录的客户编号</label>
-    <input id="other_id" name="other_id" value="{{other_id}}" inputmode="numeric" maxlength="20" required>
+    <input id="other_id" name="other_id" value="{{other_id}}" inputmode="numeric" maxlength="20" required{{#other_id_INVALID}} aria-invalid="true"{{/other_id_INVALID}}>
     <span class="err">{{other_id_error}}</span>
     <button type="submit">合并到本客户</button>
   </form>
@@ -115,7 +116,7 @@
 {{/ABOUT_OPTION}}
     </fieldset>
     <label for="due">回访时间</label>
-    <input id="due" name="due" type="datetime-local" value="{{due}}" required>
+    <input id="due" name="due" type="datetime-local" value="{{due}}" required{{#due_INVALID}} aria-invalid="true"{{/due_INVALID}}>
     <span class="err">{{due_error}}</span>
     <label for="callback_note">备注（选填）</label>
     <input id="callback_note" name="note" maxlength="500" value="{{callback_note}}">

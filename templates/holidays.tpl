@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel" id="calendar">
   <h1>工作日历</h1>
+{{>FORM_ERRORS}}
 {{#NOTICE}}  <p class="notice" role="status">{{TEXT}}</p>
 {{/NOTICE}}
   <p class="hint">维修工单的处理时限按工作时间计算：只计工作日的工作时段，周末和下列节假日不计。工作时间与时限在配置文件中设置。</p>
@@ -42,10 +43,10 @@
   <form method="post" action="/staff/holidays" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="day">日期</label>
-    <input id="day" name="day" type="date" value="{{day}}" min="{{TODAY}}" placeholder="2026-10-01" required>
+    <input id="day" name="day" type="date" value="{{day}}" min="{{TODAY}}" placeholder="2026-10-01" required{{#day_INVALID}} aria-invalid="true"{{/day_INVALID}}>
     <span class="err">{{day_error}}</span>
     <label for="name">名称（如 国庆节）</label>
-    <input id="name" name="name" value="{{name}}" maxlength="64" required>
+    <input id="name" name="name" value="{{name}}" maxlength="64" required{{#name_INVALID}} aria-invalid="true"{{/name_INVALID}}>
     <span class="err">{{name_error}}</span>
     <button type="submit" class="primary">添加</button>
   </form>

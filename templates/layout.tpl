@@ -6,7 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} - {{SITE_NAME}}</title>
 <link rel="stylesheet" href="{{STATIC}}/style.css">
-</head>
+{{#FOCUS_SCRIPT}}<script src="{{STATIC}}/focus.js" defer></script>
+{{/FOCUS_SCRIPT}}</head>
 <body>
 <header class="topbar">
   <a class="brand" href="/">{{SITE_NAME}}</a>
@@ -45,7 +46,8 @@
   </nav>
 </header>
 <main>
-{{>CONTENT}}
+{{#FLASH}}<p class="notice flash" id="flash" role="status">{{TEXT}}</p>
+{{/FLASH}}{{>CONTENT}}
 </main>
 <footer class="foot">{{SITE_NAME}} · 售后服务管理系统</footer>
 </body>

@@ -5,8 +5,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  loginAdmin, login, createUser, sql, RUN_ID, newRepair, fieldValue, checkedValue,
-  repairAction, repairActionOk, alertText, clearPublicThrottles, assertRefused, insertReturn, returnAction,
+  loginAdmin, login, createUser, sql, RUN_ID, htmlUnescape, newRepair, fieldValue, checkedValue,
+  repairAction, repairActionOk, alertText, errorSummary, clearPublicThrottles, request, assertRefused, insertReturn, returnAction,
 } from './lib.mjs';
 
 let admin;
@@ -117,4 +117,91 @@ test('the customer callback form keeps its subject and note after a refusal', as
   assert.equal(res.status, 422);
   assert.equal(checkedValue(res.text, 'about'), 'customer', 'the chosen subject is not kept');
   assert.equal(fieldValue(res.text, 'note'), `回访备注${TAG}`);
+});
+
+/** The opening tag of the element with this id ('' when none). */
+const tagOf = (html, id) => (new RegExp(`<(input|select|textarea)[^>]*\\bid="${id}"[^>]*>`).exec(html) || [''])[0];
+const invalid = (html, id) => /\saria-invalid="true"/.test(tagOf(html, id));
+
+/** Fails unless the page has one error summary (role alert, focusable, focused by focus.js) linking to exactly ids. */
+function assertSummary(html, ids, what) {
+  const box = /<div class="error-summary"[^>]*>/.exec(html);
+  assert.ok(box, `${what}: no error summary`);
+  for (const attr of ['id="error-summary"', 'role="alert"', 'tabindex="-1"']) assert.ok(box[0].includes(attr), `${what}: the summary lacks ${attr}`);
+  assert.deepEqual(errorSummary(html).map((e) => e.href), ids.map((id) => `#${id}`), `${what}: the summary's links`);
+  for (const id of ids) {
+    assert.ok(invalid(html, id), `${what}: #${id} is not aria-invalid`);
+    const after = html.slice(html.indexOf(tagOf(html, id)));
+    const msg = /<span class="err">([^<]*)<\/span>/.exec(after);
+    assert.ok(msg && msg[1].trim(), `${what}: no message next to #${id}`);
+  }
+  const marked = [...html.matchAll(/<(?:input|select|textarea)[^>]*aria-invalid="true"[^>]*>/g)].map((m) => (/\bid="([^"]*)"/.exec(m[0]) || [])[1]);
+  assert.deepEqual(marked.sort(), [...ids].sort(), `${what}: other fields are marked`);
+}
+
+test('form errors: the fields marked, a summary at the top linking to them, focused on load', async () => {
+  // a plain form (form_validate): the customer record
+  const r = await newRepair();
+  const customer = sql(`SELECT customer_id FROM repairs WHERE id = ${r.id}`)[0][0];
+  const page = await agent.get(`/staff/customers/${customer}`);
+  assert.equal(page.text.includes('class="error-summary"'), false, 'a summary on a page without errors');
+  const bad = await agent.post(`/staff/customers/${customer}`, {
+    csrf: fieldValue(page.text, 'csrf'), version: fieldValue(page.text, 'version'), name: '', phone: '123', email: 'x', address: '', notes: '',
+  });
+  assert.equal(bad.status, 422);
+  assertSummary(bad.text, ['name', 'phone', 'email'], 'customer edit');
+
+  // an action form (flow_post_run): the field refused in that form only, the plain message not repeated
+  const job = await inProgress();
+  const res = await repairAction(tech, job.id, 'resolve', { result: '修好了', labour_cost: '八十', warranty_repair: '0' });
+  assert.equal(res.status, 422);
+  assertSummary(res.text, ['labour_cost'], 'resolve');
+  assert.match(errorSummary(res.text)[0].message, /人工费应为金额/);
+  const note = await repairAction(tech, job.id, 'labour', { minutes: '30', note: 'n'.repeat(256) });
+  assertSummary(note.text, ['labour_note'], 'labour');
+  const internal = await repairAction(tech, job.id, 'note', { note: '' });
+  assertSummary(internal.text, ['internal_note'], 'internal note');
+  const t = insertReturn();
+  const rej = await returnAction(supervisor, t.id, 'reject', { reason: '' });
+  assertSummary(rej.text, ['reject_reason'], 'return reject');
+
+  // red (the style sheet marks them) and focused: the summary's script is served from /static (CSP self)
+  const css = await request('GET', '/static/style.css');
+  assert.match(css.text, /\[aria-invalid="true"\][^{]*\{[^}]*border[^}]*var\(--bad\)/, 'invalid fields are not red');
+  assert.match(bad.text, /<script src="\/static\/focus\.js" defer><\/script>/);
+  const js = await request('GET', '/static/focus.js');
+  assert.equal(js.status, 200);
+  assert.match(js.text, /getElementById\('error-summary'\)[\s\S]*focus\(\)/);
+});
+
+/** The confirmation the page shows after an action's redirect ('' when none). */
+const flashText = (html) => {
+  const m = /<p class="notice flash" id="flash" role="status">([^<]*)<\/p>/.exec(html);
+  return m ? htmlUnescape(m[1]) : '';
+};
+
+test('after an action the next page says what happened, once, from the session (not the address)', async () => {
+  const r = await newRepair();
+  const res = await repairAction(agent, r.id, 'accept', { priority: 'high' });
+  assert.equal(res.status, 303);
+  assert.equal(res.location, `/staff/repairs/${r.id}`, 'the message must not travel in the address');
+  const due = sql(`SELECT DATE_FORMAT(due_at, '%Y-%m-%d %H:%i') FROM repairs WHERE id = ${r.id}`)[0][0];
+  const shown = await agent.get(res.location);
+  assert.match(flashText(shown.text), new RegExp(`「受理」已完成，状态：已受理。.*处理时限 ${due}`));
+  assert.equal(flashText((await agent.get(res.location)).text), '', 'the confirmation is shown a second time');
+  // another person's session does not see it; a refused action sets none
+  assert.equal(flashText((await supervisor.get(res.location)).text), '');
+  await repairAction(supervisor, r.id, 'assign', { assignee_id: 'x' });
+  assert.equal(flashText((await supervisor.get(res.location)).text), '', 'a refused action left a confirmation');
+  await repairActionOk(supervisor, r.id, 'assign', { assignee_id: String(u.tech.id) });
+  assert.match(flashText((await supervisor.get(res.location)).text), new RegExp(`「派工」已完成，状态：已派工。派给 表单师傅${TAG}`));
+
+  // the customer record: saved
+  const customer = sql(`SELECT customer_id FROM repairs WHERE id = ${r.id}`)[0][0];
+  const page = await agent.get(`/staff/customers/${customer}`);
+  const saved = await agent.post(`/staff/customers/${customer}`, {
+    csrf: fieldValue(page.text, 'csrf'), version: fieldValue(page.text, 'version'), name: '改过的名字', phone: r.phone, email: '', address: '', notes: '',
+  });
+  assert.equal(saved.status, 303);
+  assert.equal(flashText((await agent.get(saved.location)).text), '客户资料已保存');
 });
