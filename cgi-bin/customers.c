@@ -2,6 +2,7 @@
  * anonymise and delete. Customers are created by intake; here they are kept tidy. */
 #include "audit.h"
 #include "callback_db.h"
+#include "confirm.h"
 #include "events.h"
 #include "form.h"
 #include "pages.h"
@@ -421,8 +422,8 @@ static int merge_apply(struct request *r, long long other)
 	return st;
 }
 
-/* POST /staff/customers/#/merge (other_id): the duplicate's repairs and returns move here and it is blanked and
- * marked merged. Answers 303 back, 404, or 422 (itself, unknown or already merged id; this record
+/* POST /staff/customers/#/merge (other_id, confirm): the duplicate's repairs and returns move here and it is
+ * blanked and marked merged. Answers 200 with the confirmation page without confirm=1, 303 back, 404, or 422 (itself, unknown or already merged id; this record
  * merged or anonymised). */
 int page_customer_merge(struct request *r)
 {
@@ -442,6 +443,13 @@ int page_customer_merge(struct request *r)
 		why = "不能把客户与自己合并";
 	else if ((st = db_begin(r->db)) == DB_OK)
 		st = merge_refusal(r, other, &why);
+	if (st == DB_OK && !why && !confirm_given(r)) {
+		db_rollback(r->db);
+		return confirm_page(r, "确认合并客户",
+				    arena_printf(&r->arena, "客户 #%lld 的维修、退换货和回访记录将转到本记录（客户 #%lld），"
+						 "#%lld 的个人信息被清空并标为已合并。合并后不能撤销。", other, r->path_id, other),
+				    "确认合并", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+	}
 	if (st == DB_OK && !why)
 		st = merge_apply(r, other);
 	if (st == DB_OK && !why)
@@ -462,7 +470,7 @@ int page_customer_merge(struct request *r)
 
 /* POST /staff/customers/#/anonymise: blanks the personal data of the customer and of its repairs and
  * returns (the order numbers stay: the shop's records need them).
- * Answers 303 back, 404, or 422 for a merged record. */
+ * Answers 200 with the confirmation page without confirm=1, 303 back, 404, or 422 for a merged record. */
 int page_customer_anonymise(struct request *r)
 {
 	struct customer c;
@@ -471,6 +479,11 @@ int page_customer_anonymise(struct request *r)
 		return st;
 	struct db_result res;
 	const char *counts;
+	if (!db_cell(&c.row, 0, C_MERGED_INTO) && !confirm_given(r))
+		return confirm_page(r, "确认匿名化客户",
+				    arena_printf(&r->arena, "客户 #%lld 的姓名、电话、邮箱、地址和备注将被清除，其维修和退换货单上的"
+						 "联系信息也一并清除（单号保留）。匿名化后不能恢复。", r->path_id),
+				    "确认匿名化", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
 	st = db_begin(r->db);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_ANONYMISE, "i", r->path_id);
@@ -493,7 +506,8 @@ int page_customer_anonymise(struct request *r)
 }
 
 /* POST /staff/customers/#/delete: deletes a customer without repairs or returns (and the records
- * merged into it). Answers 303 to the list, 404, or 422 when it has any. */
+ * merged into it). Answers 200 with the confirmation page without confirm=1, 303 to the list, 404, or 422
+ * when it has any. */
 int page_customer_delete(struct request *r)
 {
 	struct customer c;
@@ -511,6 +525,13 @@ int page_customer_delete(struct request *r)
 		tmpl_dict *d = customer_page(r, 422, &c);
 		tmpl_set(d, "DELETE_ERROR", "该客户有服务记录，不能删除，可改为匿名化处理。");
 		return 0;
+	}
+	if (st == DB_OK && !confirm_given(r)) {
+		db_rollback(r->db);
+		return confirm_page(r, "确认删除客户",
+				    arena_printf(&r->arena, "客户 #%lld 的资料（以及合并到它的记录）将被永久删除。删除后不能恢复。",
+						 r->path_id),
+				    "确认删除", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
 	}
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_DELETE, "ii", r->path_id, r->path_id);

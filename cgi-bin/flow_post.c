@@ -1,5 +1,6 @@
 /* One status action of a record, from the posted form to the committed change and its event. */
 #include "flow_post.h"
+#include "confirm.h"
 #include "events.h"
 #include "form.h"
 #include "response.h"
@@ -55,6 +56,12 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 			tmpl_set(r->page, "MESSAGE", NULL);
 		}
 		return st;
+	}
+	const char *what = st == DB_OK && p->irreversible && !confirm_given(r) ? p->irreversible(r, a, p->record, &o) : NULL;
+	if (what) {
+		db_rollback(r->db);
+		return confirm_page(r, arena_printf(&r->arena, "确认%s", a->label), what, arena_printf(&r->arena, "确认%s", a->label),
+				    p->back);
 	}
 	const char *to = o.to ? o.to : a->to;
 	if (st == DB_OK)

@@ -31,6 +31,11 @@ struct flow_post {
 	/* Loads the record again (after a conflict) into record. */
 	int (*reload)(struct request *r, void *record);
 	const char *back;          /* where a done action redirects to */
+	/* For an irreversible action (a cancellation): what it will do, named for the confirmation page
+	 * that a POST without confirm=1 answers (the change checked, then rolled back); NULL for others.
+	 * May be NULL. */
+	const char *(*irreversible)(struct request *r, const struct flow_action *a, const void *record,
+				    const struct action_outcome *o);
 };
 
 /* Handles the posted "action" and "version". Answers 303 to p->back; 422 with the page and a

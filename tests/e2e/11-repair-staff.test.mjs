@@ -303,7 +303,7 @@ test('two different actions sent at once with the same version: exactly one succ
     const base = { csrf: page.csrf, version: page.version };
     const [a, b] = await Promise.all([
       agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'accept', priority: 'urgent' }),
-      agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'cancel', reason: `并发取消 ${round}` }),
+      agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'cancel', reason: `并发取消 ${round}`, confirm: '1' }),
     ]);
     const statuses = [a.status, b.status];
     assert.equal(statuses.filter((s) => s === 303).length, 1, `round ${round}: answers ${statuses}`);
@@ -345,7 +345,7 @@ test('cancel needs a reason; cancelled shows on the page and on /track', async (
   await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
   await refused(agent, r.id, 'cancel', { reason: '' }, 422, '请填写取消原因');
   await refused(agent, r.id, 'cancel', { reason: '长'.repeat(501) }, 422, '500');
-  await repairActionOk(agent, r.id, 'cancel', { reason: '客户自行修好' });
+  await repairActionOk(agent, r.id, 'cancel', { reason: '客户自行修好', confirm: '1' });
   const p = await expectStatus(agent, r.id, 'cancelled');
   assert.equal(col(r.id, 'cancel_reason'), '客户自行修好');
   assert.ok(p.r.text.includes('客户自行修好'));

@@ -166,7 +166,7 @@ test('merging two customers moves the repairs to the one kept', async () => {
   assertErrorPage(await supervisor.post(`/staff/customers/${keep}/merge`, { other_id: String(dup) }), 403);
   assert.equal(customerIdOf(b1.id), dup, 'a refused merge moved a repair');
 
-  const m = await customerPost(supervisor, keep, '/merge', { other_id: String(dup) });
+  const m = await customerPost(supervisor, keep, '/merge', { other_id: String(dup), confirm: '1' });
   assert.equal(m.status, 303, `merge answered ${m.status}: ${snippet(m.text)}`);
   assert.equal(m.location, `/staff/customers/${keep}`);
   for (const r of [a, b1, b2]) assert.equal(customerIdOf(r.id), keep, `repair ${r.no} was not moved`);
@@ -197,8 +197,8 @@ test('two supervisors merging a pair in opposite directions at once: exactly one
   const cb = customerIdOf(b.id);
   const [pa, pb] = await Promise.all([supervisor.get(`/staff/customers/${ca}`), admin.get(`/staff/customers/${cb}`)]);
   const [x, y] = await Promise.all([
-    supervisor.post(`/staff/customers/${ca}/merge`, { csrf: extractCsrf(pa.text), other_id: String(cb) }),
-    admin.post(`/staff/customers/${cb}/merge`, { csrf: extractCsrf(pb.text), other_id: String(ca) }),
+    supervisor.post(`/staff/customers/${ca}/merge`, { csrf: extractCsrf(pa.text), other_id: String(cb), confirm: '1' }),
+    admin.post(`/staff/customers/${cb}/merge`, { csrf: extractCsrf(pb.text), other_id: String(ca), confirm: '1' }),
   ]);
   assert.equal([x.status, y.status].filter((s) => s === 303).length, 1, `answers ${x.status}, ${y.status}`);
   const merged = [customer(ca).merged_into, customer(cb).merged_into];
@@ -220,7 +220,7 @@ test('a customer with requests cannot be deleted; one without can', async () => 
   // a record with no requests (none of the pages makes one: put it in directly)
   const phone = uniquePhone('7');
   const lone = Number(appSql(`INSERT INTO customers (name, phone, created_at, updated_at) VALUES ('lone${sqlSafe(RUN_ID)}', '${phone}', NOW(), NOW()); SELECT LAST_INSERT_ID();`)[0][0]);
-  const ok = await customerPost(supervisor, lone, '/delete', {});
+  const ok = await customerPost(supervisor, lone, '/delete', { confirm: '1' });
   assert.equal(ok.status, 303, `deleting a customer without requests answered ${ok.status}: ${snippet(ok.text)}`);
   assert.equal(customer(lone), null, 'the customer is still there');
   assertErrorPage(await supervisor.get(`/staff/customers/${lone}`), 404);
@@ -235,7 +235,7 @@ test('anonymising blanks name and phone on the customer and all its repairs', as
   assertErrorPage(await supervisor.post(`/staff/customers/${cid}/anonymise`, {}), 403);
   assert.equal(customer(cid).name, name, 'anonymised without csrf');
 
-  const res = await customerPost(supervisor, cid, '/anonymise', {});
+  const res = await customerPost(supervisor, cid, '/anonymise', { confirm: '1' });
   assert.equal(res.status, 303, `anonymise answered ${res.status}: ${snippet(res.text)}`);
   const c = customer(cid);
   assert.equal(c.anonymised, '1');

@@ -205,3 +205,77 @@ test('after an action the next page says what happened, once, from the session (
   assert.equal(saved.status, 303);
   assert.equal(flashText((await agent.get(saved.location)).text), '客户资料已保存');
 });
+
+/** The hidden fields of the confirmation page's form, as an object. */
+function confirmFields(html) {
+  const form = /<section class="panel confirm" id="confirm">[\s\S]*?<form method="post" action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
+  assert.ok(form, 'no confirmation form on the page');
+  const fields = {};
+  for (const m of form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[htmlUnescape(m[1])] = htmlUnescape(m[2]);
+  return { action: htmlUnescape(form[1]), fields };
+}
+const confirmText = (html) => htmlUnescape((/<p class="alert" role="alert" id="confirm-what">([^<]*)<\/p>/.exec(html) || ['', ''])[1]);
+
+test('irreversible actions ask first, naming what will happen; nothing changes until confirmed', async () => {
+  // repair cancel
+  const r = await newRepair();
+  const before = snapshot(r.id);
+  const ask = await repairAction(agent, r.id, 'cancel', { reason: `客户自己修好了${TAG}` });
+  assert.equal(ask.status, 200, `an unconfirmed cancel answered ${ask.status}`);
+  assert.match(confirmText(ask.text), new RegExp(`工单 ${r.no} 将被取消（原因：客户自己修好了${TAG}）.*不能恢复`));
+  assert.deepEqual(snapshot(r.id), before, 'an unconfirmed cancel changed the repair');
+  assert.equal(sql(`SELECT COUNT(*) FROM events WHERE subject = 'repair' AND subject_id = ${r.id} AND action = 'cancel'`)[0][0], '0');
+  const { action, fields } = confirmFields(ask.text);
+  assert.equal(action, `/staff/repairs/${r.id}/action`);
+  assert.equal(fields.confirm, '1');
+  assert.equal(fields.reason, `客户自己修好了${TAG}`);
+  assert.match(ask.text, new RegExp(`<a class="button" href="/staff/repairs/${r.id}">`), 'no way back without cancelling');
+  const done = await agent.post(action, fields);
+  assert.equal(done.status, 303);
+  assert.equal(snapshot(r.id)[0][0], 'cancelled');
+
+  // return cancel
+  const t = insertReturn();
+  const tAsk = await returnAction(supervisor, t.id, 'cancel', { reason: '客户撤回' });
+  assert.equal(tAsk.status, 200);
+  assert.match(confirmText(tAsk.text), new RegExp(`退换货申请 ${t.no} 将被取消（原因：客户撤回）`));
+  assert.equal(sql(`SELECT status FROM returns WHERE id = ${t.id}`)[0][0], 'requested');
+  const tc = confirmFields(tAsk.text);
+  assert.equal((await supervisor.post(tc.action, tc.fields)).status, 303);
+  assert.equal(sql(`SELECT status FROM returns WHERE id = ${t.id}`)[0][0], 'cancelled');
+
+  // customer merge, anonymise and delete
+  const a = await newRepair();
+  const b = await newRepair();
+  const [keep, dup] = [a, b].map((x) => sql(`SELECT customer_id FROM repairs WHERE id = ${x.id}`)[0][0]);
+  const row = (id) => sql(`SELECT name, phone, merged_into, anonymised FROM customers WHERE id = ${id}`);
+  const post = async (id, suffix, fields) => {
+    const page = await supervisor.get(`/staff/customers/${id}`);
+    return supervisor.post(`/staff/customers/${id}${suffix}`, { csrf: fieldValue(page.text, 'csrf'), ...fields });
+  };
+  const beforeDup = row(dup);
+  const m = await post(keep, '/merge', { other_id: dup });
+  assert.equal(m.status, 200);
+  assert.match(confirmText(m.text), new RegExp(`客户 #${dup} 的维修、退换货和回访记录将转到本记录（客户 #${keep}）.*不能撤销`));
+  assert.deepEqual(row(dup), beforeDup, 'an unconfirmed merge changed the duplicate');
+  const mc = confirmFields(m.text);
+  assert.equal((await supervisor.post(mc.action, mc.fields)).status, 303);
+  assert.equal(row(dup)[0][2], keep, 'the confirmed merge did not happen');
+
+  const beforeKeep = row(keep);
+  const an = await post(keep, '/anonymise', {});
+  assert.equal(an.status, 200);
+  assert.match(confirmText(an.text), /姓名、电话、邮箱、地址和备注将被清除.*不能恢复/);
+  assert.deepEqual(row(keep), beforeKeep, 'an unconfirmed anonymisation changed the record');
+
+  const lone = sql(`INSERT INTO customers (name, phone, created_at, updated_at) VALUES ('删我${TAG}', '139${String(Date.now()).slice(-8)}', NOW(), NOW()); SELECT LAST_INSERT_ID()`)[0][0];
+  const del = await post(lone, '/delete', {});
+  assert.equal(del.status, 200);
+  assert.match(confirmText(del.text), new RegExp(`客户 #${lone} 的资料.*永久删除`));
+  assert.equal(sql(`SELECT COUNT(*) FROM customers WHERE id = ${lone}`)[0][0], '1', 'an unconfirmed delete deleted');
+  const dc = confirmFields(del.text);
+  const gone = await supervisor.post(dc.action, dc.fields);
+  assert.equal(gone.status, 303);
+  assert.equal(sql(`SELECT COUNT(*) FROM customers WHERE id = ${lone}`)[0][0], '0');
+  assert.match(flashText((await supervisor.get(gone.location)).text), new RegExp(`客户 #${lone} 已删除`));
+});

@@ -103,3 +103,30 @@ test('a technician resolving warranty work with costs is asked to confirm the ch
     await context.close();
   }
 });
+
+test('cancelling a work order on a phone asks first, and going back changes nothing', async () => {
+  const r = await newRepair();
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    await staffLogin(page, supervisor);
+    await page.goto(`${BASE_URL}/staff/repairs/${r.id}`);
+    const form = page.locator('form:has(input[name="action"][value="cancel"])');
+    await form.locator('#cancel_reason').fill('客户来电取消');
+    await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').click()]);
+    assert.match(await page.locator('#confirm-what').textContent(), new RegExp(`工单 ${r.no} 将被取消（原因：客户来电取消）`));
+    await noSidewaysScroll(page, 'the confirmation page');
+    await shot(page, 'confirm-cancel-phone');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '返回，不做更改' }).click()]);
+    assert.equal(await page.getAttribute('#repair', 'data-status'), 'new', 'going back cancelled the order');
+    await form.locator('#cancel_reason').fill('客户来电取消');
+    await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').click()]);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认取消工单' }).click()]);
+    assert.equal(await page.getAttribute('#repair', 'data-status'), 'cancelled');
+    assert.match(await page.locator('#flash').textContent(), /「取消工单」已完成，状态：已取消/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
