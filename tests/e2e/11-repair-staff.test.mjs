@@ -592,7 +592,7 @@ test('without a session the staff repair pages answer 303 to /login', async () =
   for (const p of ['/staff/repairs', `/staff/repairs/${r.id}`, '/staff/repairs/new', '/staff/my', `/staff/repairs/${r.id}/print`, '/staff/repairs?status=new']) {
     const x = await request('GET', p);
     assert.equal(x.status, 303, `${p} answered ${x.status}`);
-    assert.equal(x.location, '/login', `${p} sent to ${x.location}`);
+    assert.equal(x.location, `/login?next=${encodeURIComponent(p)}`, `${p} sent to ${x.location}`);
   }
   const before = snapshot(r.id);
   const post = await request('POST', `/staff/repairs/${r.id}/action`, { body: 'action=cancel&reason=x&version=1&csrf=x' });

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   loginAdmin, login, createUser, sql, RUN_ID, htmlUnescape, newRepair, fieldValue, checkedValue,
-  repairAction, repairActionOk, alertText, errorSummary, clearPublicThrottles, request, assertRefused, insertReturn, returnAction,
+  repairAction, repairActionOk, alertText, errorSummary, clearPublicThrottles, request, Client, tryLogin, BASE_URL, assertRefused, insertReturn, returnAction,
 } from './lib.mjs';
 
 let admin;
@@ -278,4 +278,42 @@ test('irreversible actions ask first, naming what will happen; nothing changes u
   assert.equal(gone.status, 303);
   assert.equal(sql(`SELECT COUNT(*) FROM customers WHERE id = ${lone}`)[0][0], '0');
   assert.match(flashText((await supervisor.get(gone.location)).text), new RegExp(`客户 #${lone} 已删除`));
+});
+
+test('an expired session leads to sign-in and back to the same page of this site, never elsewhere', async () => {
+  const r = await newRepair();
+  const page = `/staff/repairs/${r.id}?tab=x&q=%E5%BC%A0`;
+  const out = await request('GET', page);
+  assert.equal(out.status, 303);
+  assert.equal(out.location, `/login?next=${encodeURIComponent(page)}`);
+  // the login form carries it, and signing in returns there
+  const c = new Client();
+  const form = await c.get(out.location);
+  assert.equal(fieldValue(form.text, 'next'), page);
+  const signed = await c.post('/login', { username: u.agent.username, password: u.agent.password, next: page });
+  assert.equal(signed.status, 303);
+  assert.equal(signed.location, page);
+  // already signed in: /login?next= goes straight there
+  assert.equal((await c.get(`/login?next=${encodeURIComponent(page)}`)).location, page);
+
+  // a form posted after the session expired: back to the page the form was on (same-site Referer only)
+  const origin = new URL(BASE_URL).origin;
+  const post = await request('POST', `/staff/repairs/${r.id}/action`, {
+    body: 'csrf=x&action=note&note=hi', headers: { referer: `${origin}/staff/repairs/${r.id}` },
+  });
+  assert.equal(post.location, `/login?next=${encodeURIComponent(`/staff/repairs/${r.id}`)}`);
+  for (const referer of ['https://evil.example/staff/repairs/1', `${origin}.evil.example/staff`, 'javascript:alert(1)']) {
+    const x = await request('POST', `/staff/repairs/${r.id}/action`, { body: 'csrf=x', headers: { referer } });
+    assert.equal(x.location, '/login', `Referer ${referer} led to ${x.location}`);
+  }
+
+  // only paths of this site: anything else signs in to /staff
+  for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', 'staff', '/staff/\u5f20', '/login?next=/x']) {
+    const x = await tryLogin(u.agent.username, u.agent.password);
+    const res = await x.client.post('/login', { username: u.agent.username, password: u.agent.password, next });
+    assert.equal(res.location, '/staff', `next=${JSON.stringify(next)} led to ${res.location}`);
+    assert.equal((await x.client.get(`/login?next=${encodeURIComponent(next)}`)).location, '/staff');
+    const f = await new Client().get(`/login?next=${encodeURIComponent(next)}`);
+    assert.equal(fieldValue(f.text, 'next'), null, `the login form carries next=${JSON.stringify(next)}`);
+  }
 });
