@@ -58,7 +58,7 @@ static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR
 struct record_type {
 	const char *subject;              /* events.subject */
 	const struct flow *flow;
-	const char *row, *none, *cut;     /* template sections: a row, none at all, only the latest shown */
+	const char *row, *some, *none, *cut; /* template sections: a row, the table, none at all, only the latest shown */
 	const char *list, *ids, *move, *anonymise, *any;
 };
 
@@ -72,9 +72,9 @@ struct record_type {
 	"SELECT id FROM " table " WHERE customer_id = ? LIMIT 1 FOR UPDATE"
 
 static const struct record_type RECORD_TYPES[] = {
-	{"repair", &REPAIR_FLOW, "REPAIR", "NO_REPAIRS", "REPAIRS_CUT",
+	{"repair", &REPAIR_FLOW, "REPAIR", "REPAIRS", "NO_REPAIRS", "REPAIRS_CUT",
 	 RECORD_SQL("repairs", "''", "contact_email = '', ")},
-	{"return", &RETURN_FLOW, "RETURN", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
+	{"return", &RETURN_FLOW, "RETURN", "RETURNS", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
 };
 #define NTYPES (sizeof(RECORD_TYPES) / sizeof(RECORD_TYPES[0]))
 /* Columns of a record_type's list. */
@@ -217,8 +217,7 @@ static void records_fill(tmpl_dict *d, const struct record_type *t, const struct
 		tmpl_set(row, "KIND_LABEL", return_kind_label(db_cell(res, i, L_KIND)));
 		tmpl_set(row, "CREATED", db_cell(res, i, L_CREATED));
 	}
-	if (!res->nrows)
-		tmpl_show(d, t->none);
+	tmpl_show(d, res->nrows ? t->some : t->none);
 	if (res->nrows >= RECORDS_SHOWN)
 		tmpl_show(d, t->cut);
 }
@@ -250,7 +249,7 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 	tmpl_set(d, "CREATED", db_cell(row, 0, C_CREATED));
 	tmpl_set(d, "UPDATED", db_cell(row, 0, C_UPDATED));
 	for (size_t i = 0; i < EDIT_FIELDS; i++) {
-		tmpl_set(d, keys[i], db_cell(row, 0, C_NAME + i));
+		tmpl_set_filled(d, keys[i], db_cell(row, 0, C_NAME + i));
 		tmpl_set(d, EDIT_CUSTOMER[i].name, db_cell(row, 0, C_NAME + i));
 	}
 	const char *merged = db_cell(row, 0, C_MERGED_INTO);

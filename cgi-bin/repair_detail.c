@@ -89,26 +89,29 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
 	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
-	tmpl_set(d, "EMAIL", p->contact_email);
-	tmpl_set(d, "ADDRESS", p->address);
+	tmpl_set_filled(d, "EMAIL", p->contact_email);
+	tmpl_set_filled(d, "ADDRESS", p->address);
 	tmpl_set(d, "PRODUCT", p->product);
 	tmpl_set(d, "MODEL", p->model);
-	tmpl_set(d, "SERIAL", p->serial_no);
-	tmpl_set(d, "PURCHASE_DATE", p->purchase_date);
+	tmpl_set_filled(d, "SERIAL", p->serial_no);
+	tmpl_set_filled(d, "PURCHASE_DATE", p->purchase_date);
 	tmpl_set(d, "WARRANTY", warranty_text(r, p));
-	tmpl_set(d, "FAULT", p->fault);
-	tmpl_set(d, "PREFERRED", p->preferred_time);
-	tmpl_set(d, "ASSIGNEE", p->assignee_name);
-	tmpl_set(d, "VISIT", p->visit_at);
+	tmpl_set_filled(d, "FAULT", p->fault);
+	tmpl_set_filled(d, "PREFERRED", p->preferred_time);
+	tmpl_set_filled(d, "ASSIGNEE", p->assignee_name);
+	tmpl_set_filled(d, "VISIT", p->visit_at);
 	tmpl_set(d, "CREATED", p->created_at);
 	tmpl_set(d, "UPDATED", p->updated_at);
-	tmpl_set(d, "RESULT", p->result);
-	tmpl_set(d, "PARTS", p->parts_used);
+	tmpl_set_filled(d, "RESULT", p->result);
+	tmpl_set_filled(d, "PARTS", p->parts_used);
 	tmpl_set(d, "LABOUR_COST", p->labour_cost);
 	tmpl_set(d, "PARTS_COST", p->parts_cost);
-	tmpl_set(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
-	tmpl_set(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
-	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
+	if (p->labour_cost || p->parts_cost)
+		tmpl_show(d, "COSTS");
+	tmpl_set_filled(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
+	if (p->labour_minutes)
+		tmpl_set_filled(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
+	tmpl_set_filled(d, "CANCEL_REASON", p->cancel_reason);
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	if (p->return_id) {
 		tmpl_dict *t = tmpl_section(d, "FROM_RETURN");
@@ -157,6 +160,8 @@ static int labour_fill(struct request *r, tmpl_dict *d, long long id)
 	int st = db_exec(r->db, &r->arena, &res, SQL_LABOUR, "i", id);
 	if (st != DB_OK)
 		return st;
+	if (res.nrows)
+		tmpl_show(d, "HAS_LABOUR");
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *row = tmpl_section(d, "LABOUR");
 		tmpl_set(row, "DATE", db_cell(&res, i, 0));

@@ -87,13 +87,13 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct return_req
 	phone_mask(t->contact_phone, masked);
 	tmpl_set(d, "PHONE", r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR) ? t->contact_phone : masked);
 	tmpl_set(d, "ADDRESS", t->address);
-	tmpl_set(d, "ORDER_NO", t->order_no);
+	tmpl_set_filled(d, "ORDER_NO", t->order_no);
 	tmpl_set(d, "PRODUCT", t->product);
 	tmpl_set(d, "SERIAL", t->serial_no);
 	tmpl_set(d, "PURCHASE_DATE", t->purchase_date ? t->purchase_date : "未提供");
 	tmpl_set(d, "ONLINE", yes_no(t->bought_online, "网购", "实体店", "未说明"));
 	tmpl_set(d, "FAULT", yes_no(t->has_fault, "性能故障", "无故障，无理由退货", ""));
-	tmpl_set(d, "PAID", money_or_empty(r, t->has_amount_paid, t->amount_paid));
+	tmpl_set_filled(d, "PAID", money_or_empty(r, t->has_amount_paid, t->amount_paid));
 	tmpl_set(d, "REASON", t->reason);
 	tmpl_set(d, "REPAIR_NO", t->repair_no);
 	tmpl_set(d, "CREATED", t->created_at);

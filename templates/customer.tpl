@@ -16,16 +16,16 @@
     <tbody>
       <tr><th>姓名</th><td>{{NAME}}</td></tr>
       <tr><th>电话</th><td>{{PHONE}}</td></tr>
-      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
-      <tr><th>地址</th><td>{{ADDRESS}}</td></tr>
-      <tr><th>备注</th><td>{{NOTES}}</td></tr>
-      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
+{{#EMAIL}}      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
+{{/EMAIL}}{{#ADDRESS}}      <tr><th>地址</th><td>{{ADDRESS}}</td></tr>
+{{/ADDRESS}}{{#NOTES}}      <tr><th>备注</th><td>{{NOTES}}</td></tr>
+{{/NOTES}}      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
       <tr><th>最近更新</th><td>{{UPDATED}}</td></tr>
     </tbody>
   </table>
 
   <h2>维修记录</h2>
-  <table class="list" id="customer-repairs">
+{{#REPAIRS}}  <table class="list" id="customer-repairs">
     <thead><tr><th>工单号</th><th>产品</th><th>状态</th><th>登记日期</th></tr></thead>
     <tbody>
 {{#REPAIR}}
@@ -34,13 +34,13 @@
 {{/REPAIR}}
     </tbody>
   </table>
-{{#NO_REPAIRS}}  <p class="hint">暂无维修记录。</p>
+{{/REPAIRS}}{{#NO_REPAIRS}}  <p class="hint">暂无维修记录。</p>
 {{/NO_REPAIRS}}
 {{#REPAIRS_CUT}}  <p class="hint">仅显示最近的 100 条维修记录。</p>
 {{/REPAIRS_CUT}}
 
   <h2>退换货记录</h2>
-  <table class="list" id="customer-returns">
+{{#RETURNS}}  <table class="list" id="customer-returns">
     <thead><tr><th>申请号</th><th>产品</th><th>类型</th><th>状态</th><th>申请日期</th></tr></thead>
     <tbody>
 {{#RETURN}}
@@ -49,7 +49,7 @@
 {{/RETURN}}
     </tbody>
   </table>
-{{#NO_RETURNS}}  <p class="hint">暂无退换货记录。</p>
+{{/RETURNS}}{{#NO_RETURNS}}  <p class="hint">暂无退换货记录。</p>
 {{/NO_RETURNS}}
 {{#RETURNS_CUT}}  <p class="hint">仅显示最近的 100 条退换货记录。</p>
 {{/RETURNS_CUT}}

@@ -12,26 +12,26 @@
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
-    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
-    <dt>地址</dt><dd>{{ADDRESS}}</dd>
-    <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
-    <dt>序列号</dt><dd>{{SERIAL}}</dd>
-    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
-    <dt>保修</dt><dd>{{WARRANTY}}</dd>
-    <dt>故障描述</dt><dd class="pre">{{FAULT}}</dd>
-    <dt>期望上门</dt><dd>{{PREFERRED}}</dd>
-    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
+{{#EMAIL}}    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
+{{/EMAIL}}{{#ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}}</dd>
+{{/ADDRESS}}    <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
+{{#SERIAL}}    <dt>序列号</dt><dd>{{SERIAL}}</dd>
+{{/SERIAL}}{{#PURCHASE_DATE}}    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
+{{/PURCHASE_DATE}}    <dt>保修</dt><dd>{{WARRANTY}}</dd>
+{{#FAULT}}    <dt>故障描述</dt><dd class="pre">{{FAULT}}</dd>
+{{/FAULT}}{{#PREFERRED}}    <dt>期望上门</dt><dd>{{PREFERRED}}</dd>
+{{/PREFERRED}}    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>
 {{#FROM_RETURN}}    <dt>来自退换货</dt><dd><a href="/staff/returns/{{RETURN_ID}}" id="from-return">{{RETURN_NO}}</a></dd>
 {{/FROM_RETURN}}    <dt>优先级</dt><dd>{{PRIORITY_LABEL}}</dd>
-    <dt>维修人员</dt><dd>{{ASSIGNEE}}</dd>
-    <dt>上门时间</dt><dd>{{VISIT}}</dd>
-    <dt>维修结果</dt><dd class="pre">{{RESULT}}</dd>
-    <dt>使用配件</dt><dd>{{PARTS}}</dd>
-    <dt>人工费 / 配件费</dt><dd>{{LABOUR_COST}} / {{PARTS_COST}}</dd>
-    <dt>保修期内维修</dt><dd>{{WARRANTY_REPAIR}}</dd>
-    <dt>累计工时</dt><dd>{{LABOUR_MINUTES}}</dd>
-    <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
-    <dt>提交 / 更新</dt><dd>{{CREATED}} / {{UPDATED}}</dd>
+{{#ASSIGNEE}}    <dt>维修人员</dt><dd>{{ASSIGNEE}}</dd>
+{{/ASSIGNEE}}{{#VISIT}}    <dt>上门时间</dt><dd>{{VISIT}}</dd>
+{{/VISIT}}{{#RESULT}}    <dt>维修结果</dt><dd class="pre">{{RESULT}}</dd>
+{{/RESULT}}{{#PARTS}}    <dt>使用配件</dt><dd>{{PARTS}}</dd>
+{{/PARTS}}{{#COSTS}}    <dt>人工费 / 配件费</dt><dd>{{LABOUR_COST}} / {{PARTS_COST}}</dd>
+{{/COSTS}}{{#WARRANTY_REPAIR}}    <dt>保修期内维修</dt><dd>{{WARRANTY_REPAIR}}</dd>
+{{/WARRANTY_REPAIR}}{{#LABOUR_MINUTES}}    <dt>累计工时</dt><dd>{{LABOUR_MINUTES}}</dd>
+{{/LABOUR_MINUTES}}{{#CANCEL_REASON}}    <dt>取消原因</dt><dd>{{CANCEL_REASON}}</dd>
+{{/CANCEL_REASON}}    <dt>提交 / 更新</dt><dd>{{CREATED}} / {{UPDATED}}</dd>
   </dl>
 {{#CONTACT_DIFF}}  <form method="post" action="/staff/repairs/{{ID}}/contact" class="form contact-diff" id="contact-diff">
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="customer_version" value="{{CUSTOMER_VERSION}}">
@@ -158,11 +158,11 @@
 </section>
 
 <section class="panel">
-  <h2>工时记录</h2>
-  <table class="list"><thead><tr><th>日期</th><th>人员</th><th>分钟</th><th>内容</th></tr></thead><tbody>
+{{#HAS_LABOUR}}  <h2>工时记录</h2>
+  <table class="list" id="labour"><thead><tr><th>日期</th><th>人员</th><th>分钟</th><th>内容</th></tr></thead><tbody>
 {{#LABOUR}}    <tr><td>{{DATE}}</td><td>{{WHO}}</td><td>{{MINUTES}}</td><td>{{NOTE}}</td></tr>
 {{/LABOUR}}  </tbody></table>
-  <h2>处理记录</h2>
+{{/HAS_LABOUR}}  <h2>处理记录</h2>
   <ol class="timeline">
 {{#EVENT}}    <li><span class="at">{{AT}}</span> <strong>{{ACTOR}}</strong> {{ACTION_LABEL}}{{#TRANSITION}}（{{FROM}} → {{TO}}）{{/TRANSITION}}<div class="pre">{{NOTE}}</div></li>
 {{/EVENT}}  </ol>

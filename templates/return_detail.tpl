@@ -10,13 +10,13 @@
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
     <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
 {{#HAS_ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}}</dd>
-{{/HAS_ADDRESS}}    <dt>订单号</dt><dd>{{ORDER_NO}}</dd>
-    <dt>产品</dt><dd>{{PRODUCT}}</dd>
+{{/HAS_ADDRESS}}{{#ORDER_NO}}    <dt>订单号</dt><dd>{{ORDER_NO}}</dd>
+{{/ORDER_NO}}    <dt>产品</dt><dd>{{PRODUCT}}</dd>
 {{#HAS_SERIAL}}    <dt>序列号</dt><dd>{{SERIAL}}</dd>
 {{/HAS_SERIAL}}    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
     <dt>购买渠道</dt><dd>{{ONLINE}}</dd>
-    <dt>实付金额</dt><dd class="money" id="amount-paid">{{PAID}}</dd>
-    <dt>申请类型</dt><dd>{{KIND_LABEL}}（{{FAULT}}）</dd>
+{{#PAID}}    <dt>实付金额</dt><dd class="money" id="amount-paid">{{PAID}}</dd>
+{{/PAID}}    <dt>申请类型</dt><dd>{{KIND_LABEL}}（{{FAULT}}）</dd>
     <dt>原因</dt><dd class="pre">{{REASON}}</dd>
 {{#HAS_REPAIR_NO}}    <dt>此前维修单</dt><dd>{{REPAIR_NO}}</dd>
 {{/HAS_REPAIR_NO}}    <dt>渠道</dt><dd>{{CHANNEL_LABEL}}</dd>

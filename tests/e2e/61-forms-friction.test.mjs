@@ -317,3 +317,32 @@ test('an expired session leads to sign-in and back to the same page of this site
     assert.equal(fieldValue(f.text, 'next'), null, `the login form carries next=${JSON.stringify(next)}`);
   }
 });
+
+test('detail pages leave out empty fields and empty tables', async () => {
+  const r = await newRepair({ email: '', preferred_time: '', serial_no: '' });
+  const dts = (html) => [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+  const fresh = (await supervisor.get(`/staff/repairs/${r.id}`)).text;
+  for (const label of ['邮箱', '序列号', '期望上门', '维修人员', '上门时间', '维修结果', '使用配件', '人工费 / 配件费', '保修期内维修', '累计工时', '取消原因'])
+    assert.ok(!dts(fresh).includes(label), `a new work order shows the empty field ${label}`);
+  assert.ok(!fresh.includes('<h2>工时记录</h2>'), 'a work order without labour shows the labour table');
+  for (const label of ['客户', '电话', '产品', '故障描述']) assert.ok(dts(fresh).includes(label), `the work order lacks ${label}`);
+
+  await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
+  await repairActionOk(supervisor, r.id, 'assign', { assignee_id: String(u.tech.id), visit_at: '2030-01-07T10:00' });
+  await repairActionOk(tech, r.id, 'start');
+  await repairActionOk(tech, r.id, 'labour', { minutes: '45' });
+  await repairActionOk(tech, r.id, 'resolve', { result: '换了保险丝', labour_cost: '30', warranty_repair: '0' });
+  const done = (await supervisor.get(`/staff/repairs/${r.id}`)).text;
+  for (const label of ['维修人员', '上门时间', '维修结果', '人工费 / 配件费', '保修期内维修', '累计工时'])
+    assert.ok(dts(done).includes(label), `the resolved work order lacks ${label}`);
+  assert.ok(done.includes('<h2>工时记录</h2>'));
+
+  // the customer: no e-mail, address or notes rows when empty, no returns table without returns
+  const customer = sql(`SELECT customer_id FROM repairs WHERE id = ${r.id}`)[0][0];
+  sql(`UPDATE customers SET email = '', address = '', notes = '' WHERE id = ${customer}`);
+  const c = (await supervisor.get(`/staff/customers/${customer}`)).text;
+  for (const label of ['电子邮箱', '地址', '备注']) assert.ok(!c.includes(`<th>${label}</th>`), `the customer shows the empty ${label}`);
+  assert.ok(!c.includes('id="customer-returns"'), 'an empty returns table');
+  assert.ok(c.includes('暂无退换货记录'));
+  assert.ok(c.includes('id="customer-repairs"'));
+});
