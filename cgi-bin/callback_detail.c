@@ -59,7 +59,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct callback *
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	tmpl_set(d, "NAME", db_cell(row, 0, CB_NAME));
 	phone_mask(db_cell(row, 0, CB_PHONE), masked);
-	tmpl_set(d, "PHONE", whole_phone ? db_cell(row, 0, CB_PHONE) : masked);
+	page_phone(d, "PHONE", whole_phone ? db_cell(row, 0, CB_PHONE) : masked);
 	if (whole_phone)
 		tmpl_show(d, "WHOLE_PHONE");
 	if (!strcmp(c->subject, "repair"))

@@ -61,7 +61,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct complaint 
 	tmpl_set(d, "UPDATED", k->updated_at);
 	tmpl_set_int(d, "CUSTOMER_ID", k->customer_id);
 	tmpl_set(d, "NAME", k->customer_name);
-	tmpl_set(d, "PHONE", phone_shown(r, k));
+	page_phone(d, "PHONE", phone_shown(r, k));
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
 		tmpl_show(d, "CUSTOMER_LINK");
 	if (k->subject_no) {

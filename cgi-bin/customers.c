@@ -250,6 +250,7 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 	tmpl_set(d, "UPDATED", db_cell(row, 0, C_UPDATED));
 	for (size_t i = 0; i < EDIT_FIELDS; i++) {
 		tmpl_set_filled(d, keys[i], db_cell(row, 0, C_NAME + i));
+	page_phone(d, "PHONE", db_cell(row, 0, C_PHONE));
 		tmpl_set(d, EDIT_CUSTOMER[i].name, db_cell(row, 0, C_NAME + i));
 	}
 	const char *merged = db_cell(row, 0, C_MERGED_INTO);

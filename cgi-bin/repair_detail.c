@@ -88,7 +88,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "PRIORITY_LABEL", priority_label(p->priority));
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
-	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
+	page_phone(d, "PHONE", repair_phone_shown(r, p, masked));
 	tmpl_set_filled(d, "EMAIL", p->contact_email);
 	tmpl_set_filled(d, "ADDRESS", p->address);
 	tmpl_set(d, "PRODUCT", p->product);

@@ -110,6 +110,23 @@ tmpl_dict *page_begin_day(struct request *r, int status, const char *file, const
 	return d;
 }
 
+void page_phone(tmpl_dict *d, const char *key, const char *phone)
+{
+	char tel[40], section[64];
+	size_t n = 0;
+	int whole = phone && *phone && !strchr(phone, '*');
+	for (const char *p = phone; whole && *p && n + 1 < sizeof(tel); p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && !n))
+			tel[n++] = *p;
+	tel[n] = 0;
+	tmpl_set(d, key, phone);
+	snprintf(section, sizeof(section), "%s_%s", key, whole && n ? "TEL" : "TEXT");
+	if (whole && n)
+		tmpl_set(tmpl_section(d, section), "TEL", tel);
+	else
+		tmpl_show(d, section);
+}
+
 int page_redirect(struct request *r, const char *location)
 {
 	layout_drop(r);

@@ -85,7 +85,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct return_req
 	tmpl_set(d, "CHANNEL_LABEL", strcmp(t->channel, "web") ? channel_label(t->channel) : "网上申请");
 	tmpl_set(d, "NAME", t->contact_name);
 	phone_mask(t->contact_phone, masked);
-	tmpl_set(d, "PHONE", r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR) ? t->contact_phone : masked);
+	page_phone(d, "PHONE", r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR) ? t->contact_phone : masked);
 	tmpl_set(d, "ADDRESS", t->address);
 	tmpl_set_filled(d, "ORDER_NO", t->order_no);
 	tmpl_set(d, "PRODUCT", t->product);

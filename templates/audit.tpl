@@ -10,7 +10,7 @@
     <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>详情</th><th>地址</th></tr></thead>
     <tbody>
 {{#ENTRY}}
-      <tr><td>{{AT}}</td><td>{{ACTOR}}</td><td>{{ACTION}}</td><td>{{TARGET}}</td><td>{{DETAIL}}</td><td>{{IP}}</td></tr>
+      <tr><td data-label="时间">{{AT}}</td><td data-label="操作人">{{ACTOR}}</td><td data-label="操作">{{ACTION}}</td><td data-label="对象">{{TARGET}}</td><td data-label="详情">{{DETAIL}}</td><td data-label="地址">{{IP}}</td></tr>
 {{/ENTRY}}
     </tbody>
   </table>

@@ -12,7 +12,7 @@
     <dt>处理情况</dt><dd class="pre">{{WORK}}</dd>
 {{#HAS_PEOPLE}}    <dt>经办</dt><dd>{{PEOPLE}}</dd>
 {{/HAS_PEOPLE}}    <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="{{COMPLAINT_NEW}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone" id="phone">{{PHONE}}</dd>
+    <dt>电话</dt><dd class="phone" id="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
     <dt>回访时间</dt><dd>{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</dd>
     <dt>已拨打</dt><dd><span id="attempts">{{ATTEMPTS}}</span> 次（最多 {{MAX_ATTEMPTS}} 次）</dd>
 {{#TAKEN}}    <dt>回访人</dt><dd id="taker">{{TAKER}}（{{TAKEN_AT}} 起正在回访）</dd>

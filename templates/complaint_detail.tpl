@@ -9,7 +9,7 @@
   <dl class="fields">
     <dt>所涉单据</dt><dd>{{#SUBJECT}}{{SUBJECT_KIND}} <a href="/staff/{{SUBJECT_PATH}}/{{SUBJECT_ID}}" id="subject">{{SUBJECT_NO}}</a>{{/SUBJECT}}{{#ABOUT_CUSTOMER}}客户整体服务{{/ABOUT_CUSTOMER}}</dd>
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
+    <dt>电话</dt><dd class="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
     <dt>投诉内容</dt><dd class="pre">{{DESCRIPTION}}</dd>
     <dt>登记</dt><dd>{{CREATED}} · {{CREATED_BY}}</dd>
     <dt>处理人</dt><dd id="handler">{{HANDLER}}{{#RESPONDED}}（首次响应 {{RESPONDED_AT}}）{{/RESPONDED}}</dd>
@@ -27,7 +27,7 @@
   <table class="list">
     <thead><tr><th>项目</th><th>评分（1–5）</th></tr></thead>
     <tbody>
-{{#SCORE}}      <tr data-dimension="{{DIMENSION}}"><td>{{LABEL}}</td><td class="score">{{SCORE}}</td></tr>
+{{#SCORE}}      <tr data-dimension="{{DIMENSION}}"><td data-label="项目">{{LABEL}}</td><td class="score" data-label="评分（1–5）">{{SCORE}}</td></tr>
 {{/SCORE}}    </tbody>
   </table>
   <p>问题是否解决：<strong class="solved">{{SOLVED}}</strong></p>

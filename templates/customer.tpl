@@ -15,9 +15,9 @@
   <table class="list">
     <tbody>
       <tr><th>姓名</th><td>{{NAME}}</td></tr>
-      <tr><th>电话</th><td>{{PHONE}}</td></tr>
+      <tr><th>电话</th><td>{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</td></tr>
 {{#EMAIL}}      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
-{{/EMAIL}}{{#ADDRESS}}      <tr><th>地址</th><td>{{ADDRESS}}</td></tr>
+{{/EMAIL}}{{#ADDRESS}}      <tr><th>地址</th><td>{{ADDRESS}} <a class="map" href="https://uri.amap.com/search?keyword={{ADDRESS:u}}" target="_blank" rel="noopener noreferrer">地图</a></td></tr>
 {{/ADDRESS}}{{#NOTES}}      <tr><th>备注</th><td>{{NOTES}}</td></tr>
 {{/NOTES}}      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
       <tr><th>最近更新</th><td>{{UPDATED}}</td></tr>
@@ -29,8 +29,8 @@
     <thead><tr><th>工单号</th><th>产品</th><th>状态</th><th>登记日期</th></tr></thead>
     <tbody>
 {{#REPAIR}}
-      <tr><td><a href="/staff/repairs/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td>
-        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+      <tr><td data-label="工单号"><a href="/staff/repairs/{{ID}}">{{PUBLIC_NO}}</a></td><td data-label="产品">{{PRODUCT}}</td>
+        <td data-label="状态"><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="登记日期">{{CREATED}}</td></tr>
 {{/REPAIR}}
     </tbody>
   </table>
@@ -44,8 +44,8 @@
     <thead><tr><th>申请号</th><th>产品</th><th>类型</th><th>状态</th><th>申请日期</th></tr></thead>
     <tbody>
 {{#RETURN}}
-      <tr><td><a href="/staff/returns/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td><td>{{KIND_LABEL}}</td>
-        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+      <tr><td data-label="申请号"><a href="/staff/returns/{{ID}}">{{PUBLIC_NO}}</a></td><td data-label="产品">{{PRODUCT}}</td><td data-label="类型">{{KIND_LABEL}}</td>
+        <td data-label="状态"><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="申请日期">{{CREATED}}</td></tr>
 {{/RETURN}}
     </tbody>
   </table>

@@ -8,7 +8,7 @@
     <tbody>
 {{#CATEGORY}}      <tr data-id="{{ID}}" data-active="{{ACTIVE_CODE}}"><td data-label="分类">{{NAME}}</td><td data-label="排序">{{SORT}}</td>
         <td data-label="状态">{{#ACTIVE}}<span class="tag ok">启用</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
-{{#EDIT}}        <td>
+{{#EDIT}}        <td data-label="修改">
           <form method="post" action="/staff/fault-categories/{{ID}}" class="filters">
             <input type="hidden" name="csrf" value="{{CSRF}}">
             <div><label for="name-{{ID}}">名称</label>

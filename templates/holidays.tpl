@@ -15,7 +15,7 @@
   <table class="list" id="sla-hours">
     <thead><tr><th>优先级</th><th>时限（工作小时）</th><th>约合工作日</th></tr></thead>
     <tbody>
-{{#SLA}}      <tr data-priority="{{CODE}}"><td>{{LABEL}}</td><td>{{HOURS}} 小时</td><td>{{DAYS}} 天</td></tr>
+{{#SLA}}      <tr data-priority="{{CODE}}"><td data-label="优先级">{{LABEL}}</td><td data-label="时限（工作小时）">{{HOURS}} 小时</td><td data-label="约合工作日">{{DAYS}} 天</td></tr>
 {{/SLA}}    </tbody>
   </table>
 </section>
@@ -25,8 +25,8 @@
   <table class="list">
     <thead><tr><th>日期</th><th>星期</th><th>名称</th>{{#DELETE_HEAD}}<th>操作</th>{{/DELETE_HEAD}}</tr></thead>
     <tbody>
-{{#HOLIDAY}}      <tr data-day="{{DAY}}"><td>{{DAY}}</td><td>{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td>{{NAME}}</td>
-{{#DELETE}}        <td><form method="post" action="/staff/holidays/delete" class="inline">
+{{#HOLIDAY}}      <tr data-day="{{DAY}}"><td data-label="日期">{{DAY}}</td><td data-label="星期">{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td data-label="名称">{{NAME}}</td>
+{{#DELETE}}        <td data-label="操作"><form method="post" action="/staff/holidays/delete" class="inline">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <input type="hidden" name="day" value="{{DAY}}">
           <button type="submit" class="danger">删除</button>

@@ -11,7 +11,7 @@
 <body>
 <header class="topbar">
   <a class="brand" href="/">{{SITE_NAME}}</a>
-  <nav>
+  <nav{{#STAFF}} class="staff-nav" aria-label="员工菜单"{{/STAFF}}>
 {{#PUBLIC_NAV}}
     <a href="/repair/new">报修</a>
     <a href="/return/new">退换货</a>

@@ -7,10 +7,10 @@
     <thead><tr><th>产品</th><th>保修期</th><th>状态</th>{{#EDITOR}}<th>修改</th>{{/EDITOR}}</tr></thead>
     <tbody>
 {{#PRODUCT}}
-      <tr><td>{{NAME}}</td><td>{{MONTHS}} 个月</td>
-        <td>{{#ACTIVE}}<span class="tag ok">在售</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
+      <tr><td data-label="产品">{{NAME}}</td><td data-label="保修期">{{MONTHS}} 个月</td>
+        <td data-label="状态">{{#ACTIVE}}<span class="tag ok">在售</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
 {{#EDIT}}
-        <td>
+        <td data-label="修改">
           <form method="post" action="/staff/products/{{ID}}" class="filters">
             <input type="hidden" name="csrf" value="{{CSRF}}">
             <div>

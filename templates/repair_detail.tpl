@@ -11,9 +11,9 @@
 {{/SLA}}
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
+    <dt>电话</dt><dd class="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
 {{#EMAIL}}    <dt>邮箱</dt><dd>{{EMAIL}}</dd>
-{{/EMAIL}}{{#ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}}</dd>
+{{/EMAIL}}{{#ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}} <a class="map" href="https://uri.amap.com/search?keyword={{ADDRESS:u}}" target="_blank" rel="noopener noreferrer">地图</a></dd>
 {{/ADDRESS}}    <dt>产品</dt><dd>{{PRODUCT}} {{MODEL}}</dd>
 {{#SERIAL}}    <dt>序列号</dt><dd>{{SERIAL}}</dd>
 {{/SERIAL}}{{#PURCHASE_DATE}}    <dt>购买日期</dt><dd>{{PURCHASE_DATE}}</dd>
@@ -160,7 +160,7 @@
 <section class="panel">
 {{#HAS_LABOUR}}  <h2>工时记录</h2>
   <table class="list" id="labour"><thead><tr><th>日期</th><th>人员</th><th>分钟</th><th>内容</th></tr></thead><tbody>
-{{#LABOUR}}    <tr><td>{{DATE}}</td><td>{{WHO}}</td><td>{{MINUTES}}</td><td>{{NOTE}}</td></tr>
+{{#LABOUR}}    <tr><td data-label="日期">{{DATE}}</td><td data-label="人员">{{WHO}}</td><td data-label="分钟">{{MINUTES}}</td><td data-label="内容">{{NOTE}}</td></tr>
 {{/LABOUR}}  </tbody></table>
 {{/HAS_LABOUR}}  <h2>处理记录</h2>
   <ol class="timeline">

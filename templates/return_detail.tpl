@@ -8,8 +8,8 @@
 {{/SLA}}
   <dl class="fields">
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="/staff/complaints/new?no={{NO:u}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
-{{#HAS_ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}}</dd>
+    <dt>电话</dt><dd class="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
+{{#HAS_ADDRESS}}    <dt>地址</dt><dd>{{ADDRESS}} <a class="map" href="https://uri.amap.com/search?keyword={{ADDRESS:u}}" target="_blank" rel="noopener noreferrer">地图</a></dd>
 {{/HAS_ADDRESS}}{{#ORDER_NO}}    <dt>订单号</dt><dd>{{ORDER_NO}}</dd>
 {{/ORDER_NO}}    <dt>产品</dt><dd>{{PRODUCT}}</dd>
 {{#HAS_SERIAL}}    <dt>序列号</dt><dd>{{SERIAL}}</dd>

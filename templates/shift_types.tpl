@@ -9,7 +9,7 @@
 {{#SHIFT}}
       <tr data-shift="{{ID}}"><td data-label="班次"><span class="shift"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" rx="2" fill="{{COLOR}}"/></svg>{{NAME}}</span>{{#DUTY}} <span class="tag">总值班</span>{{/DUTY}}</td>
         <td data-label="时间">{{SPAN}}</td><td data-label="角色">{{ROLES}}</td><td data-label="最少人数">{{MIN_STAFF}}</td>
-        <td>{{#ACTIVE}}<span class="tag ok">启用</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
+        <td data-label="状态">{{#ACTIVE}}<span class="tag ok">启用</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
       </tr>
 {{#EDIT}}
       <tr class="edit-row"><td colspan="5">

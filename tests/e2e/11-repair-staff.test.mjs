@@ -47,10 +47,10 @@ function col(id, column) {
   return rows[0][0];
 }
 
-/** The phone shown on a work order page. */
+/** The phone shown on a work order page (a whole one is a tel: link). */
 function shownPhone(html) {
-  const m = /<dd class="phone">([^<]*)<\/dd>/.exec(html);
-  return m ? htmlUnescape(m[1]).trim() : null;
+  const m = /<dd class="phone">([\s\S]*?)<\/dd>/.exec(html);
+  return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '')).trim() : null;
 }
 
 

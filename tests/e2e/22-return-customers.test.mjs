@@ -50,7 +50,7 @@ function returnRows(html) {
       id: link ? Number(link[1]) : null,
       no: link ? link[2] : null,
       status: status ? status[1] : null,
-      cells: [...tr[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+      cells: [...tr[1].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
     };
   });
 }

@@ -346,3 +346,24 @@ test('detail pages leave out empty fields and empty tables', async () => {
   assert.ok(c.includes('暂无退换货记录'));
   assert.ok(c.includes('id="customer-repairs"'));
 });
+
+test('phones: list cells carry their column names, whole phone numbers dial, addresses open a map', async () => {
+  const address = `杭州市西湖区文三路 ${TAG} 号 & 3 单元`;
+  const r = await newRepair({ address });
+  const queue = (await supervisor.get(`/staff/repairs?q=${r.no}`)).text;
+  const table = /<table class="list" id="repair-list">[\s\S]*?<\/table>/.exec(queue)[0];
+  const heads = [...table.matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1]);
+  const row = /<tr data-status[^>]*>([\s\S]*?)<\/tr>/.exec(table)[1];
+  const labels = [...row.matchAll(/<td[^>]*\bdata-label="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(labels, heads, 'each cell of a queue row is labelled with its column');
+  assert.equal([...row.matchAll(/<td\b/g)].length, heads.length);
+
+  const page = (await supervisor.get(`/staff/repairs/${r.id}`)).text;
+  assert.match(page, new RegExp(`<dd class="phone"><a href="tel:${r.phone}">${r.phone}</a></dd>`));
+  const map = /<a class="map" href="([^"]*)"/.exec(page);
+  assert.ok(map, 'no map link beside the address');
+  assert.equal(htmlUnescape(map[1]), `https://uri.amap.com/search?keyword=${encodeURIComponent(address).replace(/%20/g, '+')}`);
+  // a masked number (the queue shows 138****1234) is no link
+  assert.match(row, /<td data-label="电话">\d{3}\*{4}\d{4}<\/td>/);
+  assert.doesNotMatch(row, /tel:/, 'a masked phone is a tel: link');
+});

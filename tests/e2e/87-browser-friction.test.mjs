@@ -130,3 +130,51 @@ test('cancelling a work order on a phone asks first, and going back changes noth
     await context.close();
   }
 });
+
+test('on a phone the queues are labelled cards, the pages do not scroll sideways, the staff menu stays compact', async () => {
+  const r = await newRepair({ address: '杭州市西湖区文三路 99 号 3 单元 501 室（靠近地铁站的那一栋楼）' });
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    const problems = watch(page);
+    await staffLogin(page, supervisor);
+
+    // the staff menu: the site's name and one line of links that scrolls sideways within itself
+    const nav = page.locator('nav.staff-nav');
+    const navBox = await nav.boundingBox();
+    const linkBox = await nav.locator('a').first().boundingBox();
+    assert.ok(navBox.height < linkBox.height * 2, `the staff menu is ${navBox.height}px high for ${linkBox.height}px links`);
+    const topbar = await page.locator('header.topbar').boundingBox();
+    assert.ok(topbar.height <= 110, `the top bar takes ${topbar.height}px of the phone's screen`);
+    assert.equal(await nav.locator('a[href="/staff/password"]').count(), 1, 'the menu lost a link');
+    await noSidewaysScroll(page, 'the staff home');
+
+    for (const [path, tableId] of [['/staff/repairs', 'repair-list'], ['/staff/returns', 'return-list'], ['/staff/customers?q=1', null]]) {
+      await page.goto(`${BASE_URL}${path}`);
+      await noSidewaysScroll(page, path);
+      if (!tableId) continue;
+      const table = page.locator(`#${tableId}`);
+      if (!(await table.locator('tbody tr').count())) continue;
+      assert.equal(await table.locator('thead').evaluate((el) => getComputedStyle(el).display), 'none');
+      const cells = await table.locator('tbody tr').first().locator('td').evaluateAll((tds) => tds.map((td) => ({
+        label: td.dataset.label, before: getComputedStyle(td, '::before').content, display: getComputedStyle(td).display,
+      })));
+      assert.equal(cells.length, await table.locator('thead th').count());
+      for (const c of cells) assert.ok(c.label, `${path}: a cell without a label`);
+      for (const c of cells) assert.equal(c.before, `"${c.label}："`, `${path}: the cell ${c.label} does not show its name`);
+      const card = await table.locator('tbody tr').first().evaluate((tr) => getComputedStyle(tr).borderTopStyle);
+      assert.equal(card, 'solid', `${path}: a row is no card`);
+    }
+    await shot(page, 'queue-phone');
+
+    // the work order: the phone dials, the address opens a map
+    await page.goto(`${BASE_URL}/staff/repairs/${r.id}`);
+    await noSidewaysScroll(page, 'the work order');
+    assert.equal(await page.locator('dd.phone a').getAttribute('href'), `tel:${r.phone}`);
+    assert.match(await page.locator('a.map').getAttribute('href'), /^https:\/\/uri\.amap\.com\/search\?keyword=%E6%9D%AD/);
+    await shot(page, 'repair-phone');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

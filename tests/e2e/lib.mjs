@@ -206,7 +206,7 @@ export function tableRows(html) {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html);
   if (!body) return [];
   return [...body[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) =>
-    [...tr[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => td[1].replace(/<[^>]+>/g, '').trim()),
+    [...tr[1].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => td[1].replace(/<[^>]+>/g, '').trim()),
   );
 }
 
