@@ -32,6 +32,15 @@ static const char *action_done_text(struct request *r, const struct flow *f, con
 			    to ? flow_status_label(f, to) : "", note && *note ? "。" : "", note ? note : "");
 }
 
+/* "工单 R… 将「取消工单」（原因：…），客户查询进度时会看到“工单已取消”。此操作不能恢复。" */
+static const char *irreversible_text(struct request *r, const struct flow_post *p, const struct flow_action *a,
+				     const struct action_outcome *o)
+{
+	return arena_printf(&r->arena, "%s 将「%s」（原因：%s）%s%s%s。此操作不能恢复。", p->what, a->label, o->note ? o->note : "",
+			    o->public_note ? "，客户查询进度时会看到“" : "", o->public_note ? o->public_note : "",
+			    o->public_note ? "”" : "");
+}
+
 int flow_post_run(struct request *r, const struct flow_post *p)
 {
 	const struct flow_action *a = flow_action_find(p->flow, form_get(r, "action"));
@@ -57,11 +66,10 @@ int flow_post_run(struct request *r, const struct flow_post *p)
 		}
 		return st;
 	}
-	const char *what = st == DB_OK && p->irreversible && !confirm_given(r) ? p->irreversible(r, a, p->record, &o) : NULL;
-	if (what) {
+	if (st == DB_OK && p->irreversible && !strcmp(a->code, p->irreversible) && !confirm_given(r)) {
 		db_rollback(r->db);
-		return confirm_page(r, arena_printf(&r->arena, "确认%s", a->label), what, arena_printf(&r->arena, "确认%s", a->label),
-				    p->back);
+		const char *title = arena_printf(&r->arena, "确认%s", a->label);
+		return confirm_page(r, title, irreversible_text(r, p, a, &o), title, p->back);
 	}
 	const char *to = o.to ? o.to : a->to;
 	if (st == DB_OK)

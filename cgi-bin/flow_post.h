@@ -31,11 +31,10 @@ struct flow_post {
 	/* Loads the record again (after a conflict) into record. */
 	int (*reload)(struct request *r, void *record);
 	const char *back;          /* where a done action redirects to */
-	/* For an irreversible action (a cancellation): what it will do, named for the confirmation page
-	 * that a POST without confirm=1 answers (the change checked, then rolled back); NULL for others.
-	 * May be NULL. */
-	const char *(*irreversible)(struct request *r, const struct flow_action *a, const void *record,
-				    const struct action_outcome *o);
+	/* The code of the action that cannot be undone (a cancellation), or NULL: a POST of it without
+	 * confirm=1 answers a confirmation page naming what (the record, "工单 R…"), the reason given and
+	 * what the customer will see; the change is checked, then rolled back. */
+	const char *irreversible, *what;
 };
 
 /* Handles the posted "action" and "version". Answers 303 to p->back; 422 with the page and a

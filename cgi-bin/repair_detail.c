@@ -441,16 +441,6 @@ static int detail_page_of(struct request *r, int status, void *record, const cha
 	return detail_page(r, status, record, message);
 }
 
-static const char *irreversible(struct request *r, const struct flow_action *a, const void *record,
-				const struct action_outcome *o)
-{
-	const struct repair *p = record;
-	if (strcmp(a->code, "cancel"))
-		return NULL;
-	return arena_printf(&r->arena, "工单 %s 将被取消（原因：%s），客户查询进度时会看到“工单已取消”。取消后不能恢复。",
-			    p->public_no, o->note);
-}
-
 static int reload(struct request *r, void *record)
 {
 	return repair_load(r, r->path_id, record);
@@ -469,7 +459,8 @@ int page_repair_action(struct request *r)
 	struct flow_post post = {
 		.flow = &REPAIR_FLOW, .record = &p, .id = p.id, .version = p.version, .status = p.status,
 		.is_assignee = p.assignee_id == r->sess.user_id, .run = run_action, .page = detail_page_of,
-		.reload = reload, .back = arena_printf(&r->arena, "/staff/repairs/%lld", p.id), .irreversible = irreversible,
+		.reload = reload, .back = arena_printf(&r->arena, "/staff/repairs/%lld", p.id), .irreversible = "cancel",
+		.what = arena_printf(&r->arena, "工单 %s", p.public_no),
 	};
 	return flow_post_run(r, &post);
 }

@@ -373,16 +373,6 @@ static int run_cancel(struct request *r, const struct return_request *t, struct 
 	return db_exec(r->db, &r->arena, res, SQL_CANCEL, "sii", reason, t->id, t->version);
 }
 
-static const char *irreversible(struct request *r, const struct flow_action *a, const void *record,
-				const struct action_outcome *o)
-{
-	const struct return_request *t = record;
-	if (strcmp(a->code, "cancel"))
-		return NULL;
-	return arena_printf(&r->arena, "退换货申请 %s 将被取消（原因：%s），客户查询进度时会看到“申请已取消”。取消后不能恢复。",
-			    t->public_no, o->note);
-}
-
 static int run_action(struct request *r, const struct flow_action *a, void *record, struct action_outcome *o,
 		      struct db_result *res)
 {
@@ -430,7 +420,8 @@ int page_return_action(struct request *r)
 	struct flow_post post = {
 		.flow = &RETURN_FLOW, .record = &t, .id = t.id, .version = t.version, .status = t.status,
 		.run = run_action, .page = detail_page_of, .reload = reload,
-		.back = arena_printf(&r->arena, "/staff/returns/%lld", t.id), .irreversible = irreversible,
+		.back = arena_printf(&r->arena, "/staff/returns/%lld", t.id), .irreversible = "cancel",
+		.what = arena_printf(&r->arena, "退换货申请 %s", t.public_no),
 	};
 	return flow_post_run(r, &post);
 }

@@ -222,7 +222,7 @@ test('irreversible actions ask first, naming what will happen; nothing changes u
   const before = snapshot(r.id);
   const ask = await repairAction(agent, r.id, 'cancel', { reason: `客户自己修好了${TAG}` });
   assert.equal(ask.status, 200, `an unconfirmed cancel answered ${ask.status}`);
-  assert.match(confirmText(ask.text), new RegExp(`工单 ${r.no} 将被取消（原因：客户自己修好了${TAG}）.*不能恢复`));
+  assert.match(confirmText(ask.text), new RegExp(`工单 ${r.no} 将「取消工单」（原因：客户自己修好了${TAG}），客户查询进度时会看到“工单已取消”。此操作不能恢复`));
   assert.deepEqual(snapshot(r.id), before, 'an unconfirmed cancel changed the repair');
   assert.equal(sql(`SELECT COUNT(*) FROM events WHERE subject = 'repair' AND subject_id = ${r.id} AND action = 'cancel'`)[0][0], '0');
   const { action, fields } = confirmFields(ask.text);
@@ -238,7 +238,7 @@ test('irreversible actions ask first, naming what will happen; nothing changes u
   const t = insertReturn();
   const tAsk = await returnAction(supervisor, t.id, 'cancel', { reason: '客户撤回' });
   assert.equal(tAsk.status, 200);
-  assert.match(confirmText(tAsk.text), new RegExp(`退换货申请 ${t.no} 将被取消（原因：客户撤回）`));
+  assert.match(confirmText(tAsk.text), new RegExp(`退换货申请 ${t.no} 将「取消申请」（原因：客户撤回）`));
   assert.equal(sql(`SELECT status FROM returns WHERE id = ${t.id}`)[0][0], 'requested');
   const tc = confirmFields(tAsk.text);
   assert.equal((await supervisor.post(tc.action, tc.fields)).status, 303);

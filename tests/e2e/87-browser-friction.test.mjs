@@ -24,15 +24,25 @@ after(async () => {
   if (browser) await browser.close();
 });
 
-const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `friction-${name}.png`), fullPage: true });
-
-test('on a phone: the error summary is focused and links to the red field; a done action is confirmed', async () => {
-  const r = await newRepair();
+/** Runs fn(page) in a fresh phone browser signed in as user; fails on any script error or failed load. */
+async function onPhone(user, fn) {
   const context = await browser.newContext(PHONE);
   try {
     const page = await context.newPage();
     const problems = watch(page);
-    await staffLogin(page, supervisor);
+    await staffLogin(page, user);
+    await fn(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(SCREENS, `friction-${name}.png`), fullPage: true });
+
+test('on a phone: the error summary is focused and links to the red field; a done action is confirmed', async () => {
+  const r = await newRepair();
+  await onPhone(supervisor, async (page) => {
     await page.goto(`${BASE_URL}/staff/repairs/${r.id}`);
     await noSidewaysScroll(page, 'the work order');
 
@@ -69,10 +79,7 @@ test('on a phone: the error summary is focused and links to the red field; a don
     await link.click();
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'visit_at',
       'the summary link does not lead to the field');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a technician resolving warranty work with costs is asked to confirm the charge', async () => {
@@ -80,10 +87,7 @@ test('a technician resolving warranty work with costs is asked to confirm the ch
   const admin = await loginAdmin();
   await repairActionOk(admin, r.id, 'accept', { priority: 'normal' });
   await repairActionOk(admin, r.id, 'assign', { assignee_id: String(technician.id) });
-  const context = await browser.newContext(PHONE);
-  try {
-    const page = await context.newPage();
-    await staffLogin(page, technician);
+  await onPhone(technician, async (page) => {
     await page.goto(`${BASE_URL}/staff/repairs/${r.id}`);
     await act(page, 'start', null, /^\/staff\/repairs\/\d+$/);
     const form = () => page.locator('form:has(input[name="action"][value="resolve"])');
@@ -99,23 +103,17 @@ test('a technician resolving warranty work with costs is asked to confirm the ch
     await act(page, 'resolve', null, /^\/staff\/repairs\/\d+$/);
     assert.equal(await page.getAttribute('#repair', 'data-status'), 'resolved');
     assert.match(await page.locator('#flash').textContent(), /「维修完成」已完成/);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('cancelling a work order on a phone asks first, and going back changes nothing', async () => {
   const r = await newRepair();
-  const context = await browser.newContext(PHONE);
-  try {
-    const page = await context.newPage();
-    const problems = watch(page);
-    await staffLogin(page, supervisor);
+  await onPhone(supervisor, async (page) => {
     await page.goto(`${BASE_URL}/staff/repairs/${r.id}`);
     const form = page.locator('form:has(input[name="action"][value="cancel"])');
     await form.locator('#cancel_reason').fill('客户来电取消');
     await Promise.all([page.waitForNavigation(), form.locator('button[type="submit"]').click()]);
-    assert.match(await page.locator('#confirm-what').textContent(), new RegExp(`工单 ${r.no} 将被取消（原因：客户来电取消）`));
+    assert.match(await page.locator('#confirm-what').textContent(), new RegExp(`工单 ${r.no} 将「取消工单」（原因：客户来电取消）`));
     await noSidewaysScroll(page, 'the confirmation page');
     await shot(page, 'confirm-cancel-phone');
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '返回，不做更改' }).click()]);
@@ -125,19 +123,12 @@ test('cancelling a work order on a phone asks first, and going back changes noth
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '确认取消工单' }).click()]);
     assert.equal(await page.getAttribute('#repair', 'data-status'), 'cancelled');
     assert.match(await page.locator('#flash').textContent(), /「取消工单」已完成，状态：已取消/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('on a phone the queues are labelled cards, the pages do not scroll sideways, the staff menu stays compact', async () => {
   const r = await newRepair({ address: '杭州市西湖区文三路 99 号 3 单元 501 室（靠近地铁站的那一栋楼）' });
-  const context = await browser.newContext(PHONE);
-  try {
-    const page = await context.newPage();
-    const problems = watch(page);
-    await staffLogin(page, supervisor);
+  await onPhone(supervisor, async (page) => {
 
     // the staff menu: the site's name and one line of links that scrolls sideways within itself
     const nav = page.locator('nav.staff-nav');
@@ -173,8 +164,5 @@ test('on a phone the queues are labelled cards, the pages do not scroll sideways
     assert.equal(await page.locator('dd.phone a').getAttribute('href'), `tel:${r.phone}`);
     assert.match(await page.locator('a.map').getAttribute('href'), /^https:\/\/uri\.amap\.com\/search\?keyword=%E6%9D%AD/);
     await shot(page, 'repair-phone');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
