@@ -1,5 +1,6 @@
 /* Staff sign-in and sign-out. */
 #include "audit.h"
+#include "login_return.h"
 #include "roles.h"
 #include "pages.h"
 #include "password.h"
@@ -8,7 +9,6 @@
 #include "throttle.h"
 
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 static const char SQL_USER_BY_NAME[] = "SELECT id, password_hash, active, role FROM users WHERE username = ?";
@@ -19,6 +19,9 @@ static tmpl_dict *login_page(struct request *r, int status, const char *username
 	tmpl_dict *d = page_begin(r, status, "login.tpl", "员工登录");
 	tmpl_set(d, "username", username);
 	tmpl_set(d, "MESSAGE", message);
+	const char *next = login_return_valid(r->method == M_POST ? form_get(r, "next") : query_get(r, "next"));
+	if (next)
+		tmpl_set(tmpl_section(d, "NEXT"), "next", next);
 	return d;
 }
 
@@ -29,22 +32,18 @@ static tmpl_dict *login_page(struct request *r, int status, const char *username
 static int same_origin(struct request *r)
 {
 	const char *origin = FCGX_GetParam("HTTP_ORIGIN", r->fcgi->envp);
-	const char *host = FCGX_GetParam("HTTP_HOST", r->fcgi->envp);
 	if (!origin)
 		return 1;
-	if (!host)
-		return 0;
-	const char *rest = !strncmp(origin, "https://", 8) ? origin + 8 : !strncmp(origin, "http://", 7) ? origin + 7 : NULL;
-	if (!rest)
-		return 0;
-	/* An IPv6 literal keeps its brackets in both: "[::1]:8080" against "[::1]". */
-	const char *bracket = rest[0] == '[' ? strchr(rest, ']') : NULL;
-	size_t len = bracket ? (size_t)(bracket - rest) + 1 : strcspn(rest, ":");
-	if (len != strlen(host) || strncasecmp(rest, host, len) != 0)
-		return 0;
-	if (rest[len] == ':')
-		len++;
-	return rest[len + strspn(rest + len, "0123456789")] == '\0';
+	const char *after = url_after_own_host(r, origin);
+	return after && !*after;
+}
+
+/* Where sign-in leads: the page the person came from (?next= or the form's next), else the role's
+ * start page (landing). */
+static const char *after_login(const char *next, const char *landing)
+{
+	const char *v = login_return_valid(next);
+	return v ? v : landing;
 }
 
 static void stall(long ms)
@@ -53,11 +52,11 @@ static void stall(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* GET /login. Answers 200, or 303 to the role's start page when already signed in. */
+/* GET /login (next). Answers 200, or 303 to next (or the role's start page) when already signed in. */
 int page_login_form(struct request *r)
 {
 	if (r->sess.user_id)
-		return page_redirect(r, role_landing(r->sess.role));
+		return page_redirect(r, after_login(query_get(r, "next"), role_landing(r->sess.role)));
 	login_page(r, 200, "", "");
 	return 0;
 }
@@ -105,7 +104,7 @@ static int login_failed(struct request *r, const char *username, const char *why
 	return 0;
 }
 
-/* POST /login (username, password). Answers 303 to /staff, 422 on wrong credentials, 429 while
+/* POST /login (username, password, next). Answers 303 to next (a path of this site) or /staff, 422 on wrong credentials, 429 while
  * this address, or this username at this address, is locked by throttling, 403 for a cross-site
  * form. A login ends the session the browser had before (session_start). */
 int page_login(struct request *r)
@@ -163,7 +162,7 @@ int page_login(struct request *r)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
-	return page_redirect(r, landing);
+	return page_redirect(r, after_login(form_get(r, "next"), landing));
 }
 
 /* POST /logout. Answers 303 to /login. */

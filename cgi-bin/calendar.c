@@ -159,15 +159,15 @@ int page_holiday_add(struct request *r)
 		kind = "holiday";
 	int makeup = !strcmp(kind, "workday");
 	if (!makeup && strcmp(kind, "holiday")) {
-		form_error(d, "kind", "请选择放假或调休上班");
+		form_error(r, d, "kind", "请选择放假或调休上班");
 		errors++;
 	}
 	if (!errors && today && strcmp(v[0], today) < 0) {
-		form_error(d, "day", "不能添加已经过去的日期");
+		form_error(r, d, "day", "不能添加已经过去的日期");
 		errors++;
 	}
 	if (!errors && makeup && weekday_works(r, weekday_of(v[0]))) {
-		form_error(d, "day", "这一天本来就是工作日，无需登记调休上班");
+		form_error(r, d, "day", "这一天本来就是工作日，无需登记调休上班");
 		errors++;
 	}
 	if (errors)
@@ -177,7 +177,7 @@ int page_holiday_add(struct request *r)
 		st = db_exec(r->db, &r->arena, NULL, SQL_HOLIDAY_INSERT, "sss", v[0], kind, v[1]);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(d, "day", "这一天已经在日历中");
+		form_error(r, d, "day", "这一天已经在日历中");
 		return 0;
 	}
 	if (st == DB_OK)

@@ -61,15 +61,15 @@ static int bulk_read(struct request *r, tmpl_dict *d, const char *today, struct 
 {
 	int errors = form_validate(r, BULK_RULES, NFIELDS, b->v, d);
 	if (!*b->v[F_PRODUCT] && !*b->v[F_FROM] && !*b->v[F_TO]) {
-		form_error(d, "product", "请填写产品，或完工日期范围");
+		form_error(r, d, "product", "请填写产品，或完工日期范围");
 		errors++;
 	}
 	if (*b->v[F_FROM] && *b->v[F_TO] && strcmp(b->v[F_FROM], b->v[F_TO]) > 0) {
-		form_error(d, "to", "结束日期不能早于开始日期");
+		form_error(r, d, "to", "结束日期不能早于开始日期");
 		errors++;
 	}
 	if (*b->v[F_DUE_DATE] && strcmp(b->v[F_DUE_DATE], today) < 0) {
-		form_error(d, "due_date", "回访日期不能早于今天");
+		form_error(r, d, "due_date", "回访日期不能早于今天");
 		errors++;
 	}
 	b->due = arena_printf(&r->arena, "%s %02d:%02d:00", b->v[F_DUE_DATE], r->cfg->work_start_min / 60,

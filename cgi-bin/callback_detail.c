@@ -59,7 +59,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct callback *
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	tmpl_set(d, "NAME", db_cell(row, 0, CB_NAME));
 	phone_mask(db_cell(row, 0, CB_PHONE), masked);
-	tmpl_set(d, "PHONE", whole_phone ? db_cell(row, 0, CB_PHONE) : masked);
+	page_phone(d, "PHONE", whole_phone ? db_cell(row, 0, CB_PHONE) : masked);
 	if (whole_phone)
 		tmpl_show(d, "WHOLE_PHONE");
 	if (!strcmp(c->subject, "repair"))
@@ -111,8 +111,6 @@ static int detail_page(struct request *r, int status, const struct callback *c, 
 		tmpl_set(given, "COMMENT", db_cell(&rating, 0, 5));
 	}
 	tmpl_set(d, "MESSAGE", message);
-	tmpl_set(d, "note", message ? form_get(r, "note") : "");
-	tmpl_set(d, "reason", message ? form_get(r, "reason") : "");
 	const char *outcome = message ? form_get(r, "outcome") : NULL;
 	form_options(d, "OUTCOME_OPTION", CALLBACK_OUTCOMES, CALLBACK_OUTCOMES_N - 1, outcome);
 	rating_form_fill(r, d, outcome && !strcmp(outcome, "reached"));

@@ -33,7 +33,6 @@ static const char SQL_RESOLVE[] =
 #define CLOSE_NEEDS_CONFIRMATION "须回访确认客户满意后才能结案"
 
 /* Fields a refused form keeps, under the names the forms use. */
-static const char *const KEPT[] = {"note", "cause", "measures", "reason"};
 
 static const char *const AT_FAULT[][2] = {{"1", "是，有人员责任"}, {"0", "否，非人员责任"}};
 
@@ -62,7 +61,7 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct complaint 
 	tmpl_set(d, "UPDATED", k->updated_at);
 	tmpl_set_int(d, "CUSTOMER_ID", k->customer_id);
 	tmpl_set(d, "NAME", k->customer_name);
-	tmpl_set(d, "PHONE", phone_shown(r, k));
+	page_phone(d, "PHONE", phone_shown(r, k));
 	if (r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR))
 		tmpl_show(d, "CUSTOMER_LINK");
 	if (k->subject_no) {
@@ -171,8 +170,6 @@ static int detail_page(struct request *r, int status, const struct complaint *k,
 	tmpl_dict *d = page_begin(r, status, "complaint_detail.tpl", arena_printf(&r->arena, "投诉 %s", k->public_no));
 	fields_fill(r, d, k);
 	tmpl_set(d, "MESSAGE", message);
-	for (size_t i = 0; message && i < sizeof(KEPT) / sizeof(KEPT[0]); i++)
-		tmpl_set(d, KEPT[i], form_get(r, KEPT[i]));
 	form_options(d, "AT_FAULT_OPTION", AT_FAULT, 2, message ? form_get(r, "at_fault") : NULL);
 	flow_actions_show(r, d, &COMPLAINT_FLOW, k->status, 0);
 	long long responsible = 0;
@@ -226,12 +223,14 @@ static int responsible_read(struct request *r, struct action_outcome *o, long lo
 	struct db_result res;
 	if (!parse_id(form_get(r, "responsible_id"), id)) {
 		o->refusal = "有人员责任时须指定责任人";
+		o->field = "responsible_id";
 		return DB_OK;
 	}
 	int st = db_exec(r->db, &r->arena, &res, SQL_ACTIVE_STAFF, "i", *id);
-	if (st == DB_OK && !res.nrows)
+	if (st == DB_OK && !res.nrows) {
 		o->refusal = "责任人须为在职员工";
-	else if (st == DB_OK)
+		o->field = "responsible_id";
+	} else if (st == DB_OK)
 		*name = db_cell(&res, 0, 0);
 	return st;
 }

@@ -3,6 +3,7 @@
 #include "form.h"
 #include "pages.h"
 #include "response.h"
+#include "session.h"
 #include "valid.h"
 
 #include <string.h>
@@ -63,13 +64,13 @@ static int subject_find(struct request *r, tmpl_dict *d, const char **v, const c
 			*id = db_cell_int(&res, 0, 1);
 			*customer = db_cell_int(&res, 0, 2);
 		} else if (st == DB_OK) {
-			form_error(d, "no", "没有这个单号");
+			form_error(r, d, "no", "没有这个单号");
 			++*errors;
 		}
 		return st;
 	}
 	if (!*v[F_CUSTOMER]) {
-		form_error(d, "no", "请填写单号或客户编号");
+		form_error(r, d, "no", "请填写单号或客户编号");
 		++*errors;
 		return DB_OK;
 	}
@@ -79,7 +80,7 @@ static int subject_find(struct request *r, tmpl_dict *d, const char **v, const c
 		*subject = "customer";
 		*id = *customer = db_cell_int(&res, 0, 0);
 	} else if (st == DB_OK) {
-		form_error(d, "customer_id", "没有这个客户");
+		form_error(r, d, "customer_id", "没有这个客户");
 		++*errors;
 	}
 	return st;
@@ -104,6 +105,8 @@ int page_complaint_new(struct request *r)
 	st = db_begin(r->db);
 	if (st == DB_OK)
 		st = complaint_open(r, subject, subject_id, customer, 0, 0, "phone", v[F_DESCRIPTION], &id);
+	if (st == DB_OK)
+		st = session_flash(r, "投诉已登记");
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)

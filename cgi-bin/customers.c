@@ -3,12 +3,14 @@
 #include "audit.h"
 #include "customer_phones.h"
 #include "callback_db.h"
+#include "confirm.h"
 #include "events.h"
 #include "form.h"
 #include "pages.h"
 #include "repair_flow.h"
 #include "return_flow.h"
 #include "response.h"
+#include "session.h"
 #include "valid.h"
 
 #include <limits.h>
@@ -60,7 +62,7 @@ static const char SQL_CUSTOMER_DELETE[] = "DELETE FROM customers WHERE id = ? OR
 struct record_type {
 	const char *subject;              /* events.subject */
 	const struct flow *flow;
-	const char *row, *none, *cut;     /* template sections: a row, none at all, only the latest shown */
+	const char *row, *some, *none, *cut; /* template sections: a row, the table, none at all, only the latest shown */
 	const char *list, *ids, *move, *anonymise, *any;
 };
 
@@ -74,9 +76,9 @@ struct record_type {
 	"SELECT id FROM " table " WHERE customer_id = ? LIMIT 1 FOR UPDATE"
 
 static const struct record_type RECORD_TYPES[] = {
-	{"repair", &REPAIR_FLOW, "REPAIR", "NO_REPAIRS", "REPAIRS_CUT",
+	{"repair", &REPAIR_FLOW, "REPAIR", "REPAIRS", "NO_REPAIRS", "REPAIRS_CUT",
 	 RECORD_SQL("repairs", "''", "contact_email = '', ")},
-	{"return", &RETURN_FLOW, "RETURN", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
+	{"return", &RETURN_FLOW, "RETURN", "RETURNS", "NO_RETURNS", "RETURNS_CUT", RECORD_SQL("returns", "kind", "")},
 };
 #define NTYPES (sizeof(RECORD_TYPES) / sizeof(RECORD_TYPES[0]))
 /* Columns of a record_type's list. */
@@ -220,8 +222,7 @@ static void records_fill(tmpl_dict *d, const struct record_type *t, const struct
 		tmpl_set(row, "KIND_LABEL", return_kind_label(db_cell(res, i, L_KIND)));
 		tmpl_set(row, "CREATED", db_cell(res, i, L_CREATED));
 	}
-	if (!res->nrows)
-		tmpl_show(d, t->none);
+	tmpl_show(d, res->nrows ? t->some : t->none);
 	if (res->nrows >= RECORDS_SHOWN)
 		tmpl_show(d, t->cut);
 }
@@ -253,7 +254,8 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 	tmpl_set(d, "CREATED", db_cell(row, 0, C_CREATED));
 	tmpl_set(d, "UPDATED", db_cell(row, 0, C_UPDATED));
 	for (size_t i = 0; i < EDIT_FIELDS; i++) {
-		tmpl_set(d, keys[i], db_cell(row, 0, C_NAME + i));
+		tmpl_set_filled(d, keys[i], db_cell(row, 0, C_NAME + i));
+	page_phone(d, "PHONE", db_cell(row, 0, C_PHONE));
 		tmpl_set(d, EDIT_CUSTOMER[i].name, db_cell(row, 0, C_NAME + i));
 	}
 	const char *merged = db_cell(row, 0, C_MERGED_INTO);
@@ -271,6 +273,10 @@ static tmpl_dict *customer_page(struct request *r, int status, const struct cust
 		customer_phones_show(r, tmpl_section(d, "PHONES"), db_cell_int(row, 0, C_ID), &c->phones);
 	if (r->sess.role & ROLES_SUPERVISOR)
 		supervisor_fill(d, c);
+	/* The callback form's subject: the latest repair, or what a refused form chose. */
+	static const char *const about[][2] = {{"repair", "最近一次维修"}, {"customer", "客户本人"}};
+	const char *chosen = r->method == M_POST ? form_get(r, "about") : NULL;
+	form_options(d, "ABOUT_OPTION", about, 2, chosen ? chosen : "repair");
 	return d;
 }
 
@@ -348,6 +354,8 @@ int page_customer_update(struct request *r)
 		st = customer_phone_primary_set(r, r->path_id, v[1]);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_update", customer_target(r, r->path_id), changed_fields(r, &c, v));
+	if (st == DB_OK)
+		st = session_flash(r, "客户资料已保存");
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -430,8 +438,8 @@ static int merge_apply(struct request *r, long long other)
 	return st;
 }
 
-/* POST /staff/customers/#/merge (other_id): the duplicate's repairs and returns move here and it is blanked and
- * marked merged. Answers 303 back, 404, or 422 (itself, unknown or already merged id; this record
+/* POST /staff/customers/#/merge (other_id, confirm): the duplicate's repairs and returns move here and it is
+ * blanked and marked merged. Answers 200 with the confirmation page without confirm=1, 303 back, 404, or 422 (itself, unknown or already merged id; this record
  * merged or anonymised). */
 int page_customer_merge(struct request *r)
 {
@@ -451,8 +459,17 @@ int page_customer_merge(struct request *r)
 		why = "不能把客户与自己合并";
 	else if ((st = db_begin(r->db)) == DB_OK)
 		st = merge_refusal(r, other, &why);
+	if (st == DB_OK && !why && !confirm_given(r)) {
+		db_rollback(r->db);
+		return confirm_page(r, "确认合并客户",
+				    arena_printf(&r->arena, "客户 #%lld 的维修、退换货和回访记录将转到本记录（客户 #%lld），"
+						 "#%lld 的个人信息被清空并标为已合并。合并后不能撤销。", other, r->path_id, other),
+				    "确认合并", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+	}
 	if (st == DB_OK && !why)
 		st = merge_apply(r, other);
+	if (st == DB_OK && !why)
+		st = session_flash(r, arena_printf(&r->arena, "已将客户 #%lld 合并到本记录，其服务记录已转到这里", other));
 	if (st == DB_OK && !why)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -461,7 +478,7 @@ int page_customer_merge(struct request *r)
 		db_rollback(r->db);
 		tmpl_dict *d = customer_page(r, 422, &c);
 		tmpl_set(d, "other_id", raw);
-		form_error(d, "other_id", why);
+		form_error(r, d, "other_id", why);
 		return 0;
 	}
 	return page_redirect(r, arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
@@ -469,7 +486,7 @@ int page_customer_merge(struct request *r)
 
 /* POST /staff/customers/#/anonymise: blanks the personal data of the customer and of its repairs and
  * returns (the order numbers stay: the shop's records need them).
- * Answers 303 back, 404, or 422 for a merged record. */
+ * Answers 200 with the confirmation page without confirm=1, 303 back, 404, or 422 for a merged record. */
 int page_customer_anonymise(struct request *r)
 {
 	struct customer c;
@@ -478,6 +495,11 @@ int page_customer_anonymise(struct request *r)
 		return st;
 	struct db_result res;
 	const char *counts;
+	if (!db_cell(&c.row, 0, C_MERGED_INTO) && !confirm_given(r))
+		return confirm_page(r, "确认匿名化客户",
+				    arena_printf(&r->arena, "客户 #%lld 的姓名、电话、邮箱、地址和备注将被清除，其维修和退换货单上的"
+						 "联系信息也一并清除（单号保留）。匿名化后不能恢复。", r->path_id),
+				    "确认匿名化", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
 	st = db_begin(r->db);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &res, SQL_ANONYMISE, "i", r->path_id);
@@ -493,6 +515,8 @@ int page_customer_anonymise(struct request *r)
 		st = audit_record(r, "customer_anonymise", customer_target(r, r->path_id),
 				  arena_printf(&r->arena, "anonymised %s", counts));
 	if (st == DB_OK)
+		st = session_flash(r, "该客户的个人信息已匿名化");
+	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
 		return st;
@@ -500,7 +524,8 @@ int page_customer_anonymise(struct request *r)
 }
 
 /* POST /staff/customers/#/delete: deletes a customer without repairs or returns (and the records
- * merged into it). Answers 303 to the list, 404, or 422 when it has any. */
+ * merged into it). Answers 200 with the confirmation page without confirm=1, 303 to the list, 404, or 422
+ * when it has any. */
 int page_customer_delete(struct request *r)
 {
 	struct customer c;
@@ -519,12 +544,21 @@ int page_customer_delete(struct request *r)
 		tmpl_set(d, "DELETE_ERROR", "该客户有服务记录，不能删除，可改为匿名化处理。");
 		return 0;
 	}
+	if (st == DB_OK && !confirm_given(r)) {
+		db_rollback(r->db);
+		return confirm_page(r, "确认删除客户",
+				    arena_printf(&r->arena, "客户 #%lld 的资料（以及合并到它的记录）将被永久删除。删除后不能恢复。",
+						 r->path_id),
+				    "确认删除", arena_printf(&r->arena, "/staff/customers/%lld", r->path_id));
+	}
 	if (st == DB_OK)
 		st = customer_phones_forget(r, r->path_id);
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, NULL, SQL_CUSTOMER_DELETE, "ii", r->path_id, r->path_id);
 	if (st == DB_OK)
 		st = audit_record(r, "customer_delete", customer_target(r, r->path_id), "");
+	if (st == DB_OK)
+		st = session_flash(r, arena_printf(&r->arena, "客户 #%lld 已删除", r->path_id));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)
@@ -564,7 +598,7 @@ int page_customer_callback(struct request *r)
 		tmpl_dict *d = customer_page(r, 422, &c);
 		tmpl_set(d, "due", form_get(r, "due"));
 		tmpl_set(d, "callback_note", note);
-		form_error(d, "due", why);
+		form_error(r, d, "due", why);
 		return 0;
 	}
 	/* RECORD_TYPES[0] are the repairs, latest first */
@@ -574,6 +608,8 @@ int page_customer_callback(struct request *r)
 		st = callback_schedule(r, about_repair ? "repair" : "customer", subject, r->path_id, "manual", due, 0, &id);
 	if (st == DB_OK && *note)
 		st = event_record(r, "callback", id, "note", NULL, NULL, note, NULL);
+	if (st == DB_OK)
+		st = session_flash(r, arena_printf(&r->arena, "已安排回访 #%lld，回访时间 %.16s", id, due));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	if (st != DB_OK)

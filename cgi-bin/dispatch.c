@@ -1,5 +1,6 @@
 /* The path of one request: read, route, check session, role and CSRF, run the handler, answer. */
 #include "clock.h"
+#include "login_return.h"
 #include "request.h"
 #include "response.h"
 #include "router.h"
@@ -53,7 +54,7 @@ static int run_route(struct request *r, const struct route *rt)
 	}
 	if (rt->roles) {
 		if (!r->sess.user_id)
-			return page_redirect(r, "/login");
+			return page_redirect(r, login_return_url(r));
 		if (!(r->sess.role & rt->roles))
 			return page_error(r, 403, "您的角色无权进行此操作。");
 		if (r->method == M_POST && !csrf_valid(r))

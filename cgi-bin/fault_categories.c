@@ -88,7 +88,7 @@ int page_fault_category_create(struct request *r)
 	st = audited_exec(r, "fault_category_create", v[0], arena_printf(&r->arena, "sort %lld", sort),
 			  SQL_CATEGORY_INSERT, "si", v[0], sort);
 	if (st == DB_DUP) {
-		form_error(add, "name", NAME_TAKEN);
+		form_error(r, add, "name", NAME_TAKEN);
 		return 0;
 	}
 	return st != DB_OK ? st : page_redirect(r, "/staff/fault-categories");
@@ -120,7 +120,7 @@ int page_fault_category_update(struct request *r)
 	st = audited_exec(r, "fault_category_update", v[0], detail, SQL_CATEGORY_UPDATE, "siii", v[0], sort, active,
 			  r->path_id);
 	if (st == DB_DUP) {
-		form_error(row, "name", NAME_TAKEN);
+		form_error(r, row, "name", NAME_TAKEN);
 		return 0;
 	}
 	return st != DB_OK ? st : page_redirect(r, "/staff/fault-categories");

@@ -24,11 +24,32 @@ static const char *trimmed(struct arena *a, const char *v)
 	return arena_strndup(a, v, n);
 }
 
-void form_error(tmpl_dict *page, const char *name, const char *message)
+void form_error(struct request *r, tmpl_dict *d, const char *field, const char *message)
 {
-	char key[96];
-	snprintf(key, sizeof(key), "%s_error", name);
-	tmpl_set(page, key, message);
+	tmpl_set(d, arena_printf(&r->arena, "%s_error", field), message);
+	tmpl_show(d, arena_printf(&r->arena, "%s_INVALID", field));
+	if (!r->page)
+		return;
+	if (!r->form_errors) {
+		r->form_errors = tmpl_section(tmpl_include(r->page, "FORM_ERRORS", "form_errors.tpl"), "SUMMARY");
+		/* Pages without a summary carry no script at all. */
+		tmpl_show(r->layout, "FOCUS_SCRIPT");
+	}
+	tmpl_dict *e = tmpl_section(r->form_errors, "FORM_ERROR");
+	tmpl_set(e, "FIELD", field);
+	tmpl_set(e, "MESSAGE", message);
+}
+
+void form_keep(struct request *r, tmpl_dict *d)
+{
+	for (size_t i = 0; i < r->form.n; i++) {
+		const struct kv *f = &r->form.items[i];
+		if (!strcmp(f->key, "csrf"))
+			continue;
+		tmpl_set(d, f->key, f->val);
+		if (f->val && *f->val)
+			tmpl_show(d, arena_printf(&r->arena, "KEPT_%s", f->key));
+	}
 }
 
 int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page)
@@ -47,7 +68,7 @@ int form_validate(struct request *r, const struct field_rule *rules, size_t n, c
 		else if (rules[i].check)
 			msg = rules[i].check(v);
 		if (msg) {
-			form_error(page, rules[i].name, msg);
+			form_error(r, page, rules[i].name, msg);
 			errors++;
 		}
 	}
@@ -83,8 +104,10 @@ const char *form_text(struct request *r, const char *name, size_t max, int requi
 		why = arena_printf(&r->arena, "请填写%s", label);
 	else if (utf8_chars(v) > max)
 		why = arena_printf(&r->arena, "%s不能超过 %zu 个字符", label, max);
-	if (why && !*refusal)
+	if (why && !*refusal) {
 		*refusal = why;
+		r->refused_field = name;
+	}
 	return v;
 }
 
@@ -105,8 +128,10 @@ int form_money(struct request *r, const char *name, const char *label, long long
 	*w = 0;
 	if (parse_money(plain, cents))
 		return 1;
-	if (!*refusal)
+	if (!*refusal) {
 		*refusal = arena_printf(&r->arena, "%s应为金额，如 120 或 35.50", label);
+		r->refused_field = name;
+	}
 	return -1;
 }
 
@@ -122,7 +147,9 @@ const char *form_datetime(struct request *r, const char *name, const char *label
 		if (!sla_parse(buf, &t))
 			return arena_strdup(&r->arena, buf);
 	}
-	if (!*refusal)
+	if (!*refusal) {
 		*refusal = arena_printf(&r->arena, "%s格式应为 年-月-日 时:分", label);
+		r->refused_field = name;
+	}
 	return NULL;
 }

@@ -15,12 +15,18 @@ struct field_rule {
 int form_validate(struct request *r, const struct field_rule *rules, size_t n, const char **vals, tmpl_dict *page);
 /* The field's value with surrounding white space removed; "" when absent. */
 const char *form_trimmed(struct request *r, const char *name);
-/* Shows the "<name>_error" message for one field after a check outside the table. */
-void form_error(tmpl_dict *page, const char *name, const char *message);
+/* Marks one field in error: "<field>_error" = message next to it and section <field>_INVALID in d
+ * (aria-invalid, the red border), and a link to it (#field: the field's id, its name in most forms) in the
+ * error summary at the top of the page ({{>FORM_ERRORS}} in the page's template). */
+void form_error(struct request *r, tmpl_dict *d, const char *field, const char *message);
+
+/* Puts every posted field but csrf into d under its own name, and shows section KEPT_<name> for each
+ * non-empty one (a checkbox comes back checked), so a refused form shows what was typed. */
+void form_keep(struct request *r, tmpl_dict *d);
 
 /* One field of an action form outside a table: the trimmed value (never NULL). When it is
- * missing but required, or longer than max characters, *refusal is set to a message naming label;
- * an earlier refusal is kept. */
+ * missing but required, or longer than max characters, *refusal is set to a message naming label
+ * (and r->refused_field to name); an earlier refusal is kept. The same for the two below. */
 const char *form_text(struct request *r, const char *name, size_t max, int required, const char *label,
 		      const char **refusal);
 /* A date and time field ("2026-11-27T14:30" as datetime-local sends it, or with a space) as

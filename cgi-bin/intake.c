@@ -180,7 +180,7 @@ int intake_staff_submit(struct request *r, tmpl_dict *form, int errors, char kin
 {
 	const char *channel = form_get(r, "channel");
 	if (!channel || (strcmp(channel, "phone") && strcmp(channel, "counter"))) {
-		form_error(form, "channel", "请选择受理渠道");
+		form_error(r, form, "channel", "请选择受理渠道");
 		errors++;
 	}
 	intake_channel_options(form, channel);
@@ -263,7 +263,7 @@ int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *f
 		return st;
 	if (strcmp(value, db_cell(&today, 0, 0)) <= 0)
 		return 0;
-	form_error(form, field, "购买日期不能晚于今天");
+	form_error(r, form, field, "购买日期不能晚于今天");
 	return 1;
 }
 

@@ -1,6 +1,7 @@
 /* The filters, search box and keyset paging the staff lists share. */
 #include "list.h"
 #include "form.h"
+#include "response.h"
 #include "valid.h"
 
 #include <string.h>
@@ -119,7 +120,7 @@ tmpl_dict *list_row_begin(tmpl_dict *d, const struct db_result *res, size_t i, i
 	tmpl_set(row, "CREATED", db_cell(res, i, 2));
 	tmpl_set(row, "NAME", db_cell(res, i, 3));
 	phone_mask(db_cell(res, i, 4), masked);
-	tmpl_set(row, "PHONE", show_phone ? db_cell(res, i, 4) : masked);
+	page_phone(row, "PHONE", show_phone ? db_cell(res, i, 4) : masked);
 	return row;
 }
 

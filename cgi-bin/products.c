@@ -111,7 +111,7 @@ int page_product_create(struct request *r)
 			  arena_printf(&r->arena, "%s %s %s，保修 %lld 个月", v[P_CATEGORY], v[P_BRAND], v[P_MODEL], months),
 			  SQL_PRODUCT_INSERT, "ssssi", v[P_NAME], v[P_CATEGORY], v[P_BRAND], v[P_MODEL], months);
 	if (st == DB_DUP) {
-		form_error(add, "name", "该产品已存在");
+		form_error(r, add, "name", "该产品已存在");
 		return 0;
 	}
 	if (st != DB_OK)
@@ -146,7 +146,7 @@ int page_product_update(struct request *r)
 	st = audited_exec(r, "product_update", v[P_NAME], detail, SQL_PRODUCT_UPDATE, "ssssiii", v[P_NAME], v[P_CATEGORY],
 			  v[P_BRAND], v[P_MODEL], months, active, r->path_id);
 	if (st == DB_DUP) {
-		form_error(row, "name", "该产品已存在");
+		form_error(r, row, "name", "该产品已存在");
 		return 0;
 	}
 	if (st != DB_OK)

@@ -98,31 +98,34 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct repair *p)
 	tmpl_set(d, "PRIORITY_LABEL", priority_label(p->priority));
 	tmpl_set(d, "CHANNEL_LABEL", channel_label(p->channel));
 	tmpl_set(d, "NAME", p->contact_name);
-	tmpl_set(d, "PHONE", repair_phone_shown(r, p, masked));
+	page_phone(d, "PHONE", repair_phone_shown(r, p, masked));
 	if (repair_contact_visible(r, p)) {
-		tmpl_set(d, "EMAIL", p->contact_email);
-		tmpl_set(d, "ADDRESS", p->address);
+		tmpl_set_filled(d, "EMAIL", p->contact_email);
+		tmpl_set_filled(d, "ADDRESS", p->address);
 	} else {
 		tmpl_show(d, "CONTACT_HIDDEN");
 	}
 	tmpl_set(d, "PRODUCT", p->product);
 	tmpl_set(d, "MODEL", p->model);
-	tmpl_set(d, "SERIAL", p->serial_no);
-	tmpl_set(d, "PURCHASE_DATE", p->purchase_date);
+	tmpl_set_filled(d, "SERIAL", p->serial_no);
+	tmpl_set_filled(d, "PURCHASE_DATE", p->purchase_date);
 	tmpl_set(d, "WARRANTY", warranty_text(r, p));
-	tmpl_set(d, "FAULT", p->fault);
-	tmpl_set(d, "PREFERRED", p->preferred_time);
-	tmpl_set(d, "ASSIGNEE", p->assignee_name);
-	tmpl_set(d, "VISIT", p->visit_at);
+	tmpl_set_filled(d, "FAULT", p->fault);
+	tmpl_set_filled(d, "PREFERRED", p->preferred_time);
+	tmpl_set_filled(d, "ASSIGNEE", p->assignee_name);
+	tmpl_set_filled(d, "VISIT", p->visit_at);
 	tmpl_set(d, "CREATED", p->created_at);
 	tmpl_set(d, "UPDATED", p->updated_at);
-	tmpl_set(d, "RESULT", p->result);
-	tmpl_set(d, "PARTS", p->parts_used);
+	tmpl_set_filled(d, "RESULT", p->result);
+	tmpl_set_filled(d, "PARTS", p->parts_used);
 	tmpl_set(d, "LABOUR_COST", p->labour_cost);
 	tmpl_set(d, "PARTS_COST", p->parts_cost);
-	tmpl_set(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
-	tmpl_set(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
-	tmpl_set(d, "CANCEL_REASON", p->cancel_reason);
+	if (p->labour_cost || p->parts_cost)
+		tmpl_show(d, "COSTS");
+	tmpl_set_filled(d, "WARRANTY_REPAIR", !p->warranty_repair ? "" : *p->warranty_repair == '1' ? "是" : "否");
+	if (p->labour_minutes)
+		tmpl_set_filled(d, "LABOUR_MINUTES", duration_text(&r->arena, p->labour_minutes));
+	tmpl_set_filled(d, "CANCEL_REASON", p->cancel_reason);
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	if (p->return_id) {
 		tmpl_dict *t = tmpl_section(d, "FROM_RETURN");
@@ -153,15 +156,21 @@ static int actions_fill(struct request *r, tmpl_dict *d, const struct repair *p,
 {
 	int is_assignee = p->assignee_id == r->sess.user_id;
 	flow_actions_show(r, d, &REPAIR_FLOW, p->status, is_assignee);
+	/* A refused form's choice stays chosen; otherwise the order's own. */
+	const char *posted = r->method == M_POST ? form_get(r, "action") : NULL;
+	const char *priority = posted && !strcmp(posted, "accept") ? form_get(r, "priority") : NULL;
+	long long assignee = p->assignee_id;
+	if (posted && !strcmp(posted, "assign"))
+		parse_id(form_get(r, "assignee_id"), &assignee);
 	if (!repair_action_refusal(repair_action_find("accept"), p->status, r->sess.role, is_assignee))
-		priority_options(d, p->priority);
+		priority_options(d, priority ? priority : p->priority);
 	int st = DB_OK;
 	if (!repair_action_refusal(repair_action_find("product_fix"), p->status, r->sess.role, is_assignee))
 		st = product_options(r, d, "PRODUCT_OPTION",
 				     message ? form_get(r, "product_id")
 					     : p->product_id ? arena_printf(&r->arena, "%lld", p->product_id) : NULL);
 	if (st == DB_OK && !repair_action_refusal(repair_action_find("assign"), p->status, r->sess.role, is_assignee))
-		return technician_options(r, d, "TECHNICIAN_OPTION", p->assignee_id);
+		return technician_options(r, d, "TECHNICIAN_OPTION", assignee);
 	return st;
 }
 
@@ -171,6 +180,8 @@ static int labour_fill(struct request *r, tmpl_dict *d, long long id)
 	int st = db_exec(r->db, &r->arena, &res, SQL_LABOUR, "i", id);
 	if (st != DB_OK)
 		return st;
+	if (res.nrows)
+		tmpl_show(d, "HAS_LABOUR");
 	for (size_t i = 0; i < res.nrows; i++) {
 		tmpl_dict *row = tmpl_section(d, "LABOUR");
 		tmpl_set(row, "DATE", db_cell(&res, i, 0));
@@ -197,16 +208,13 @@ static int detail_page(struct request *r, int status, const struct repair *p, co
 	tmpl_dict *d = page_begin(r, status, "repair_detail.tpl", arena_printf(&r->arena, "工单 %s", p->public_no));
 	fields_fill(r, d, p);
 	tmpl_set(d, "MESSAGE", message);
-	/* A refused form comes back with what was typed, under the field names the forms use. */
-	static const char *kept[] = {"result", "parts_used", "labour_cost", "parts_cost", "reason", "note", "minutes",
-				     "visit_at", "product", "model", "serial_no", "purchase_date"};
-	for (size_t i = 0; message && i < sizeof(kept) / sizeof(kept[0]); i++)
-		tmpl_set(d, kept[i], form_get(r, kept[i]));
-	/* The product correction form starts from what the order has. */
-	const char *now[] = {p->product, p->model, p->serial_no, p->purchase_date};
-	for (size_t i = 0; !message && i < 4; i++)
-		tmpl_set(d, kept[8 + i], now[i]);
-	/* The assign form starts from the visit booked now, so reassigning keeps it unless changed. */
+	/* The refused form's own fields come back in its section (flow_actions_show); the choices here.
+	 * Unrefused, the product correction form starts from what the order has, and the assign form
+	 * from the visit booked now, so reassigning keeps it unless changed. */
+	const char *now[][2] = {{"product", p->product}, {"model", p->model}, {"serial_no", p->serial_no},
+				{"purchase_date", p->purchase_date}};
+	for (size_t i = 0; !message && i < sizeof(now) / sizeof(now[0]); i++)
+		tmpl_set(d, now[i][0], now[i][1]);
 	if (!message && p->visit_at && strlen(p->visit_at) == 16)
 		tmpl_set(d, "visit_at", arena_printf(&r->arena, "%.10sT%s", p->visit_at, p->visit_at + 11));
 	const char *exception = message ? form_get(r, "visit_exception") : NULL;
@@ -245,6 +253,7 @@ static int run_accept(struct request *r, const struct repair *p, struct action_o
 	int pi = priority_index(priority);
 	if (pi < 0) {
 		o->refusal = "请选择优先级";
+		o->field = "priority";
 		return DB_OK;
 	}
 	char due[20];
@@ -280,6 +289,7 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 	struct db_result name;
 	if (!parse_id(form_get(r, "assignee_id"), &tech)) {
 		o->refusal = "请选择维修人员";
+		o->field = "assignee_id";
 		return DB_OK;
 	}
 	const char *visit = form_datetime(r, "visit_at", "上门时间", &o->refusal);
@@ -307,6 +317,7 @@ static int run_assign(struct request *r, const struct repair *p, struct action_o
 		return st;
 	if (!name.nrows) {
 		o->refusal = "所选人员不是在职的维修人员";
+		o->field = "assignee_id";
 		return DB_OK;
 	}
 	o->note = arena_printf(&r->arena, "派给 %s%s%s%s%s%s", db_cell(&name, 0, 0), visit ? "，上门时间 " : "",
@@ -353,29 +364,45 @@ static int run_resume(struct request *r, const struct repair *p, struct action_o
 	return db_exec(r->db, &r->arena, res, SQL_RESUME, "sii", due, p->id, p->version);
 }
 
-/* A money field as the DECIMAL column takes it, NULL when empty. */
-static const char *money_text(struct request *r, const char *name, const char *label, struct action_outcome *o)
+/* A money field as the DECIMAL column takes it, NULL when empty; *charged is set when it is above 0. */
+static const char *money_text(struct request *r, const char *name, const char *label, struct action_outcome *o,
+			      int *charged)
 {
 	long long cents;
 	if (form_money(r, name, label, &cents, &o->refusal) <= 0)
 		return NULL;
+	if (cents > 0)
+		*charged = 1;
 	return money_input(&r->arena, cents);
 }
+
+#define WARRANTY_CHARGED "保修期内维修选了“是”（免费），却填写了人工费或配件费。请改为“否（收费）”或把费用清零；" \
+	"确需对保修单收费时，勾选“确认保修单收取费用”后再提交。"
 
 static int run_resolve(struct request *r, const struct repair *p, struct action_outcome *o, struct db_result *res)
 {
 	const char *result = form_text(r, "result", 2000, 1, "维修结果", &o->refusal);
 	const char *parts = form_text(r, "parts_used", 1000, 0, "使用配件", &o->refusal);
-	const char *labour = money_text(r, "labour_cost", "人工费", o);
-	const char *parts_cost = money_text(r, "parts_cost", "配件费", o);
+	int charged = 0;
+	const char *labour = money_text(r, "labour_cost", "人工费", o, &charged);
+	const char *parts_cost = money_text(r, "parts_cost", "配件费", o, &charged);
 	const char *w = form_get(r, "warranty_repair");
-	if (!w || (strcmp(w, "0") && strcmp(w, "1")))
+	const char *confirmed = form_get(r, "confirm_warranty_charge");
+	/* A warranty order with costs is almost always a slip that bills the customer for free work. */
+	if (!w || (strcmp(w, "0") && strcmp(w, "1"))) {
 		o->refusal = "请选择是否保修期内维修";
+		o->field = "warranty_repair";
+	} else if (w[0] == '1' && charged && !(confirmed && !strcmp(confirmed, "1")) && !o->refusal) {
+		o->refusal = WARRANTY_CHARGED;
+		o->field = "warranty_repair";
+	}
 	/* The category is optional (older clients and scripts resolve without one: 未分类 in reports). */
 	const char *given = form_trimmed(r, "fault_category_id");
 	long long category = 0;
-	if (*given && !parse_id(given, &category) && !o->refusal)
+	if (*given && !parse_id(given, &category) && !o->refusal) {
 		o->refusal = "请选择故障分类";
+		o->field = "fault_category_id";
+	}
 	if (o->refusal)
 		return DB_OK;
 	int st = DB_OK;
@@ -386,6 +413,7 @@ static int run_resolve(struct request *r, const struct repair *p, struct action_
 			return st;
 		if (!found.nrows) {
 			o->refusal = "所选故障分类不存在或已停用";
+			o->field = "fault_category_id";
 			return DB_OK;
 		}
 	}
@@ -420,8 +448,10 @@ static int run_labour(struct request *r, const struct repair *p, struct action_o
 {
 	long long minutes;
 	const char *note = form_text(r, "note", 255, 0, "工作内容", &o->refusal);
-	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes))
+	if (!parse_int_range(form_get(r, "minutes"), 1, 24 * 60, &minutes)) {
 		o->refusal = "工时应为 1 到 1440 之间的分钟数";
+		o->field = "minutes";
+	}
 	if (o->refusal)
 		return DB_OK;
 	o->note = arena_printf(&r->arena, "%lld 分钟%s%s", minutes, *note ? "：" : "", note);
@@ -533,7 +563,8 @@ static int reload(struct request *r, void *record)
 
 /* POST /staff/repairs/#/action (csrf, action, version, and the action's fields). Answers 303 back to
  * the work order; 422 with the page and a message for an action the status or role does not allow or
- * a bad field; 409 when someone else changed the order since the page was loaded; 404. */
+ * a bad field; 409 when someone else changed the order since the page was loaded; 404; 200 with the
+ * confirmation page for a cancel without confirm=1. */
 int page_repair_action(struct request *r)
 {
 	struct repair p;
@@ -543,7 +574,8 @@ int page_repair_action(struct request *r)
 	struct flow_post post = {
 		.flow = &REPAIR_FLOW, .record = &p, .id = p.id, .version = p.version, .status = p.status,
 		.is_assignee = p.assignee_id == r->sess.user_id, .run = run_action, .page = detail_page_of,
-		.reload = reload, .back = arena_printf(&r->arena, "/staff/repairs/%lld", p.id),
+		.reload = reload, .back = arena_printf(&r->arena, "/staff/repairs/%lld", p.id), .irreversible = "cancel",
+		.what = arena_printf(&r->arena, "工单 %s", p.public_no),
 	};
 	return flow_post_run(r, &post);
 }

@@ -99,7 +99,7 @@ static void queue_row(tmpl_dict *d, const struct db_result *res, size_t i, int s
 	tmpl_set(row, "ASSIGNEE", db_cell(res, i, 8));
 	tmpl_set(row, "DUE", db_cell(res, i, 9));
 	tmpl_set(row, "VISIT", db_cell(res, i, 12));
-	tmpl_set(row, "ADDRESS", db_cell(res, i, 13));
+	tmpl_set_filled(row, "ADDRESS", db_cell(res, i, 13));
 	if (db_cell_int(res, i, 10))
 		tmpl_show(row, "OVERDUE");
 }

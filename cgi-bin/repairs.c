@@ -130,7 +130,7 @@ int page_repair_intake(struct request *r)
 	if (errors < 0)
 		return errors;
 	if (refusal) {
-		form_error(d, "product_id", refusal);
+		form_error(r, d, "product_id", refusal);
 		errors++;
 	}
 	/* The picked product names the repair; a model typed over the product's is kept. */

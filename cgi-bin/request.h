@@ -32,6 +32,7 @@ struct session {
 	int role;
 	const char *csrf;             /* hex secret that every staff form must echo */
 	unsigned char token_hash[32]; /* key of the sessions row */
+	const char *flash;            /* what the last action did, to show once (session_flash), or NULL */
 };
 
 struct request {
@@ -51,6 +52,8 @@ struct request {
 	struct kvlist headers;
 	tmpl_dict *layout;            /* root dictionary: layout.tpl, owns the page dictionary */
 	tmpl_dict *page;
+	const char *refused_field;    /* the field of the first refusal form_text & co. gave (a flow action's) */
+	tmpl_dict *form_errors;       /* the page's error summary ({{>FORM_ERRORS}}), made by the first form_error */
 	const char *page_file;
 	const char *body;             /* a response that is no page (a calendar feed), or NULL */
 	size_t body_len;

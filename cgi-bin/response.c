@@ -2,6 +2,7 @@
 #include "response.h"
 #include "roles.h"
 #include "sanbao.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,17 @@ static void nav_fill(struct request *r, tmpl_dict *staff)
 	}
 }
 
+/* What the last action did, once, on the page its redirect leads to (a GET). A failed clear only
+ * shows it once more, so the page goes on. */
+static void flash_show(struct request *r, tmpl_dict *l)
+{
+	if (!r->sess.flash || r->method != M_GET)
+		return;
+	tmpl_set(tmpl_section(l, "FLASH"), "TEXT", r->sess.flash);
+	r->sess.flash = NULL;
+	session_flash(r, NULL);
+}
+
 static void layout_fill(struct request *r, const char *title)
 {
 	tmpl_dict *l = r->layout;
@@ -93,6 +105,7 @@ static void layout_fill(struct request *r, const char *title)
 		tmpl_set(s, "ROLE_LABEL", role_label(r->sess.role));
 		tmpl_set(s, "CSRF", r->sess.csrf);
 		nav_fill(r, s);
+		flash_show(r, l);
 	} else {
 		tmpl_show(l, "PUBLIC_NAV");
 	}
@@ -104,6 +117,7 @@ static void layout_drop(struct request *r)
 		tmpl_dict_free(r->layout);
 	r->layout = NULL;
 	r->page = NULL;
+	r->form_errors = NULL;
 	r->page_file = NULL;
 	r->body = NULL;
 	r->content_type = NULL;
@@ -132,6 +146,23 @@ tmpl_dict *page_begin_day(struct request *r, int status, const char *file, const
 	tmpl_set(d, "NEXT", next);
 	tmpl_set(d, "CSRF", r->sess.csrf);
 	return d;
+}
+
+void page_phone(tmpl_dict *d, const char *key, const char *phone)
+{
+	char tel[40], section[64];
+	size_t n = 0;
+	int whole = phone && *phone && !strchr(phone, '*');
+	for (const char *p = phone; whole && *p && n + 1 < sizeof(tel); p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && !n))
+			tel[n++] = *p;
+	tel[n] = 0;
+	tmpl_set(d, key, phone);
+	snprintf(section, sizeof(section), "%s_%s", key, whole && n ? "TEL" : "TEXT");
+	if (whole && n)
+		tmpl_set(tmpl_section(d, section), "TEL", tel);
+	else
+		tmpl_show(d, section);
 }
 
 int page_redirect(struct request *r, const char *location)

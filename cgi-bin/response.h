@@ -8,6 +8,9 @@ tmpl_dict *page_begin(struct request *r, int status, const char *file, const cha
 /* page_begin for the page of one day ("YYYY-MM-DD"): sets DAY, PREV and NEXT (the days either side,
  * for its 前一天 / 后一天 links) and CSRF. */
 tmpl_dict *page_begin_day(struct request *r, int status, const char *file, const char *title, const char *day);
+/* Sets key to a phone number as shown (whole or masked) and shows section <key>_TEL with TEL, the
+ * number to dial, for a whole one (a tel: link: one tap calls from a phone), else <key>_TEXT. */
+void page_phone(tmpl_dict *d, const char *key, const char *phone);
 /* Answers status (303 normally) with a Location; returns 0 so handlers can `return page_redirect(...)`. */
 int page_redirect(struct request *r, const char *location);
 /* The one place an error page is made: status, title and a message in the site layout. Returns 0. */

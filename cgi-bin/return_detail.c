@@ -43,10 +43,6 @@ static const char SQL_CANCEL[] =
 	"WHERE id = ? AND version = ?";
 
 /* Fields a refused form keeps, under the names the forms use. */
-static const char *const KEPT[] = {
-	"note", "exception_reason", "reason", "condition", "inbound_logistics", "notes", "amount", "refund_note",
-	"reference", "replacement_product", "replacement_serial", "outbound_logistics",
-};
 
 static const char *yes_no(const char *flag, const char *yes, const char *no, const char *unknown)
 {
@@ -89,15 +85,15 @@ static void fields_fill(struct request *r, tmpl_dict *d, const struct return_req
 	tmpl_set(d, "CHANNEL_LABEL", strcmp(t->channel, "web") ? channel_label(t->channel) : "网上申请");
 	tmpl_set(d, "NAME", t->contact_name);
 	phone_mask(t->contact_phone, masked);
-	tmpl_set(d, "PHONE", r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR) ? t->contact_phone : masked);
+	page_phone(d, "PHONE", r->sess.role & (ROLE_AGENT | ROLES_SUPERVISOR) ? t->contact_phone : masked);
 	tmpl_set(d, "ADDRESS", t->address);
-	tmpl_set(d, "ORDER_NO", t->order_no);
+	tmpl_set_filled(d, "ORDER_NO", t->order_no);
 	tmpl_set(d, "PRODUCT", t->product);
 	tmpl_set(d, "SERIAL", t->serial_no);
 	tmpl_set(d, "PURCHASE_DATE", t->purchase_date ? t->purchase_date : "未提供");
 	tmpl_set(d, "ONLINE", yes_no(t->bought_online, "网购", "实体店", "未说明"));
 	tmpl_set(d, "FAULT", yes_no(t->has_fault, "性能故障", "无故障，无理由退货", ""));
-	tmpl_set(d, "PAID", money_or_empty(r, t->has_amount_paid, t->amount_paid));
+	tmpl_set_filled(d, "PAID", money_or_empty(r, t->has_amount_paid, t->amount_paid));
 	tmpl_set(d, "REASON", t->reason);
 	tmpl_set(d, "REPAIR_NO", t->repair_no);
 	tmpl_set(d, "CREATED", t->created_at);
@@ -175,12 +171,9 @@ static int detail_page(struct request *r, int status, const struct return_reques
 	fields_fill(r, d, t);
 	rules_fill(d, t, &rules);
 	tmpl_set(d, "MESSAGE", message);
-	for (size_t i = 0; message && i < sizeof(KEPT) / sizeof(KEPT[0]); i++)
-		tmpl_set(d, KEPT[i], form_get(r, KEPT[i]));
-	if (!message || !form_get(r, "replacement_product"))
-		tmpl_set(d, "replacement_product", t->product);
-	if (!message || !form_get(r, "amount"))
-		tmpl_set(d, "amount", t->has_amount_paid ? money_input(&r->arena, t->amount_paid) : "");
+	/* Defaults of two fields; the refused form's own section (flow_actions_show) holds what was typed. */
+	tmpl_set(d, "replacement_product", t->product);
+	tmpl_set(d, "amount", t->has_amount_paid ? money_input(&r->arena, t->amount_paid) : "");
 	form_options(d, "INSPECTION_OPTION", INSPECTION_RESULTS, INSPECTION_RESULTS_N,
 		     message ? form_get(r, "inspection") : NULL);
 	form_options(d, "METHOD_OPTION", REFUND_METHODS, REFUND_METHODS_N,
@@ -256,8 +249,10 @@ static int run_inspect(struct request *r, const struct return_request *t, struct
 	const char *result = form_get(r, "inspection");
 	const char *label = inspection_label(result);
 	const char *notes = form_text(r, "notes", 2000, 0, "检测说明", &o->refusal);
-	if (!label)
+	if (!label) {
 		o->refusal = "请选择检测结果";
+		o->field = "inspection";
+	}
 	if (o->refusal)
 		return DB_OK;
 	char due[20];
@@ -288,14 +283,19 @@ static int run_refund(struct request *r, const struct return_request *t, struct 
 	const char *reference = form_text(r, "reference", 64, method && strcmp(method, "cash"), "交易流水号", &o->refusal);
 	if (o->refusal)
 		return DB_OK;
-	if (!given || cents <= 0)
+	if (!given || cents <= 0) {
 		o->refusal = "请填写大于 0 的退款金额";
-	else if (t->has_amount_paid && cents > t->amount_paid)
+		o->field = "amount";
+	} else if (t->has_amount_paid && cents > t->amount_paid) {
 		o->refusal = arena_printf(&r->arena, "退款金额不能超过实付金额 %s", money_format(&r->arena, t->amount_paid));
-	else if (t->has_amount_paid && cents < t->amount_paid && !*note)
+		o->field = "amount";
+	} else if (t->has_amount_paid && cents < t->amount_paid && !*note) {
 		o->refusal = "部分退款（少于实付金额）请填写原因";
-	else if (!method_label)
+		o->field = "refund_note";
+	} else if (!method_label) {
 		o->refusal = "请选择退款方式";
+		o->field = "method";
+	}
 	if (o->refusal)
 		return DB_OK;
 	const char *amount = money_format(&r->arena, cents);
@@ -409,7 +409,8 @@ static int reload(struct request *r, void *record)
 
 /* POST /staff/returns/#/action (csrf, action, version, and the action's fields). Answers 303 back to
  * the return; 422 with the page and a message for an action the status or role does not allow or a
- * bad field; 409 when someone else changed the return since the page was loaded; 404. */
+ * bad field; 409 when someone else changed the return since the page was loaded; 404; 200 with the
+ * confirmation page for a cancel without confirm=1. */
 int page_return_action(struct request *r)
 {
 	struct return_request t;
@@ -419,7 +420,8 @@ int page_return_action(struct request *r)
 	struct flow_post post = {
 		.flow = &RETURN_FLOW, .record = &t, .id = t.id, .version = t.version, .status = t.status,
 		.run = run_action, .page = detail_page_of, .reload = reload,
-		.back = arena_printf(&r->arena, "/staff/returns/%lld", t.id),
+		.back = arena_printf(&r->arena, "/staff/returns/%lld", t.id), .irreversible = "cancel",
+		.what = arena_printf(&r->arena, "退换货申请 %s", t.public_no),
 	};
 	return flow_post_run(r, &post);
 }

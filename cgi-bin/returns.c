@@ -96,7 +96,7 @@ static int return_fields_check(struct request *r, tmpl_dict *d, struct return_in
 	long long cents = 0;
 	int money = form_money(r, "amount_paid", "实付金额", &cents, &refusal);
 	if (money < 0) {
-		form_error(d, "amount_paid", refusal);
+		form_error(r, d, "amount_paid", refusal);
 		errors++;
 	}
 	in->amount_paid = money > 0 ? arena_printf(&r->arena, "%lld", cents) : NULL;

@@ -3,6 +3,7 @@
 #include "form.h"
 #include "pages.h"
 #include "response.h"
+#include "session.h"
 #include "roster_db.h"
 #include "roster_edit.h"
 #include "roster_grid.h"
@@ -57,6 +58,8 @@ static int edit_begin(struct request *r, const struct roster_month *m, long long
 static int edit_done(struct request *r, const struct roster_month *m, const char *action, const char *detail)
 {
 	int st = audit_record(r, action, arena_printf(&r->arena, "roster %s", m->ym), detail);
+	if (st == DB_OK)
+		st = session_flash(r, arena_printf(&r->arena, "值班表已更新：%s", detail));
 	if (st == DB_OK)
 		st = db_commit(r->db);
 	return st != DB_OK ? st : page_redirect(r, arena_printf(&r->arena, "/staff/roster?month=%s", m->ym));

@@ -3,6 +3,7 @@
 #include "form.h"
 #include "pages.h"
 #include "response.h"
+#include "session.h"
 #include "roster_db.h"
 #include "roster_edit.h"
 #include "roster_grid.h"
@@ -287,5 +288,7 @@ int page_roster_fill(struct request *r)
 		preview_fill(r, fill_page(r, 422, &f, &staff), &f, why);
 		return DB_OK;
 	}
+	/* After the commit: the saved roster stands even when the message cannot be kept. */
+	session_flash(r, arena_printf(&r->arena, "已排班：%s 起的 %zu 个班次", f.start, f.nadds));
 	return page_redirect(r, arena_printf(&r->arena, "/staff/roster?month=%.7s&user=%lld", f.start, f.user_id));
 }

@@ -162,7 +162,7 @@ static int shift_read(struct request *r, size_t nfields, tmpl_dict *form, struct
 	s->end = shift_min_parse(s->v[F_END]);
 	parse_int_range(s->v[F_MIN], 0, 99, &s->min_staff);
 	if (!errors && s->start == s->end) {
-		form_error(form, "end", "结束时间不能与开始时间相同");
+		form_error(r, form, "end", "结束时间不能与开始时间相同");
 		errors++;
 	}
 	return errors;
@@ -192,7 +192,7 @@ int page_shift_type_create(struct request *r)
 			     s.min_staff, (long long)s.duty, s.v[F_COLOR]);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(add, "name", "已有同名班次");
+		form_error(r, add, "name", "已有同名班次");
 		return 0;
 	}
 	if (st == DB_OK)
@@ -233,7 +233,7 @@ int page_shift_type_update(struct request *r)
 			     s.min_staff, (long long)s.duty, s.v[F_COLOR], active, r->path_id, version);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(row, "name", "已有同名班次");
+		form_error(r, row, "name", "已有同名班次");
 		return 0;
 	}
 	if (st == DB_OK && res.affected == 0) {

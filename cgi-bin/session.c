@@ -2,6 +2,7 @@
 #include "session.h"
 #include "response.h"
 #include "roles.h"
+#include "valid.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static int token_hash(const char *hex, unsigned char out[32])
 }
 
 static const char SQL_SESSION_GET[] =
-	"SELECT u.id, u.username, u.display_name, u.role, s.csrf, TIMESTAMPDIFF(SECOND, s.last_seen, NOW()) "
+	"SELECT u.id, u.username, u.display_name, u.role, s.csrf, TIMESTAMPDIFF(SECOND, s.last_seen, NOW()), s.flash "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"WHERE s.token_hash = ? AND u.active = 1 AND s.last_seen > NOW() - INTERVAL ? MINUTE "
 	"AND s.created_at > NOW() - INTERVAL ? HOUR";
@@ -40,6 +41,7 @@ static const char SQL_SESSION_INSERT[] =
 	"INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ip, user_agent) "
 	"VALUES (?, ?, ?, NOW(), NOW(), ?, ?)";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
+static const char SQL_SESSION_FLASH[] = "UPDATE sessions SET flash = ? WHERE token_hash = ?";
 static const char SQL_SESSION_CSRF[] = "UPDATE sessions SET csrf = ? WHERE token_hash = ?";
 static const char SQL_SESSION_PURGE[] =
 	"DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL ? MINUTE OR created_at < NOW() - INTERVAL ? HOUR";
@@ -66,6 +68,7 @@ int session_load(struct request *r)
 	r->sess.display_name = db_cell(&res, 0, 2);
 	r->sess.role = role_from_code(db_cell(&res, 0, 3));
 	r->sess.csrf = db_cell(&res, 0, 4);
+	r->sess.flash = db_cell(&res, 0, 6);
 	memcpy(r->sess.token_hash, hash, sizeof(hash));
 	return DB_OK;
 }
@@ -135,4 +138,13 @@ int csrf_valid(const struct request *r)
 	if (!sent || !r->sess.csrf || strlen(sent) != strlen(r->sess.csrf))
 		return 0;
 	return sodium_memcmp(sent, r->sess.csrf, strlen(sent)) == 0;
+}
+
+int session_flash(struct request *r, const char *text)
+{
+	if (!r->sess.user_id)
+		return DB_OK;
+	const char *kept = text ? utf8_prefix(&r->arena, text, FLASH_CHARS) : NULL;
+	return db_exec(r->db, &r->arena, NULL, SQL_SESSION_FLASH, "sb", kept, r->sess.token_hash,
+		       sizeof(r->sess.token_hash));
 }

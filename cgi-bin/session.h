@@ -16,6 +16,10 @@ int session_end(struct request *r);
 /* Gives the current session a new CSRF secret (in r->sess.csrf too): forms of before stop
  * working. Returns a db_status. */
 int session_rotate_csrf(struct request *r);
+/* Keeps text (at most FLASH_CHARS characters; NULL clears it) with the session, for page_begin to
+ * show once on the next page: what an action did, after its redirect. Returns a db_status. */
+#define FLASH_CHARS 200
+int session_flash(struct request *r, const char *text);
 /* Returns 1 when the form's csrf field matches the session's secret (constant-time compare). */
 int csrf_valid(const struct request *r);
 /* Turns n random bytes into 2n hex characters in the arena. */

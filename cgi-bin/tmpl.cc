@@ -94,6 +94,13 @@ extern "C" void tmpl_set_int(tmpl_dict *d, const char *key, long long val)
 	}
 }
 
+extern "C" void tmpl_set_filled(tmpl_dict *d, const char *key, const char *val)
+{
+	tmpl_set(d, key, val);
+	if (val && *val)
+		tmpl_show(d, key);
+}
+
 extern "C" tmpl_dict *tmpl_section(tmpl_dict *d, const char *name)
 {
 	try {

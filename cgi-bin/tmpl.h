@@ -21,6 +21,9 @@ void tmpl_dict_free(tmpl_dict *d);
 /* Values are copied; NULL sets the empty string. */
 void tmpl_set(tmpl_dict *d, const char *key, const char *val);
 void tmpl_set_int(tmpl_dict *d, const char *key, long long val);
+/* tmpl_set, and shows section key too when val is not empty, so that a page leaves out an empty
+ * field whole: {{#KEY}}<dt>…</dt><dd>{{KEY}}</dd>{{/KEY}}. */
+void tmpl_set_filled(tmpl_dict *d, const char *key, const char *val);
 /* Adds one more repetition of section name and returns its dictionary (owned by d). */
 tmpl_dict *tmpl_section(tmpl_dict *d, const char *name);
 /* Shows section name once with d's own values. */

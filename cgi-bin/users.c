@@ -101,7 +101,7 @@ int page_user_create(struct request *r)
 		st = db_exec(r->db, &r->arena, &res, SQL_USER_INSERT, "ssss", v[0], v[1], v[2], hash);
 	if (st == DB_DUP) {
 		db_rollback(r->db);
-		form_error(d, "username", "该用户名已被使用");
+		form_error(r, d, "username", "该用户名已被使用");
 		return 0;
 	}
 	if (st == DB_OK)
@@ -167,7 +167,7 @@ int page_user_update(struct request *r)
 	int errors = form_validate(r, EDIT_USER, 2, v, d);
 	role_options(d, v[1]);
 	if (!errors && r->path_id == r->sess.user_id && strcmp(v[1], "admin") != 0) {
-		form_error(d, "role", "不能取消自己的管理员角色");
+		form_error(r, d, "role", "不能取消自己的管理员角色");
 		errors++;
 	}
 	if (errors)
@@ -196,7 +196,7 @@ int page_user_password(struct request *r)
 	if (problem) {
 		tmpl_dict *d = user_page(r, 422, &u);
 		role_options(d, db_cell(&u, 0, 3));
-		form_error(d, "password", problem);
+		form_error(r, d, "password", problem);
 		return 0;
 	}
 	char hash[crypto_pwhash_STRBYTES];
@@ -274,15 +274,15 @@ int page_own_password(struct request *r)
 	tmpl_dict *d = own_password_page(r, 422);
 	int errors = 0;
 	if (!current || !*current || strlen(current) > PASSWORD_MAX || !password_verify(db_cell(&u, 0, 5), current)) {
-		form_error(d, "current", "当前密码不正确");
+		form_error(r, d, "current", "当前密码不正确");
 		errors++;
 	}
 	const char *problem = password_problem(password ? password : "");
 	if (problem) {
-		form_error(d, "password", problem);
+		form_error(r, d, "password", problem);
 		errors++;
 	} else if (!confirm || strcmp(confirm, password) != 0) {
-		form_error(d, "confirm", "两次输入的新密码不一致");
+		form_error(r, d, "confirm", "两次输入的新密码不一致");
 		errors++;
 	}
 	if (errors)

@@ -18,7 +18,7 @@
   <table class="list" id="audit-list">
     <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>详情</th><th>地址</th></tr></thead>
     <tbody>
-{{#ENTRY}}      <tr><td><span class="entry" data-id="{{ID}}">{{AT}}</span></td><td>{{ACTOR}}</td><td><span class="action" data-action="{{CODE}}">{{ACTION}}</span></td><td>{{#TARGET_LINK}}<a href="{{HREF}}">{{TARGET}}</a>{{/TARGET_LINK}}{{#TARGET_TEXT}}{{TARGET}}{{/TARGET_TEXT}}</td><td>{{DETAIL}}</td><td>{{IP}}</td></tr>
+{{#ENTRY}}      <tr><td data-label="时间"><span class="entry" data-id="{{ID}}">{{AT}}</span></td><td data-label="操作人">{{ACTOR}}</td><td data-label="操作"><span class="action" data-action="{{CODE}}">{{ACTION}}</span></td><td data-label="对象">{{#TARGET_LINK}}<a href="{{HREF}}">{{TARGET}}</a>{{/TARGET_LINK}}{{#TARGET_TEXT}}{{TARGET}}{{/TARGET_TEXT}}</td><td data-label="详情">{{DETAIL}}</td><td data-label="地址">{{IP}}</td></tr>
 {{/ENTRY}}    </tbody>
   </table>
 {{#EMPTY}}  <p class="hint">没有记录。</p>

@@ -3,6 +3,7 @@
   <p><a href="/staff/callbacks">← 回访</a></p>
   <h1>回访 #{{ID}} <span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span> <span class="tag">{{REASON_LABEL}}</span></h1>
   <p class="alert" role="alert">{{MESSAGE}}</p>
+{{>FORM_ERRORS}}
 {{#FLAGGED}}  <p class="notice" id="phone-flagged">该客户的电话号码已被标记为有误，请核实更正后再回访。</p>
 {{/FLAGGED}}
   <dl class="fields">
@@ -11,7 +12,7 @@
     <dt>处理情况</dt><dd class="pre">{{WORK}}</dd>
 {{#HAS_PEOPLE}}    <dt>经办</dt><dd>{{PEOPLE}}</dd>
 {{/HAS_PEOPLE}}    <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a> · <a href="{{COMPLAINT_NEW}}" class="complaint-new">登记投诉</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone" id="phone">{{PHONE}}</dd>
+    <dt>电话</dt><dd class="phone" id="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
     <dt>回访时间</dt><dd>{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</dd>
     <dt>已拨打</dt><dd><span id="attempts">{{ATTEMPTS}}</span> 次（最多 {{MAX_ATTEMPTS}} 次）</dd>
 {{#TAKEN}}    <dt>回访人</dt><dd id="taker">{{TAKER}}（{{TAKEN_AT}} 起正在回访）</dd>
@@ -51,7 +52,8 @@
     <p class="hint">已接通时请客户为以下各项打分：</p>
 {{>RATING_FIELDS}}
     <label for="call_note">回访备注（选填）</label>
-    <textarea id="call_note" name="note" maxlength="1000">{{note}}</textarea>
+    <textarea id="call_note" name="note" maxlength="1000"{{#call_note_INVALID}} aria-invalid="true"{{/call_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{call_note_error}}</span>
     <button type="submit" class="primary">记录回访结果</button>
   </form>
 {{/CAN_call}}
@@ -65,7 +67,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="cancel">
     <label for="cancel_reason">取消原因</label>
-    <input id="cancel_reason" name="reason" maxlength="500" value="{{reason}}">
+    <input id="cancel_reason" name="reason" maxlength="500" value="{{reason}}"{{#cancel_reason_INVALID}} aria-invalid="true"{{/cancel_reason_INVALID}}>
+    <span class="err">{{cancel_reason_error}}</span>
     <button type="submit" class="danger">取消回访</button>
   </form>
 {{/CAN_cancel}}
@@ -73,7 +76,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="note">
     <label for="internal_note">内部备注</label>
-    <textarea id="internal_note" name="note" maxlength="2000"></textarea>
+    <textarea id="internal_note" name="note" maxlength="2000"{{#internal_note_INVALID}} aria-invalid="true"{{/internal_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{internal_note_error}}</span>
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}

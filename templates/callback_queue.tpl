@@ -16,7 +16,7 @@
   <table class="list" id="callback-list">
     <thead><tr><th>单号</th><th>客户</th><th>电话</th><th>产品</th><th>处理情况</th><th>经办</th><th>回访时间</th><th>次数</th><th>状态</th><th>回访人</th><th></th></tr></thead>
     <tbody>
-{{#ROW}}      <tr data-status="{{STATUS}}"><td><a class="subject" href="{{SUBJECT_URL}}">{{NO}}</a> <span class="tag">{{REASON_LABEL}}</span></td><td data-label="客户">{{NAME}}</td>
+{{#ROW}}      <tr data-status="{{STATUS}}"><td data-label="单号"><a class="subject" href="{{SUBJECT_URL}}">{{NO}}</a> <span class="tag">{{REASON_LABEL}}</span></td><td data-label="客户">{{NAME}}</td>
         <td data-label="电话" class="phone">{{PHONE}}{{#FLAGGED}} <span class="tag overdue">号码有误</span>{{/FLAGGED}}</td><td data-label="产品">{{PRODUCT}}</td><td data-label="处理情况">{{WORK}}</td>
         <td data-label="经办">{{PEOPLE}}</td><td data-label="回访时间">{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td>
         <td data-label="次数">{{ATTEMPTS}}</td><td data-label="状态"><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td>

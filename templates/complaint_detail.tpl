@@ -3,12 +3,13 @@
   <p><a href="/staff/complaints">← 投诉</a></p>
   <h1>投诉 {{NO}} <span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span> <span class="tag" data-source="{{SOURCE}}">{{SOURCE_LABEL}}</span></h1>
   <p class="alert" role="alert">{{MESSAGE}}</p>
+{{>FORM_ERRORS}}
 {{#LIMIT}}  <p class="sla" data-limit="{{KIND}}">{{LABEL}}{{#SLA}}：{{DUE}} · <strong>{{STATE}}</strong>{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}{{/SLA}}</p>
 {{/LIMIT}}
   <dl class="fields">
     <dt>所涉单据</dt><dd>{{#SUBJECT}}{{SUBJECT_KIND}} <a href="/staff/{{SUBJECT_PATH}}/{{SUBJECT_ID}}" id="subject">{{SUBJECT_NO}}</a>{{/SUBJECT}}{{#ABOUT_CUSTOMER}}客户整体服务{{/ABOUT_CUSTOMER}}</dd>
     <dt>客户</dt><dd>{{NAME}}{{#CUSTOMER_LINK}} · <a href="/staff/customers/{{CUSTOMER_ID}}">客户资料</a>{{/CUSTOMER_LINK}}</dd>
-    <dt>电话</dt><dd class="phone">{{PHONE}}</dd>
+    <dt>电话</dt><dd class="phone">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</dd>
     <dt>投诉内容</dt><dd class="pre">{{DESCRIPTION}}</dd>
     <dt>登记</dt><dd>{{CREATED}} · {{CREATED_BY}}</dd>
     <dt>处理人</dt><dd id="handler">{{HANDLER}}{{#RESPONDED}}（首次响应 {{RESPONDED_AT}}）{{/RESPONDED}}</dd>
@@ -26,7 +27,7 @@
   <table class="list">
     <thead><tr><th>项目</th><th>评分（1–5）</th></tr></thead>
     <tbody>
-{{#SCORE}}      <tr data-dimension="{{DIMENSION}}"><td>{{LABEL}}</td><td class="score">{{SCORE}}</td></tr>
+{{#SCORE}}      <tr data-dimension="{{DIMENSION}}"><td data-label="项目">{{LABEL}}</td><td class="score" data-label="评分（1–5）">{{SCORE}}</td></tr>
 {{/SCORE}}    </tbody>
   </table>
   <p>问题是否解决：<strong class="solved">{{SOLVED}}</strong></p>
@@ -50,7 +51,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="respond">
     <label for="respond_note">受理说明（已联系客户、初步了解的情况）</label>
-    <textarea id="respond_note" name="note" maxlength="2000">{{note}}</textarea>
+    <textarea id="respond_note" name="note" maxlength="2000"{{#respond_note_INVALID}} aria-invalid="true"{{/respond_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{respond_note_error}}</span>
     <button type="submit" class="primary">受理并开始调查</button>
   </form>
 {{/CAN_respond}}
@@ -58,16 +60,19 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="resolve">
     <label for="cause">投诉原因</label>
-    <textarea id="cause" name="cause" maxlength="2000">{{cause}}</textarea>
+    <textarea id="cause" name="cause" maxlength="2000"{{#cause_INVALID}} aria-invalid="true"{{/cause_INVALID}}>{{cause}}</textarea>
+    <span class="err">{{cause_error}}</span>
     <label for="measures">处理措施</label>
-    <textarea id="measures" name="measures" maxlength="2000">{{measures}}</textarea>
+    <textarea id="measures" name="measures" maxlength="2000"{{#measures_INVALID}} aria-invalid="true"{{/measures_INVALID}}>{{measures}}</textarea>
+    <span class="err">{{measures_error}}</span>
     <fieldset><legend>是否有人员责任</legend>
 {{#AT_FAULT_OPTION}}      <label><input type="radio" name="at_fault" value="{{CODE}}"{{#SELECTED}} checked{{/SELECTED}}> {{LABEL}}</label>
 {{/AT_FAULT_OPTION}}    </fieldset>
     <label for="responsible_id">责任人（有人员责任时必选）</label>
-    <select id="responsible_id" name="responsible_id"><option value="">请选择</option>
+    <select id="responsible_id" name="responsible_id"{{#responsible_id_INVALID}} aria-invalid="true"{{/responsible_id_INVALID}}><option value="">请选择</option>
 {{#STAFF_OPTION}}      <option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/STAFF_OPTION}}    </select>
+    <span class="err">{{responsible_id_error}}</span>
     <p class="hint">提交后将自动安排回访，由客户确认是否满意。</p>
     <button type="submit" class="primary">处理完毕</button>
   </form>
@@ -83,7 +88,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="reopen">
     <label for="reopen_reason">重新处理的原因</label>
-    <input id="reopen_reason" name="reason" maxlength="1000" value="{{reason}}">
+    <input id="reopen_reason" name="reason" maxlength="1000" value="{{reason}}"{{#reopen_reason_INVALID}} aria-invalid="true"{{/reopen_reason_INVALID}}>
+    <span class="err">{{reopen_reason_error}}</span>
     <button type="submit" class="danger">重新处理</button>
   </form>
 {{/CAN_reopen}}
@@ -91,7 +97,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="note">
     <label for="internal_note">内部备注</label>
-    <textarea id="internal_note" name="note" maxlength="2000"></textarea>
+    <textarea id="internal_note" name="note" maxlength="2000"{{#internal_note_INVALID}} aria-invalid="true"{{/internal_note_INVALID}}>{{note}}</textarea>
+    <span class="err">{{internal_note_error}}</span>
     <button type="submit">添加备注</button>
   </form>
 {{/CAN_note}}

@@ -23,7 +23,7 @@
   <table class="list" id="complaint-list">
     <thead><tr><th>投诉单号</th><th>登记时间</th><th>客户</th><th>电话</th><th>所涉单号</th><th>来源</th><th>状态</th><th>处理人</th><th>时限</th></tr></thead>
     <tbody>
-{{#ROW}}      <tr data-status="{{STATUS}}"><td><a href="/staff/complaints/{{ID}}">{{NO}}</a></td><td data-label="登记">{{CREATED}}</td><td data-label="客户">{{NAME}}</td><td data-label="电话">{{PHONE}}</td>
+{{#ROW}}      <tr data-status="{{STATUS}}"><td data-label="投诉单号"><a href="/staff/complaints/{{ID}}">{{NO}}</a></td><td data-label="登记">{{CREATED}}</td><td data-label="客户">{{NAME}}</td><td data-label="电话">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</td>
         <td data-label="所涉单号">{{#SUBJECT}}<a href="/staff/{{SUBJECT_PATH}}/{{SUBJECT_ID}}" class="subject">{{SUBJECT_NO}}</a>{{/SUBJECT}}</td><td data-label="来源">{{SOURCE_LABEL}}</td>
         <td data-label="状态"><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="处理人">{{HANDLER}}</td>
         <td data-label="时限">{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td></tr>

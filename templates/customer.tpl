@@ -2,6 +2,7 @@
 <section class="panel">
   <p><a href="/staff/customers">← 客户资料</a></p>
   <h1>客户 #{{ID}}{{#RECORD}} {{NAME}}{{/RECORD}}{{#ANONYMISED}} <span class="tag off">已匿名</span>{{/ANONYMISED}}{{#MERGED}} <span class="tag off">已合并</span>{{/MERGED}}</h1>
+{{>FORM_ERRORS}}
 {{#MERGED}}
   <p class="notice">该记录已合并到 <a href="/staff/customers/{{MERGED_INTO}}">客户 #{{MERGED_INTO}}</a>，其服务记录已转到那里。</p>
 {{/MERGED}}
@@ -14,41 +15,41 @@
   <table class="list">
     <tbody>
       <tr><th>姓名</th><td>{{NAME}}</td></tr>
-      <tr><th>电话</th><td>{{PHONE}}</td></tr>
-      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
-      <tr><th>地址</th><td>{{ADDRESS}}</td></tr>
-      <tr><th>备注</th><td>{{NOTES}}</td></tr>
-      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
+      <tr><th>电话</th><td>{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</td></tr>
+{{#EMAIL}}      <tr><th>电子邮箱</th><td>{{EMAIL}}</td></tr>
+{{/EMAIL}}{{#ADDRESS}}      <tr><th>地址</th><td>{{ADDRESS}} <a class="map" href="https://uri.amap.com/search?keyword={{ADDRESS:u}}" target="_blank" rel="noopener noreferrer">地图</a></td></tr>
+{{/ADDRESS}}{{#NOTES}}      <tr><th>备注</th><td>{{NOTES}}</td></tr>
+{{/NOTES}}      <tr><th>建档时间</th><td>{{CREATED}}</td></tr>
       <tr><th>最近更新</th><td>{{UPDATED}}</td></tr>
     </tbody>
   </table>
 
   <h2>维修记录</h2>
-  <table class="list" id="customer-repairs">
+{{#REPAIRS}}  <table class="list" id="customer-repairs">
     <thead><tr><th>工单号</th><th>产品</th><th>状态</th><th>登记日期</th></tr></thead>
     <tbody>
 {{#REPAIR}}
-      <tr><td><a href="/staff/repairs/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td>
-        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+      <tr><td data-label="工单号"><a href="/staff/repairs/{{ID}}">{{PUBLIC_NO}}</a></td><td data-label="产品">{{PRODUCT}}</td>
+        <td data-label="状态"><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="登记日期">{{CREATED}}</td></tr>
 {{/REPAIR}}
     </tbody>
   </table>
-{{#NO_REPAIRS}}  <p class="hint">暂无维修记录。</p>
+{{/REPAIRS}}{{#NO_REPAIRS}}  <p class="hint">暂无维修记录。</p>
 {{/NO_REPAIRS}}
 {{#REPAIRS_CUT}}  <p class="hint">仅显示最近的 100 条维修记录。</p>
 {{/REPAIRS_CUT}}
 
   <h2>退换货记录</h2>
-  <table class="list" id="customer-returns">
+{{#RETURNS}}  <table class="list" id="customer-returns">
     <thead><tr><th>申请号</th><th>产品</th><th>类型</th><th>状态</th><th>申请日期</th></tr></thead>
     <tbody>
 {{#RETURN}}
-      <tr><td><a href="/staff/returns/{{ID}}">{{PUBLIC_NO}}</a></td><td>{{PRODUCT}}</td><td>{{KIND_LABEL}}</td>
-        <td><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{CREATED}}</td></tr>
+      <tr><td data-label="申请号"><a href="/staff/returns/{{ID}}">{{PUBLIC_NO}}</a></td><td data-label="产品">{{PRODUCT}}</td><td data-label="类型">{{KIND_LABEL}}</td>
+        <td data-label="状态"><span class="tag" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="申请日期">{{CREATED}}</td></tr>
 {{/RETURN}}
     </tbody>
   </table>
-{{#NO_RETURNS}}  <p class="hint">暂无退换货记录。</p>
+{{/RETURNS}}{{#NO_RETURNS}}  <p class="hint">暂无退换货记录。</p>
 {{/NO_RETURNS}}
 {{#RETURNS_CUT}}  <p class="hint">仅显示最近的 100 条退换货记录。</p>
 {{/RETURNS_CUT}}
@@ -62,19 +63,19 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="version" value="{{VERSION}}">
     <label for="name">姓名</label>
-    <input id="name" name="name" value="{{name}}" maxlength="64" required>
+    <input id="name" name="name" value="{{name}}" maxlength="64" required{{#name_INVALID}} aria-invalid="true"{{/name_INVALID}}>
     <span class="err">{{name_error}}</span>
     <label for="phone">电话（主号码）</label>
-    <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required>
+    <input id="phone" name="phone" value="{{phone}}" maxlength="32" type="tel" inputmode="tel" required{{#phone_INVALID}} aria-invalid="true"{{/phone_INVALID}}>
     <span class="err">{{phone_error}}</span>
     <label for="email">电子邮箱（选填）</label>
-    <input id="email" name="email" value="{{email}}" maxlength="128" type="email">
+    <input id="email" name="email" value="{{email}}" maxlength="128" type="email"{{#email_INVALID}} aria-invalid="true"{{/email_INVALID}}>
     <span class="err">{{email_error}}</span>
     <label for="address">地址（选填）</label>
-    <input id="address" name="address" value="{{address}}" maxlength="255">
+    <input id="address" name="address" value="{{address}}" maxlength="255"{{#address_INVALID}} aria-invalid="true"{{/address_INVALID}}>
     <span class="err">{{address_error}}</span>
     <label for="notes">备注（选填，最多 1000 字）</label>
-    <textarea id="notes" name="notes" maxlength="1000">{{notes}}</textarea>
+    <textarea id="notes" name="notes" maxlength="1000"{{#notes_INVALID}} aria-invalid="true"{{/notes_INVALID}}>{{notes}}</textarea>
     <span class="err">{{notes_error}}</span>
     <button type="submit" class="primary">保存</button>
   </form>
@@ -113,7 +114,7 @@
   <form method="post" action="/staff/customers/{{ID}}/merge" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="other_id">重复记录的客户编号</label>
-    <input id="other_id" name="other_id" value="{{other_id}}" inputmode="numeric" maxlength="20" required>
+    <input id="other_id" name="other_id" value="{{other_id}}" inputmode="numeric" maxlength="20" required{{#other_id_INVALID}} aria-invalid="true"{{/other_id_INVALID}}>
     <span class="err">{{other_id_error}}</span>
     <button type="submit">合并到本客户</button>
   </form>
@@ -132,11 +133,11 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <fieldset class="choices">
       <legend>回访内容</legend>
-      <label><input type="radio" name="about" value="repair" checked> 最近一次维修</label>
-      <label><input type="radio" name="about" value="customer"> 客户本人</label>
+{{#ABOUT_OPTION}}      <label><input type="radio" name="about" value="{{CODE}}"{{#SELECTED}} checked{{/SELECTED}}> {{LABEL}}</label>
+{{/ABOUT_OPTION}}
     </fieldset>
     <label for="due">回访时间</label>
-    <input id="due" name="due" type="datetime-local" value="{{due}}" required>
+    <input id="due" name="due" type="datetime-local" value="{{due}}" required{{#due_INVALID}} aria-invalid="true"{{/due_INVALID}}>
     <span class="err">{{due_error}}</span>
     <label for="callback_note">备注（选填）</label>
     <input id="callback_note" name="note" maxlength="500" value="{{callback_note}}">

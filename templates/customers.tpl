@@ -14,9 +14,9 @@
     <thead><tr><th>编号</th><th>姓名</th><th>电话</th><th>最近更新</th></tr></thead>
     <tbody>
 {{#CUSTOMER}}
-      <tr><td>#{{ID}}</td>
-        <td><a href="/staff/customers/{{ID}}">{{NAME}}</a>{{#ANONYMISED}} <span class="tag off">已匿名</span>{{/ANONYMISED}}</td>
-        <td>{{PHONE}}</td><td>{{UPDATED}}</td></tr>
+      <tr><td data-label="编号">#{{ID}}</td>
+        <td data-label="姓名"><a href="/staff/customers/{{ID}}">{{NAME}}</a>{{#ANONYMISED}} <span class="tag off">已匿名</span>{{/ANONYMISED}}</td>
+        <td data-label="电话">{{PHONE}}</td><td data-label="最近更新">{{UPDATED}}</td></tr>
 {{/CUSTOMER}}
     </tbody>
   </table>

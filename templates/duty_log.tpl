@@ -14,9 +14,9 @@
   <table class="list" id="intake">
     <thead><tr><th>班次</th><th>时间</th><th>值班人员</th><th>新报修</th><th>新退换货</th></tr></thead>
     <tbody>
-{{#SHIFT}}      <tr><td class="shift">{{NAME}}{{#DUTY_OFFICER}} <span class="tag">总值班</span>{{/DUTY_OFFICER}}</td><td>{{HOURS}}</td><td>{{PEOPLE}}</td>
-        <td><a class="repairs" href="/staff/repairs?from={{FROM:u}}&amp;to={{TO:u}}">{{REPAIRS}}</a></td>
-        <td><a class="returns" href="/staff/returns?from={{FROM:u}}&amp;to={{TO:u}}">{{RETURNS}}</a></td></tr>
+{{#SHIFT}}      <tr><td class="shift" data-label="班次">{{NAME}}{{#DUTY_OFFICER}} <span class="tag">总值班</span>{{/DUTY_OFFICER}}</td><td data-label="时间">{{HOURS}}</td><td data-label="值班人员">{{PEOPLE}}</td>
+        <td data-label="新报修"><a class="repairs" href="/staff/repairs?from={{FROM:u}}&amp;to={{TO:u}}">{{REPAIRS}}</a></td>
+        <td data-label="新退换货"><a class="returns" href="/staff/returns?from={{FROM:u}}&amp;to={{TO:u}}">{{RETURNS}}</a></td></tr>
 {{/SHIFT}}    </tbody>
   </table>
 {{#NO_SHIFTS}}  <p class="hint">这一天没有排班。</p>
@@ -26,8 +26,8 @@
   <table class="list" id="day-handovers">
     <thead><tr><th>日期</th><th>班次</th><th>交班人</th><th>写于</th><th>接班确认</th></tr></thead>
     <tbody>
-{{#HANDOVER}}      <tr data-id="{{ID}}"><td><a href="/staff/handover/{{ID}}">{{DAY}}</a></td><td>{{SHIFT}}</td><td>{{WRITER}}</td><td>{{CREATED}}</td>
-        <td>{{#ACKED}}{{ACKED_BY}} · {{ACKED_AT}}{{/ACKED}}{{#WAITING}}<span class="tag overdue">待确认</span>{{/WAITING}}</td></tr>
+{{#HANDOVER}}      <tr data-id="{{ID}}"><td data-label="日期"><a href="/staff/handover/{{ID}}">{{DAY}}</a></td><td data-label="班次">{{SHIFT}}</td><td data-label="交班人">{{WRITER}}</td><td data-label="写于">{{CREATED}}</td>
+        <td data-label="接班确认">{{#ACKED}}{{ACKED_BY}} · {{ACKED_AT}}{{/ACKED}}{{#WAITING}}<span class="tag overdue">待确认</span>{{/WAITING}}</td></tr>
 {{/HANDOVER}}    </tbody>
   </table>
 {{#NO_HANDOVERS}}  <p class="hint">这一天还没有交接班。</p>

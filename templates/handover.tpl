@@ -9,8 +9,8 @@
   <table class="list" id="open-work">
     <thead><tr><th>事项</th><th>数量</th><th>单号</th></tr></thead>
     <tbody>
-{{#OPEN_KIND}}      <tr data-kind="{{KIND}}"><td><a href="{{LIST}}">{{LABEL}}</a></td><td class="count">{{COUNT}}</td>
-        <td>{{#ITEM}}<a href="{{HREF}}">{{NO}}</a> {{/ITEM}}{{#MORE}}<a href="{{LIST}}">等</a>{{/MORE}}</td></tr>
+{{#OPEN_KIND}}      <tr data-kind="{{KIND}}"><td data-label="事项"><a href="{{LIST}}">{{LABEL}}</a></td><td class="count" data-label="数量">{{COUNT}}</td>
+        <td data-label="单号">{{#ITEM}}<a href="{{HREF}}">{{NO}}</a> {{/ITEM}}{{#MORE}}<a href="{{LIST}}">等</a>{{/MORE}}</td></tr>
 {{/OPEN_KIND}}    </tbody>
   </table>
 {{#FORM}}  <form method="post" action="/staff/handover/new" class="form">

@@ -5,8 +5,8 @@
   <table class="list">
     <thead><tr><th>日期</th><th>班次</th><th>交班人</th><th>写于</th><th>接班确认</th></tr></thead>
     <tbody>
-{{#HANDOVER}}      <tr data-id="{{ID}}"><td><a href="/staff/handover/{{ID}}">{{DAY}}</a></td><td>{{SHIFT}}</td><td>{{WRITER}}</td><td>{{CREATED}}</td>
-        <td>{{#ACKED}}{{ACKED_BY}} · {{ACKED_AT}}{{/ACKED}}{{#WAITING}}<span class="tag overdue">待确认</span>{{/WAITING}}</td></tr>
+{{#HANDOVER}}      <tr data-id="{{ID}}"><td data-label="日期"><a href="/staff/handover/{{ID}}">{{DAY}}</a></td><td data-label="班次">{{SHIFT}}</td><td data-label="交班人">{{WRITER}}</td><td data-label="写于">{{CREATED}}</td>
+        <td data-label="接班确认">{{#ACKED}}{{ACKED_BY}} · {{ACKED_AT}}{{/ACKED}}{{#WAITING}}<span class="tag overdue">待确认</span>{{/WAITING}}</td></tr>
 {{/HANDOVER}}    </tbody>
   </table>
 {{#NO_HANDOVERS}}  <p class="hint">还没有交接班记录。</p>

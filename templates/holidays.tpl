@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="panel" id="calendar">
   <h1>工作日历</h1>
+{{>FORM_ERRORS}}
 {{#NOTICE}}  <p class="notice" role="status">{{TEXT}}</p>
 {{/NOTICE}}
   <p class="hint">维修工单的处理时限按工作时间计算：只计工作日的工作时段，周末和下列放假日不计，下列调休上班日照常计算。工作时间与时限在配置文件中设置。</p>
@@ -14,7 +15,7 @@
   <table class="list" id="sla-hours">
     <thead><tr><th>优先级</th><th>时限（工作小时）</th><th>约合工作日</th></tr></thead>
     <tbody>
-{{#SLA}}      <tr data-priority="{{CODE}}"><td>{{LABEL}}</td><td>{{HOURS}} 小时</td><td>{{DAYS}} 天</td></tr>
+{{#SLA}}      <tr data-priority="{{CODE}}"><td data-label="优先级">{{LABEL}}</td><td data-label="时限（工作小时）">{{HOURS}} 小时</td><td data-label="约合工作日">{{DAYS}} 天</td></tr>
 {{/SLA}}    </tbody>
   </table>
 </section>
@@ -24,8 +25,8 @@
   <table class="list">
     <thead><tr><th>日期</th><th>星期</th><th>类型</th><th>名称</th>{{#DELETE_HEAD}}<th>操作</th>{{/DELETE_HEAD}}</tr></thead>
     <tbody>
-{{#HOLIDAY}}      <tr data-day="{{DAY}}" data-kind="{{KIND}}"><td>{{DAY}}</td><td>{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td><span class="tag {{KIND}}">{{KIND_LABEL}}</span></td><td>{{NAME}}</td>
-{{#DELETE}}        <td><form method="post" action="/staff/holidays/delete" class="inline">
+{{#HOLIDAY}}      <tr data-day="{{DAY}}" data-kind="{{KIND}}"><td data-label="日期">{{DAY}}</td><td data-label="星期">{{WEEKDAY}}{{#OFF_DAY}} <span class="hint">（本就休息）</span>{{/OFF_DAY}}</td><td data-label="类型"><span class="tag {{KIND}}">{{KIND_LABEL}}</span></td><td data-label="名称">{{NAME}}</td>
+{{#DELETE}}        <td data-label="操作"><form method="post" action="/staff/holidays/delete" class="inline">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <input type="hidden" name="day" value="{{DAY}}">
           <button type="submit" class="danger">删除</button>
@@ -47,10 +48,10 @@
 {{/KIND_OPTION}}    </select>
     <span class="err">{{kind_error}}</span>
     <label for="day">日期</label>
-    <input id="day" name="day" type="date" value="{{day}}" min="{{TODAY}}" placeholder="2026-10-01" required>
+    <input id="day" name="day" type="date" value="{{day}}" min="{{TODAY}}" placeholder="2026-10-01" required{{#day_INVALID}} aria-invalid="true"{{/day_INVALID}}>
     <span class="err">{{day_error}}</span>
     <label for="name">名称（如 国庆节、国庆节调休）</label>
-    <input id="name" name="name" value="{{name}}" maxlength="64" required>
+    <input id="name" name="name" value="{{name}}" maxlength="64" required{{#name_INVALID}} aria-invalid="true"{{/name_INVALID}}>
     <span class="err">{{name_error}}</span>
     <button type="submit" class="primary">添加</button>
   </form>

@@ -6,11 +6,12 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} - {{SITE_NAME}}</title>
 <link rel="stylesheet" href="{{STATIC}}/style.css">
-</head>
+{{#FOCUS_SCRIPT}}<script src="{{STATIC}}/focus.js" defer></script>
+{{/FOCUS_SCRIPT}}</head>
 <body>
 <header class="topbar">
   <a class="brand" href="/">{{SITE_NAME}}</a>
-  <nav>
+  <nav{{#STAFF}} class="staff-nav" aria-label="员工菜单"{{/STAFF}}>
 {{#PUBLIC_NAV}}
     <a href="/repair/new">报修</a>
     <a href="/return/new">退换货</a>
@@ -28,7 +29,8 @@
   </nav>
 </header>
 <main>
-{{>CONTENT}}
+{{#FLASH}}<p class="notice flash" id="flash" role="status">{{TEXT}}</p>
+{{/FLASH}}{{>CONTENT}}
 </main>
 <footer class="foot">{{SITE_NAME}} · 售后服务管理系统</footer>
 </body>

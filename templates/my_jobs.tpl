@@ -10,7 +10,7 @@
   <table class="list" id="my-shifts">
     <thead><tr><th>日期</th><th>班次</th><th>时间</th></tr></thead>
     <tbody>
-{{#MY_SHIFT}}      <tr data-day="{{DAY}}"><td>{{DAY_LABEL}}</td><td>{{SHIFT}}{{#NOW}} <span class="tag">当班中</span>{{/NOW}}</td><td>{{HOURS}}</td></tr>
+{{#MY_SHIFT}}      <tr data-day="{{DAY}}"><td data-label="日期">{{DAY_LABEL}}</td><td data-label="班次">{{SHIFT}}{{#NOW}} <span class="tag">当班中</span>{{/NOW}}</td><td data-label="时间">{{HOURS}}</td></tr>
 {{/MY_SHIFT}}    </tbody>
   </table>
 {{#NO_SHIFTS}}  <p class="hint">未来 14 天没有您的班次。</p>

@@ -26,9 +26,9 @@
   <table class="list" id="repair-list">
     <thead><tr><th>单号</th><th>提交时间</th><th>客户</th><th>电话</th><th>产品</th><th>状态</th><th>优先级</th><th>维修人员</th><th>时限</th></tr></thead>
     <tbody>
-{{#ROW}}      <tr data-status="{{STATUS}}"><td><a href="/staff/repairs/{{ID}}">{{NO}}</a></td><td>{{CREATED}}</td><td>{{NAME}}</td><td>{{PHONE}}</td><td>{{PRODUCT}}</td>
-        <td><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td>{{PRIORITY_LABEL}}</td><td>{{ASSIGNEE}}</td>
-        <td>{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td></tr>
+{{#ROW}}      <tr data-status="{{STATUS}}"><td data-label="单号"><a href="/staff/repairs/{{ID}}">{{NO}}</a></td><td data-label="提交时间">{{CREATED}}</td><td data-label="客户">{{NAME}}</td><td data-label="电话">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</td><td data-label="产品">{{PRODUCT}}</td>
+        <td data-label="状态"><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td><td data-label="优先级">{{PRIORITY_LABEL}}</td><td data-label="维修人员">{{ASSIGNEE}}</td>
+        <td data-label="时限">{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td></tr>
 {{/ROW}}    </tbody>
   </table>
 {{#EMPTY}}  <p class="hint">没有符合条件的工单。</p>

@@ -23,7 +23,7 @@
   <table class="list" data-problems="{{KIND}}">
     <thead><tr><th>单号</th><th>状态</th><th>创建时间</th><th>记账时间</th><th>问题</th></tr></thead>
     <tbody>
-{{#PROBLEM}}      <tr data-record="{{ID}}"><td><a href="{{HREF}}">{{NO}}</a></td><td>{{STATUS}}</td><td>{{CREATED}}</td><td>{{AT}}</td><td>{{WHAT}}</td></tr>
+{{#PROBLEM}}      <tr data-record="{{ID}}"><td data-label="单号"><a href="{{HREF}}">{{NO}}</a></td><td data-label="状态">{{STATUS}}</td><td data-label="创建时间">{{CREATED}}</td><td data-label="记账时间">{{AT}}</td><td data-label="问题">{{WHAT}}</td></tr>
 {{/PROBLEM}}    </tbody>
   </table>
 {{/PROBLEMS}}</section>

@@ -6,7 +6,7 @@
   <table class="list" id="record-list">
     <thead><tr><th>单号</th><th>状态</th><th>创建时间</th><th>变动时间</th></tr></thead>
     <tbody>
-{{#RECORD}}      <tr data-id="{{ID}}"><td><a href="{{HREF}}">{{NO}}</a></td><td data-status="{{STATUS_CODE}}">{{STATUS}}</td><td>{{CREATED}}</td><td>{{AT}}</td></tr>
+{{#RECORD}}      <tr data-id="{{ID}}"><td data-label="单号"><a href="{{HREF}}">{{NO}}</a></td><td data-status="{{STATUS_CODE}}" data-label="状态">{{STATUS}}</td><td data-label="创建时间">{{CREATED}}</td><td data-label="变动时间">{{AT}}</td></tr>
 {{/RECORD}}    </tbody>
   </table>
 {{#EMPTY}}  <p class="hint">没有单据。</p>

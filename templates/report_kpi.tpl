@@ -26,7 +26,7 @@
   <table class="list">
     <thead><tr><th>项目</th><th>权重</th><th>得分算法</th></tr></thead>
     <tbody>
-{{#WEIGHT}}      <tr data-part="{{CODE}}"><td>{{LABEL}}</td><td data-metric="weight">{{WEIGHT}}</td><td>{{HOW}}</td></tr>
+{{#WEIGHT}}      <tr data-part="{{CODE}}"><td data-label="项目">{{LABEL}}</td><td data-metric="weight" data-label="权重">{{WEIGHT}}</td><td data-label="得分算法">{{HOW}}</td></tr>
 {{/WEIGHT}}    </tbody>
   </table>
   <p class="hint">按时完成率与处理时长按工单的修复时间计入当月；工时按登记日期；评价按评价日期，同时计入维修人员和受理人员；责任投诉按投诉登记日期；返修计入原工单修复的月份。</p>

@@ -23,7 +23,7 @@
   <table class="list" id="return-list">
     <thead><tr><th>单号</th><th>提交时间</th><th>客户</th><th>电话</th><th>产品</th><th>类型</th><th>实付金额</th><th>状态</th><th>时限</th></tr></thead>
     <tbody>
-{{#ROW}}      <tr data-status="{{STATUS}}"><td><a href="/staff/returns/{{ID}}">{{NO}}</a></td><td data-label="提交">{{CREATED}}</td><td data-label="客户">{{NAME}}</td><td data-label="电话">{{PHONE}}</td><td data-label="产品">{{PRODUCT}}</td>
+{{#ROW}}      <tr data-status="{{STATUS}}"><td data-label="单号"><a href="/staff/returns/{{ID}}">{{NO}}</a></td><td data-label="提交">{{CREATED}}</td><td data-label="客户">{{NAME}}</td><td data-label="电话">{{#PHONE_TEL}}<a href="tel:{{TEL}}">{{PHONE}}</a>{{/PHONE_TEL}}{{#PHONE_TEXT}}{{PHONE}}{{/PHONE_TEXT}}</td><td data-label="产品">{{PRODUCT}}</td>
         <td data-label="类型">{{KIND_LABEL}}</td><td data-label="实付">{{PAID}}</td><td data-label="状态"><span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></td>
         <td data-label="时限">{{DUE}}{{#OVERDUE}} <span class="tag overdue">已超时</span>{{/OVERDUE}}</td></tr>
 {{/ROW}}    </tbody>

@@ -21,7 +21,7 @@
   <table class="list">
     <thead><tr><th>日期</th><th>星期</th><th>班次</th></tr></thead>
     <tbody>
-{{#DAY}}      <tr data-day="{{DATE}}"><td>{{DATE}}</td><td>周{{WD}}</td><td class="fill-shift">{{SHIFT}} <span class="hint">{{SPAN}}</span></td></tr>
+{{#DAY}}      <tr data-day="{{DATE}}"><td data-label="日期">{{DATE}}</td><td data-label="星期">周{{WD}}</td><td class="fill-shift" data-label="班次">{{SHIFT}} <span class="hint">{{SPAN}}</span></td></tr>
 {{/DAY}}    </tbody>
   </table>
 {{#CAN_SAVE}}  <form method="post" action="/staff/roster/fill" class="form" id="fill-save">

@@ -8,8 +8,8 @@
   <table class="list">
     <thead><tr><th>浏览器</th><th>登录地址</th><th>登录时间</th><th>最近活动</th><th>操作</th></tr></thead>
     <tbody>
-{{#SESSION}}      <tr data-session="{{ID}}"{{#CURRENT}} class="current"{{/CURRENT}}><td><span title="{{USER_AGENT}}">{{BROWSER}}</span></td><td data-label="登录地址">{{IP}}</td><td data-label="登录时间">{{STARTED}}</td><td data-label="最近活动">{{LAST_SEEN}}</td>
-        <td>{{#CURRENT}}<span class="tag ok">当前会话</span>{{/CURRENT}}{{#OTHER}}<form method="post" action="/staff/sessions/end" class="inline">
+{{#SESSION}}      <tr data-session="{{ID}}"{{#CURRENT}} class="current"{{/CURRENT}}><td data-label="浏览器"><span title="{{USER_AGENT}}">{{BROWSER}}</span></td><td data-label="登录地址">{{IP}}</td><td data-label="登录时间">{{STARTED}}</td><td data-label="最近活动">{{LAST_SEEN}}</td>
+        <td data-label="操作">{{#CURRENT}}<span class="tag ok">当前会话</span>{{/CURRENT}}{{#OTHER}}<form method="post" action="/staff/sessions/end" class="inline">
           <input type="hidden" name="csrf" value="{{CSRF}}">
           <input type="hidden" name="id" value="{{ID}}">
           <button type="submit" class="danger">结束</button>

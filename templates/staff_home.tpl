@@ -39,7 +39,7 @@
     <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th></tr></thead>
     <tbody>
 {{#RECENT}}
-      <tr><td>{{AT}}</td><td>{{ACTOR}}</td><td>{{ACTION}}</td><td>{{TARGET}}</td></tr>
+      <tr><td data-label="时间">{{AT}}</td><td data-label="操作人">{{ACTOR}}</td><td data-label="操作">{{ACTION}}</td><td data-label="对象">{{TARGET}}</td></tr>
 {{/RECENT}}
     </tbody>
   </table>

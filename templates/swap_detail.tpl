@@ -3,6 +3,7 @@
   <p><a href="/staff/swaps">← 调班</a></p>
   <h1>调班申请 #{{ID}} <span class="status" data-status="{{STATUS}}">{{STATUS_LABEL}}</span></h1>
   <p class="alert" role="alert">{{MESSAGE}}</p>
+{{>FORM_ERRORS}}
   <dl class="fields">
     <dt>申请人</dt><dd id="requester">{{REQUESTER}}</dd>
     <dt>调出班次</dt><dd id="requester-shift">{{REQUESTER_SHIFT}}</dd>
@@ -26,7 +27,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="decline">
     <label for="decline_note">拒绝说明</label>
-    <input id="decline_note" name="note" maxlength="500">
+    <input id="decline_note" name="note" maxlength="500" value="{{note}}"{{#decline_note_INVALID}} aria-invalid="true"{{/decline_note_INVALID}}>
+    <span class="err">{{decline_note_error}}</span>
     <button type="submit" class="danger">拒绝调班</button>
   </form>
 {{/CAN_decline}}
@@ -34,7 +36,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="approve">
     <label for="approve_note">审批意见</label>
-    <input id="approve_note" name="note" maxlength="500">
+    <input id="approve_note" name="note" maxlength="500" value="{{note}}"{{#approve_note_INVALID}} aria-invalid="true"{{/approve_note_INVALID}}>
+    <span class="err">{{approve_note_error}}</span>
     <button type="submit" class="primary">批准</button>
   </form>
 {{/CAN_approve}}
@@ -42,7 +45,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="version" value="{{VERSION}}">
     <input type="hidden" name="action" value="reject">
     <label for="reject_note">驳回原因</label>
-    <input id="reject_note" name="note" maxlength="500">
+    <input id="reject_note" name="note" maxlength="500" value="{{note}}"{{#reject_note_INVALID}} aria-invalid="true"{{/reject_note_INVALID}}>
+    <span class="err">{{reject_note_error}}</span>
     <button type="submit" class="danger">驳回</button>
   </form>
 {{/CAN_reject}}

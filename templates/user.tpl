@@ -2,14 +2,15 @@
 <section class="panel narrow">
   <p><a href="/admin/users">← 员工账号</a></p>
   <h1>{{USERNAME}} {{#ACTIVE}}<span class="tag ok">在职</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</h1>
+{{>FORM_ERRORS}}
   <h2>资料与角色</h2>
   <form method="post" action="/admin/users/{{ID}}" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="display_name">姓名</label>
-    <input id="display_name" name="display_name" value="{{display_name}}" maxlength="32" required>
+    <input id="display_name" name="display_name" value="{{display_name}}" maxlength="32" required{{#display_name_INVALID}} aria-invalid="true"{{/display_name_INVALID}}>
     <span class="err">{{display_name_error}}</span>
     <label for="role">角色</label>
-    <select id="role" name="role">
+    <select id="role" name="role"{{#role_INVALID}} aria-invalid="true"{{/role_INVALID}}>
 {{#ROLE_OPTION}}      <option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/ROLE_OPTION}}
     </select>
@@ -20,7 +21,7 @@
   <form method="post" action="/admin/users/{{ID}}/password" class="form">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="password">新密码（至少 10 个字符）</label>
-    <input id="password" name="password" type="password" autocomplete="new-password" maxlength="128" required>
+    <input id="password" name="password" type="password" autocomplete="new-password" maxlength="128" required{{#password_INVALID}} aria-invalid="true"{{/password_INVALID}}>
     <span class="err">{{password_error}}</span>
     <button type="submit">重置密码并退出其所有登录</button>
   </form>

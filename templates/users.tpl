@@ -5,9 +5,9 @@
     <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th>创建日期</th></tr></thead>
     <tbody>
 {{#USER}}
-      <tr><td><a href="/admin/users/{{ID}}">{{USERNAME}}</a></td><td>{{DISPLAY_NAME}}</td><td>{{ROLE_LABEL}}</td>
-        <td>{{#ACTIVE}}<span class="tag ok">在职</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
-        <td>{{CREATED}}</td></tr>
+      <tr><td data-label="用户名"><a href="/admin/users/{{ID}}">{{USERNAME}}</a></td><td data-label="姓名">{{DISPLAY_NAME}}</td><td data-label="角色">{{ROLE_LABEL}}</td>
+        <td data-label="状态">{{#ACTIVE}}<span class="tag ok">在职</span>{{/ACTIVE}}{{#INACTIVE}}<span class="tag off">已停用</span>{{/INACTIVE}}</td>
+        <td data-label="创建日期">{{CREATED}}</td></tr>
 {{/USER}}
     </tbody>
   </table>

@@ -183,7 +183,7 @@ test("a user cannot end another user's session, nor this one by number; bad inpu
 test('the session pages need a session', async () => {
   const r = await request('GET', '/staff/sessions');
   assert.equal(r.status, 303);
-  assert.equal(r.location, '/login');
+  assert.equal(r.location, `/login?next=${encodeURIComponent('/staff/sessions')}`);
   for (const p of ['/staff/sessions/end', '/staff/sessions/end-others']) {
     const post = await new Client().post(p, { csrf: 'x', id: '1' });
     assert.equal(post.status, 303, `${p} answered ${post.status}`);

@@ -47,10 +47,10 @@ function col(id, column) {
   return rows[0][0];
 }
 
-/** The phone shown on a work order page. */
+/** The phone shown on a work order page (a whole one is a tel: link). */
 function shownPhone(html) {
-  const m = /<dd class="phone">([^<]*)<\/dd>/.exec(html);
-  return m ? htmlUnescape(m[1]).trim() : null;
+  const m = /<dd class="phone">([\s\S]*?)<\/dd>/.exec(html);
+  return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '')).trim() : null;
 }
 
 
@@ -306,7 +306,7 @@ test('two different actions sent at once with the same version: exactly one succ
     const base = { csrf: page.csrf, version: page.version };
     const [a, b] = await Promise.all([
       agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'accept', priority: 'urgent' }),
-      agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'cancel', reason: `并发取消 ${round}` }),
+      agent.post(`/staff/repairs/${r.id}/action`, { ...base, action: 'cancel', reason: `并发取消 ${round}`, confirm: '1' }),
     ]);
     const statuses = [a.status, b.status];
     assert.equal(statuses.filter((s) => s === 303).length, 1, `round ${round}: answers ${statuses}`);
@@ -348,7 +348,7 @@ test('cancel needs a reason; cancelled shows on the page and on /track', async (
   await repairActionOk(agent, r.id, 'accept', { priority: 'normal' });
   await refused(agent, r.id, 'cancel', { reason: '' }, 422, '请填写取消原因');
   await refused(agent, r.id, 'cancel', { reason: '长'.repeat(501) }, 422, '500');
-  await repairActionOk(agent, r.id, 'cancel', { reason: '客户自行修好' });
+  await repairActionOk(agent, r.id, 'cancel', { reason: '客户自行修好', confirm: '1' });
   const p = await expectStatus(agent, r.id, 'cancelled');
   assert.equal(col(r.id, 'cancel_reason'), '客户自行修好');
   assert.ok(p.r.text.includes('客户自行修好'));
@@ -595,7 +595,7 @@ test('without a session the staff repair pages answer 303 to /login', async () =
   for (const p of ['/staff/repairs', `/staff/repairs/${r.id}`, '/staff/repairs/new', '/staff/my', `/staff/repairs/${r.id}/print`, '/staff/repairs?status=new']) {
     const x = await request('GET', p);
     assert.equal(x.status, 303, `${p} answered ${x.status}`);
-    assert.equal(x.location, '/login', `${p} sent to ${x.location}`);
+    assert.equal(x.location, `/login?next=${encodeURIComponent(p)}`, `${p} sent to ${x.location}`);
   }
   const before = snapshot(r.id);
   const post = await request('POST', `/staff/repairs/${r.id}/action`, { body: 'action=cancel&reason=x&version=1&csrf=x' });

@@ -226,13 +226,13 @@ test('reject needs a reason, which the customer is told; rejecting inside the 7 
 test('cancel needs a reason and works from requested and approved', async () => {
   const a = insertReturn();
   await refused(agent, a.id, 'cancel', {}, 422, '取消原因');
-  await returnActionOk(agent, a.id, 'cancel', { reason: '客户撤回申请' });
+  await returnActionOk(agent, a.id, 'cancel', { reason: '客户撤回申请', confirm: '1' });
   await expectStatus(agent, a.id, 'cancelled');
   assert.equal(col(a.id, 'cancel_reason'), '客户撤回申请');
   assert.equal(lastEvent(a.id)[4], '申请已取消');
   const b = insertReturn();
   await returnActionOk(supervisor, b.id, 'approve', {});
-  await returnActionOk(supervisor, b.id, 'cancel', { reason: '客户不再寄回' });
+  await returnActionOk(supervisor, b.id, 'cancel', { reason: '客户不再寄回', confirm: '1' });
   await expectStatus(agent, b.id, 'cancelled');
 });
 

@@ -50,7 +50,7 @@ function returnRows(html) {
       id: link ? Number(link[1]) : null,
       no: link ? link[2] : null,
       status: status ? status[1] : null,
-      cells: [...tr[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+      cells: [...tr[1].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
     };
   });
 }
@@ -91,7 +91,7 @@ test('merging moves the returns to the customer kept, with an event on each and 
   const kept0 = insertReturn({ customer_id: keep }).id;
   const moved = [insertReturn({ customer_id: dup, kind: 'exchange' }).id, insertReturn({ customer_id: dup, status: 'closed' }).id];
 
-  const m = await customerPost(supervisor, keep, '/merge', { other_id: String(dup) });
+  const m = await customerPost(supervisor, keep, '/merge', { other_id: String(dup), confirm: '1' });
   assert.equal(m.status, 303, `merge answered ${m.status}: ${snippet(m.text)}`);
   for (const id of [kept0, ...moved]) assert.equal(returnRow(id).customer_id, keep, `return ${id} is not under #${keep}`);
   assert.equal(customerIdOf(repair.id), keep, 'the repair did not move along');
@@ -120,7 +120,7 @@ test('anonymising blanks the contact details of the returns too; the order numbe
     insertReturn({ customer_id: cid, contact_name: name, contact_phone: phone, address, order_no: `JD${RUN_ID}2`, status: 'refunded' }).id,
   ];
   const before = ids.map(returnRow);
-  const res = await customerPost(supervisor, cid, '/anonymise');
+  const res = await customerPost(supervisor, cid, '/anonymise', { confirm: '1' });
   assert.equal(res.status, 303, `anonymise answered ${res.status}: ${snippet(res.text)}`);
   ids.forEach((id, i) => {
     const r = returnRow(id);
@@ -153,7 +153,7 @@ test('a customer with returns (and no repairs) cannot be deleted', async () => {
   assert.equal(returnRow(id).customer_id, cid);
   // once the return is gone (no page does that: SQL), the delete goes through
   sql(`DELETE FROM returns WHERE id = ${id}`);
-  const ok = await customerPost(supervisor, cid, '/delete');
+  const ok = await customerPost(supervisor, cid, '/delete', { confirm: '1' });
   assert.equal(ok.status, 303, `deleting it without returns answered ${ok.status}: ${snippet(ok.text)}`);
   // search by phone still works for customers with returns
   const { cid: c2, repair } = await customerWithRepair();

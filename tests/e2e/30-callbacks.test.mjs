@@ -67,10 +67,10 @@ function lastEvent(id, subject = 'callback') {
 /** The rows of a list page (the search box keeps what was typed, a phone say). */
 const tbody = (html) => /<tbody>([\s\S]*?)<\/tbody>/.exec(html)[1];
 
-/** The phone the callback page shows. */
+/** The phone the callback page shows (a whole one is a tel: link). */
 function shownPhone(html) {
-  const m = /<dd class="phone" id="phone">([^<]*)<\/dd>/.exec(html);
-  return m ? htmlUnescape(m[1]).trim() : null;
+  const m = /<dd class="phone" id="phone">([\s\S]*?)<\/dd>/.exec(html);
+  return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '')).trim() : null;
 }
 
 /** A repair resolved through the pages (lib's resolvedRepair) with the times around it and its callback. */

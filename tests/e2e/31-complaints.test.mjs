@@ -308,7 +308,7 @@ test('a complaint opened by a bad rating shows the scores and the call it came f
   const p = await expectStatus(supervisor, id, 'open');
   const rating = /<section class="panel" id="rating">([\s\S]*?)<\/section>/.exec(p.r.text);
   assert.ok(rating, 'the rating is not shown');
-  const scores = Object.fromEntries([...rating[1].matchAll(/data-dimension="(\w+)"><td>[^<]*<\/td><td class="score">(\d)</g)].map((m) => [m[1], m[2]]));
+  const scores = Object.fromEntries([...rating[1].matchAll(/data-dimension="(\w+)"><td[^>]*>[^<]*<\/td><td class="score"[^>]*>(\d)</g)].map((m) => [m[1], m[2]]));
   assert.deepEqual(scores, { attitude: '1', timeliness: '3', quality: '2', overall: '2' });
   assert.ok(rating[1].includes('未解决') && rating[1].includes('师傅迟到两小时'));
   assert.ok(p.r.text.includes('问题未解决'), 'the source is not shown');

@@ -73,7 +73,7 @@ function myShifts(html) {
   const table = /<table class="list" id="my-shifts">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html);
   assert.ok(table, '/staff/my has no shift table');
   return [...table[1].matchAll(/<tr data-day="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => ({
-    day: m[1], cells: [...m[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
+    day: m[1], cells: [...m[2].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => htmlUnescape(td[1].replace(/<[^>]+>/g, '').trim())),
   }));
 }
 

@@ -89,7 +89,7 @@ test('the day\'s figures are exactly what was taken in and finished, the equatio
 
   const r1 = await newRepair();
   await repairActionOk(agent, r1.id, 'accept', { priority: 'normal' });
-  await repairActionOk(agent, r1.id, 'cancel', { reason: '客户不修了' });
+  await repairActionOk(agent, r1.id, 'cancel', { reason: '客户不修了', confirm: '1' });
   const r2 = await resolvedRepair({ agent, supervisor, tech, techId });
   const r3 = await newRepair();
   const t1 = await newReturn();

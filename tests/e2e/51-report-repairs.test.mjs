@@ -111,7 +111,7 @@ test('fault categories: add, duplicate refused, deactivated one refused on resol
 
   // r4 takes category 2 while active; then it is deactivated and refused on the next resolve
   const r1Times = { created: day(2, '09:00:00'), resolved: day(3), minutes: 60, onTime: 1 };
-  const r1 = await job('r1', { product: PA, serial: `S1${TAG}`, laterTimes: true, resolve: { fault_category_id: c1, warranty_repair: '1', labour_cost: '50', parts_cost: '0' } });
+  const r1 = await job('r1', { product: PA, serial: `S1${TAG}`, laterTimes: true, resolve: { fault_category_id: c1, warranty_repair: '1', labour_cost: '50', parts_cost: '0', confirm_warranty_charge: '1' } });
   // r4 comes in while r1 was just resolved: a repeat of r1, ten days after it once both times move
   await job('r4', { product: PB, serial: `S1${TAG}`, who: 'tech2', resolve: { fault_category_id: c2, warranty_repair: '1', labour_cost: '0', parts_cost: '0' },
     created: day(13), resolved: day(14), minutes: 'NULL', onTime: 'NULL' });

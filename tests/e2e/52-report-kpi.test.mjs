@@ -39,7 +39,7 @@ function kpiRows(html) {
 
 /** The weights the page shows: { on_time: 30, ... }. */
 function shownWeights(html) {
-  return Object.fromEntries([...html.matchAll(/<tr data-part="([a-z_]+)"><td>[^<]*<\/td><td data-metric="weight">(\d+)<\/td>/g)]
+  return Object.fromEntries([...html.matchAll(/<tr data-part="([a-z_]+)"><td[^>]*>[^<]*<\/td><td data-metric="weight"[^>]*>(\d+)<\/td>/g)]
     .map((m) => [m[1], Number(m[2])]));
 }
 

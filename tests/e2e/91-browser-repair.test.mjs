@@ -88,6 +88,8 @@ test('a customer on a phone reports a fault and tracks it; a supervisor works it
       await f.locator('input[name="labour_cost"]').fill('120');
       await f.locator('input[name="parts_cost"]').fill('68.50');
       await f.locator('select[name="warranty_repair"]').selectOption('1');
+      // a warranty repair with costs is refused unless the charge is confirmed (#11)
+      await f.locator('input[name="confirm_warranty_charge"]').check();
     });
     assert.equal(await sp.getAttribute('#repair', 'data-status'), 'resolved');
     assert.match(await sp.textContent('#repair'), /更换减震器/);

@@ -224,7 +224,7 @@ export function tableRows(html) {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html);
   if (!body) return [];
   return [...body[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) =>
-    [...tr[1].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => td[1].replace(/<[^>]+>/g, '').trim()),
+    [...tr[1].matchAll(/<td(?:\s[^>]*)?>([\s\S]*?)<\/td>/g)].map((td) => td[1].replace(/<[^>]+>/g, '').trim()),
   );
 }
 
@@ -771,10 +771,21 @@ export async function assertRefused(what, act, state, status, message) {
   return r;
 }
 
-/** The text of the page's role="alert" paragraph (unescaped), or ''. */
+/**
+ * The text of the page's role="alert" paragraph (unescaped), or else the messages of its error
+ * summary (a refused field's form: the summary says it instead), or ''.
+ */
 export function alertText(html) {
   const m = /<p class="alert"[^>]*>([\s\S]*?)<\/p>/.exec(html || '');
-  return m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '').trim()) : '';
+  const text = m ? htmlUnescape(m[1].replace(/<[^>]+>/g, '').trim()) : '';
+  return text || errorSummary(html).map((e) => e.message).join(' ');
+}
+
+/** The error summary's entries [{ href, message }] (unescaped), [] when the page has none. */
+export function errorSummary(html) {
+  const box = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(html || '');
+  if (!box) return [];
+  return [...box[1].matchAll(/<a href="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({ href: htmlUnescape(m[1]), message: htmlUnescape(m[2]).trim() }));
 }
 
 // ------------------------------------------------------------ returns --
