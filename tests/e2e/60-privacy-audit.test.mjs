@@ -111,7 +111,7 @@ test('contact details only on the technician\'s own open jobs', async () => {
 // ------------------------------------------------------- navigation by role --
 /** The staff navigation's links, in order. */
 function navLinks(html) {
-  const nav = /<nav>([\s\S]*?)<\/nav>/.exec(html)[1];
+  const nav = /<nav[^>]*>([\s\S]*?)<\/nav>/.exec(html)[1];
   return [...nav.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => ({ href: m[1], label: m[2] }));
 }
 
@@ -159,7 +159,7 @@ test('a technician lands on 我的工单 and the staff home shows their jobs fir
 async function auditPage(query) {
   const r = await admin.get(`/admin/audit${query ? `?${query}` : ''}`);
   assert.equal(r.status, 200, `/admin/audit?${query} answered ${r.status}`);
-  const rows = [...r.text.matchAll(/<tr><td><span class="entry" data-id="(\d+)">([^<]*)<\/span><\/td><td>([^<]*)<\/td><td><span class="action" data-action="([^"]*)">([^<]*)<\/span><\/td><td>([\s\S]*?)<\/td><td>([^<]*)<\/td>/g)]
+  const rows = [...r.text.matchAll(/<tr><td[^>]*><span class="entry" data-id="(\d+)">([^<]*)<\/span><\/td><td[^>]*>([^<]*)<\/td><td[^>]*><span class="action" data-action="([^"]*)">([^<]*)<\/span><\/td><td[^>]*>([\s\S]*?)<\/td><td[^>]*>([^<]*)<\/td>/g)]
     .map((m) => ({ id: Number(m[1]), at: m[2], actor: htmlUnescape(m[3]), code: m[4], label: htmlUnescape(m[5]), target: htmlUnescape(m[6].replace(/<[^>]+>/g, '')), detail: htmlUnescape(m[7]) }));
   const next = /id="next-page" href="\/admin\/audit\?([^"]+)"/.exec(r.text);
   return { rows, next: next ? htmlUnescape(next[1]) : null, text: r.text };

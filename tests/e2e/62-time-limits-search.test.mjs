@@ -330,7 +330,7 @@ test('a customer has several phone numbers: listed and edited on the customer pa
   const other = await newRepair({ name: `多号客户${TAG}` });
   const otherCust = customerOf(other.id);
   assert.notEqual(otherCust, cust);
-  x = await customerPost(supervisor, cust, '/merge', { other_id: String(otherCust) });
+  x = await customerPost(supervisor, cust, '/merge', { other_id: String(otherCust), confirm: '1' });
   assert.equal(x.status, 303, snippet(x.text));
   assert.deepEqual(phonesOf(cust).map((p) => p[0]).sort(), [a.phone, second, other.phone].sort(), 'merging lost a number');
   assert.deepEqual(phonesOf(otherCust), []);
