@@ -8,6 +8,7 @@
 #include "response.h"
 #include "sla.h"
 #include "valid.h"
+#include "workcal.h"
 
 #include <string.h>
 
@@ -15,7 +16,6 @@ static const char SQL_HOLIDAYS[] =
 	"SELECT DATE_FORMAT(day, '%Y-%m-%d'), name, DAYOFWEEK(day) - 1, kind FROM holidays WHERE day >= CURDATE() "
 	"ORDER BY day LIMIT 1000";
 static const char SQL_PAST_COUNT[] = "SELECT COUNT(*) FROM holidays WHERE day < CURDATE()";
-static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 static const char SQL_HOLIDAY_INSERT[] = "INSERT INTO holidays (day, kind, name) VALUES (?, ?, ?)";
 static const char SQL_HOLIDAY_GET[] = "SELECT name, kind FROM holidays WHERE day = ? FOR UPDATE";
 static const char SQL_HOLIDAY_DELETE[] = "DELETE FROM holidays WHERE day = ?";
@@ -78,18 +78,19 @@ static void fill_settings(struct request *r, tmpl_dict *d)
 /* The whole page with the given status; the add form keeps whatever form_validate put in d. */
 static int holidays_page(struct request *r, int status, tmpl_dict **out, const char **today_out)
 {
-	struct db_result list, past, today;
+	struct db_result list, past;
+	const char *today;
 	int st = db_exec(r->db, &r->arena, &list, SQL_HOLIDAYS, "");
 	if (st == DB_OK)
 		st = db_exec(r->db, &r->arena, &past, SQL_PAST_COUNT, "");
 	if (st == DB_OK)
-		st = db_exec(r->db, &r->arena, &today, SQL_TODAY, "");
+		st = workcal_today(r, &today);
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = page_begin(r, status, "holidays.tpl", "工作日历");
 	int editor = (r->sess.role & ROLES_SUPERVISOR) != 0;
 	tmpl_set(d, "CSRF", r->sess.csrf);
-	tmpl_set(d, "TODAY", db_cell(&today, 0, 0));
+	tmpl_set(d, "TODAY", today);
 	fill_settings(r, d);
 	for (size_t i = 0; i < list.nrows; i++) {
 		tmpl_dict *row = tmpl_section(d, "HOLIDAY");
@@ -122,7 +123,7 @@ static int holidays_page(struct request *r, int status, tmpl_dict **out, const c
 	else if (query_get(r, "deleted"))
 		tmpl_set(tmpl_section(d, "NOTICE"), "TEXT", "日期已删除。");
 	*out = d;
-	*today_out = db_cell(&today, 0, 0);
+	*today_out = today;
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "response.h"
 #include "valid.h"
+#include "workcal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +27,6 @@ static const char SQL_CANDIDATES[] =
 	"AND NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.customer_id = r.customer_id "
 	"AND c.done_at >= NOW() - INTERVAL ? DAY AND c.status IN ('done', 'unreachable')) "
 	"GROUP BY r.customer_id ORDER BY r.customer_id LIMIT ?";
-static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 
 static const char *valid_days(const char *v)
 {
@@ -86,20 +86,11 @@ static int candidates_load(struct request *r, struct bulk *b)
 		       v[F_FROM], v[F_TO], v[F_TO], days, (long long)BULK_CAP + 1);
 }
 
-static int today_load(struct request *r, const char **today)
-{
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_TODAY, "");
-	if (st == DB_OK)
-		*today = db_cell(&res, 0, 0);
-	return st;
-}
-
 /* GET /staff/callbacks/bulk (created: how many the last POST made): the form. Answers 200. */
 int page_callback_bulk_form(struct request *r)
 {
 	const char *today;
-	int st = today_load(r, &today);
+	int st = workcal_today(r, &today);
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = bulk_page(r, 200);
@@ -140,7 +131,7 @@ int page_callback_bulk(struct request *r)
 {
 	const char *today;
 	struct bulk b;
-	int st = today_load(r, &today);
+	int st = workcal_today(r, &today);
 	if (st != DB_OK)
 		return st;
 	tmpl_dict *d = bulk_page(r, 422);

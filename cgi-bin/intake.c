@@ -7,6 +7,7 @@
 #include "session.h"
 #include "throttle.h"
 #include "valid.h"
+#include "workcal.h"
 
 #include <string.h>
 
@@ -26,7 +27,6 @@ static const char SQL_COUNTER_BUMP[] =
 	"INSERT INTO daily_counters (kind, day, last) VALUES (?, CURDATE(), 1) ON DUPLICATE KEY UPDATE last = last + 1";
 static const char SQL_COUNTER_GET[] =
 	"SELECT last, DATE_FORMAT(CURDATE(), '%Y%m%d') FROM daily_counters WHERE kind = ? AND day = CURDATE()";
-static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 /* Any of a customer's numbers matches (customer_phones). */
 static const char SQL_CUSTOMER_BY_PHONE[] =
 	"SELECT id FROM customers WHERE id IN " CUSTOMERS_WITH_PHONE " AND merged_into IS NULL AND anonymised = 0 "
@@ -257,11 +257,11 @@ int intake_purchase_date_check(struct request *r, tmpl_dict *form, const char *f
 {
 	if (!*value || valid_date(value))
 		return 0;
-	struct db_result today;
-	int st = db_exec(r->db, &r->arena, &today, SQL_TODAY, "");
+	const char *today;
+	int st = workcal_today(r, &today);
 	if (st != DB_OK)
 		return st;
-	if (strcmp(value, db_cell(&today, 0, 0)) <= 0)
+	if (strcmp(value, today) <= 0)
 		return 0;
 	form_error(r, form, field, "购买日期不能晚于今天");
 	return 1;

@@ -11,22 +11,13 @@
 
 #include <string.h>
 
-int report_today(struct request *r, const char **today)
-{
-	const char *now;
-	int st = workcal_now(r, &now);
-	if (st == DB_OK)
-		*today = arena_printf(&r->arena, "%.10s", now);
-	return st;
-}
-
 /* The day of the query (today when absent), or NULL after answering 400. */
 static const char *query_day(struct request *r, int *st)
 {
 	const char *day = query_get(r, "date");
 	*st = DB_OK;
 	if (!day || !*day) {
-		*st = report_today(r, &day);
+		*st = workcal_today(r, &day);
 		return *st == DB_OK ? day : NULL;
 	}
 	if (valid_date(day) || sanbao_day(day) < 1) {

@@ -6,8 +6,6 @@
 /* The day's page with status; message (may be NULL) says why a sign-off was refused. Returns a
  * db_status. */
 int report_daily_page(struct request *r, int status, const char *day, const char *message);
-/* Today ("YYYY-MM-DD", the database's CURDATE()) into *today. Returns a db_status. */
-int report_today(struct request *r, const char **today);
 
 /* The sign-off box of d for day: the latest sign-off and the history, and the figures that changed
  * since, compared with current (daily_figures_text of the page). Returns a db_status. */

@@ -7,6 +7,7 @@
 #include "response.h"
 #include "sanbao.h"
 #include "valid.h"
+#include "workcal.h"
 
 #include <string.h>
 
@@ -82,7 +83,7 @@ int page_report_daily_signoff(struct request *r)
 	if (!day || valid_date(day) || sanbao_day(day) < 1)
 		return page_error(r, 400, "日期格式应为 YYYY-MM-DD，例如 2026-03-01。");
 	const char *today;
-	int st = report_today(r, &today);
+	int st = workcal_today(r, &today);
 	if (st != DB_OK)
 		return st;
 	const char *refusal = NULL;

@@ -13,7 +13,5 @@ struct report_range {
  * to before from, or more than max_days days sets g->error (the page answers 422 with the form as
  * sent). Returns a db_status (today comes from the database's clock). */
 int report_range_read(struct request *r, long max_days, struct report_range *g);
-/* Days from 1970-01-01 to a YYYY-MM-DD date (any Gregorian date). Pure. */
-long report_day_number(const char *date);
 
 #endif

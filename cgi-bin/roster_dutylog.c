@@ -9,8 +9,8 @@
 #include "roster_handover.h"
 #include "sanbao.h"
 #include "valid.h"
+#include "workcal.h"
 
-static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 /* Each shift type worked on the day (s), its people and the repairs and returns created in its span;
  * to: the last day of the span, for the queues' date filter. */
 static const char SQL_SHIFTS[] =
@@ -117,11 +117,9 @@ int page_duty_log(struct request *r)
 	if (day && *day && (valid_date(day) || sanbao_day(day) < 1))
 		return page_error(r, 400, "日期格式应为 YYYY-MM-DD。");
 	if (!day || !*day) {
-		struct db_result today;
-		int st = db_exec(r->db, &r->arena, &today, SQL_TODAY, "");
+		int st = workcal_today(r, &day);
 		if (st != DB_OK)
 			return st;
-		day = db_cell(&today, 0, 0);
 	}
 	return log_page(r, 200, day, NULL);
 }

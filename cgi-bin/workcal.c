@@ -21,6 +21,15 @@ int workcal_now(struct request *r, const char **now)
 	return st == DB_OK && !*now ? DB_ERR : st;
 }
 
+int workcal_today(struct request *r, const char **today)
+{
+	const char *now;
+	int st = workcal_now(r, &now);
+	if (st == DB_OK)
+		*today = arena_strndup(&r->arena, now, 10);
+	return st;
+}
+
 int workcal_load(struct request *r, struct sla_calendar *cal)
 {
 	struct db_result res;

@@ -11,6 +11,9 @@ int workcal_load(struct request *r, struct sla_calendar *cal);
 /* The database's NOW() in the site's time zone, "YYYY-MM-DD HH:MM:SS", into *now (arena). Returns a
  * db_status. */
 int workcal_now(struct request *r, const char **now);
+/* The database's today in the site's time zone, "YYYY-MM-DD", into *today (arena). Returns a
+ * db_status. */
+int workcal_today(struct request *r, const char **today);
 /* The moment `minutes` working minutes after now ("YYYY-MM-DD HH:MM:SS"), into due. Returns a db_status. */
 int workcal_due(struct request *r, const char *now, long minutes, char due[20]);
 /* The moment `hours` working hours after the database's now, into due: the limit a request gets as
