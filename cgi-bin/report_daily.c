@@ -47,20 +47,21 @@ static void kind_table(struct arena *a, const struct daily_figures *f, const cha
 	}
 }
 
-static void problems_fill(struct arena *a, tmpl_dict *s, const struct ledger_kind *k, const struct daily_problems *p)
+static void problems_fill(struct arena *a, tmpl_dict *s, const struct ledger_kind *k, const struct report_table *p)
 {
-	if (!p->n)
+	if (!p->nrows)
 		return;
 	tmpl_dict *list = tmpl_section(s, "PROBLEMS");
-	for (unsigned i = 0; i < p->n; i++) {
+	for (unsigned i = 0; i < p->nrows; i++) {
+		const char *const *v = p->cells + (size_t)i * p->ncols;
 		tmpl_dict *row = tmpl_section(list, "PROBLEM");
-		tmpl_set(row, "ID", p->p[i].id);
-		tmpl_set(row, "HREF", daily_record_href(a, k, p->p[i].id));
-		tmpl_set(row, "NO", p->p[i].no);
-		tmpl_set(row, "STATUS", p->p[i].status);
-		tmpl_set(row, "CREATED", p->p[i].created);
-		tmpl_set(row, "AT", p->p[i].at);
-		tmpl_set(row, "WHAT", p->p[i].what);
+		tmpl_set(row, "ID", v[P_ID]);
+		tmpl_set(row, "HREF", daily_record_href(a, k, v[P_ID]));
+		tmpl_set(row, "NO", v[P_NO]);
+		tmpl_set(row, "STATUS", v[P_STATUS]);
+		tmpl_set(row, "CREATED", v[P_CREATED]);
+		tmpl_set(row, "AT", v[P_AT]);
+		tmpl_set(row, "WHAT", v[P_WHAT]);
 	}
 }
 
@@ -68,13 +69,14 @@ static void problems_fill(struct arena *a, tmpl_dict *s, const struct ledger_kin
 static int kind_fill(struct request *r, tmpl_dict *d, const struct daily_figures *f, const char *day,
 		     const struct report_table *t, long long *age_ms)
 {
-	struct daily_problems problems = {0};
+	struct report_result checks;
 	const char *recheck = query_get(r, "recheck");
-	int st = daily_checks_run(r, f, day, recheck && !strcmp(recheck, "1"), &problems);
+	int st = daily_checks_run(r, f, day, recheck && !strcmp(recheck, "1"), &checks);
 	if (st != DB_OK)
 		return st;
-	if (problems.age_ms > *age_ms)
-		*age_ms = problems.age_ms;
+	if (checks.age_ms > *age_ms)
+		*age_ms = checks.age_ms;
+	const struct report_table *problems = &checks.t[0];
 	tmpl_dict *s = tmpl_section(d, "KIND");
 	tmpl_set(s, "KIND", f->kind->kind);
 	tmpl_set(s, "LABEL", f->kind->label);
@@ -83,17 +85,17 @@ static int kind_fill(struct request *r, tmpl_dict *d, const struct daily_figures
 		if (!f->balanced[row])
 			unbalanced = arena_printf(&r->arena, "%s%s%s", unbalanced, *unbalanced ? "、" : "",
 						  row ? f->kind->channels[row - 1][1] : "合计");
-	if (!*unbalanced && !problems.n) {
+	if (!*unbalanced && !problems->nrows) {
 		tmpl_show(s, "OK");
 	} else {
 		tmpl_dict *m = tmpl_section(s, "MISMATCH");
 		if (*unbalanced)
 			tmpl_set(tmpl_section(m, "UNBALANCED"), "ROWS", unbalanced);
-		if (problems.n)
-			tmpl_set_int(tmpl_section(m, "LISTED"), "N", problems.n);
+		if (problems->nrows)
+			tmpl_set_int(tmpl_section(m, "LISTED"), "N", problems->nrows);
 	}
 	report_table_fill(&r->arena, s, "TABLE", t);
-	problems_fill(&r->arena, s, f->kind, &problems);
+	problems_fill(&r->arena, s, f->kind, problems);
 	return DB_OK;
 }
 

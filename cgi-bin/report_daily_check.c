@@ -75,24 +75,15 @@ const char *daily_record_href(struct arena *a, const struct ledger_kind *k, cons
 	return arena_printf(a, "/staff/%ss/%s", k->kind, id);
 }
 
-static void add(struct arena *a, struct daily_problems *out, const struct flow *flow, const struct db_result *res,
+static void add(struct arena *a, struct report_table *out, const struct flow *flow, const struct db_result *res,
 		size_t i, const char *what)
 {
-	if (out->n == out->cap) {
-		unsigned cap = out->cap ? out->cap * 2 : 16;
-		struct daily_problem *p = arena_alloc(a, sizeof(*p) * cap);
-		if (out->n)
-			memcpy(p, out->p, sizeof(*p) * out->n);
-		out->p = p;
-		out->cap = cap;
-	}
-	struct daily_problem *p = &out->p[out->n++];
-	p->what = what;
-	p->id = db_cell(res, i, C_ID);
-	p->no = db_cell(res, i, C_NO);
-	p->status = flow_status_label(flow, db_cell(res, i, C_STATUS));
-	p->created = db_cell(res, i, C_CREATED);
-	p->at = db_cell(res, i, C_AT);
+	unsigned row = report_table_row(a, out, NULL);
+	const char *cells[DAILY_PROBLEM_COLUMNS] = {what, db_cell(res, i, C_ID), db_cell(res, i, C_NO),
+						    flow_status_label(flow, db_cell(res, i, C_STATUS)),
+						    db_cell(res, i, C_CREATED), db_cell(res, i, C_AT)};
+	for (unsigned c = 0; c < DAILY_PROBLEM_COLUMNS; c++)
+		report_table_set(out, row, c, cells[c], NULL);
 }
 
 static long long move_delta(const char *metric)
@@ -105,7 +96,7 @@ enum { K_ID, K_CHANNEL, K_METRIC, K_BALANCE };
 /* Checks one move (row i of a chain query) against the balance before it; a break is listed with
  * its record. Answers the move's balance, the next move's "before". */
 static int chain_step(struct request *r, const struct kind_sql *q, const struct flow *flow,
-		      const struct db_result *res, size_t i, long long *before, struct daily_problems *out)
+		      const struct db_result *res, size_t i, long long *before, struct report_table *out)
 {
 	const char *metric = db_cell(res, i, K_METRIC);
 	long long balance = db_cell_int(res, i, K_BALANCE), expected = *before + move_delta(metric);
@@ -121,7 +112,7 @@ static int chain_step(struct request *r, const struct kind_sql *q, const struct 
 }
 
 static int balance_chain(struct request *r, const struct daily_figures *f, const struct kind_sql *q, const char *day,
-			 struct daily_problems *out)
+			 struct report_table *out)
 {
 	struct db_result moves, next, first;
 	int st = db_exec(r->db, &r->arena, &moves, q->day_chain, "s", day);
@@ -146,7 +137,7 @@ static int balance_chain(struct request *r, const struct daily_figures *f, const
 }
 
 static int listed(struct request *r, const char *sql, const char *types, const char *a1, const char *a2,
-		  const char *a3, const struct flow *flow, const char *what, struct daily_problems *out)
+		  const char *a3, const struct flow *flow, const char *what, struct report_table *out)
 {
 	struct db_result res;
 	int st = db_exec(r->db, &r->arena, &res, sql, types, a1, a2, a3);
@@ -164,7 +155,7 @@ static long long taken_in(const struct daily_figures *f)
 	return 0;
 }
 
-static int checks_run(struct request *r, const struct daily_figures *f, const char *day, struct daily_problems *out)
+static int checks_run(struct request *r, const struct daily_figures *f, const char *day, struct report_table *out)
 {
 	const struct kind_sql *q = &KIND_SQLS[f->kind - LEDGER_KINDS];
 	const struct flow *flow = f->kind->flow;
@@ -191,8 +182,8 @@ static int checks_run(struct request *r, const struct daily_figures *f, const ch
 	return st;
 }
 
-/* The problems as a table of text, so report_cached can keep them. */
-static const struct report_column PROBLEM_COLS[] = {
+/* The problems' columns, in enum daily_problem_column order; kept by report_cached. */
+static const struct report_column PROBLEM_COLS[DAILY_PROBLEM_COLUMNS] = {
 	{NULL, "问题", RT_TEXT}, {NULL, "id", RT_TEXT}, {NULL, "单号", RT_TEXT},
 	{NULL, "状态", RT_TEXT}, {NULL, "创建时间", RT_TEXT}, {NULL, "记账时间", RT_TEXT},
 };
@@ -205,35 +196,14 @@ struct check_ctx {
 static int checks_build(struct request *r, const void *ctx, struct report_result *out)
 {
 	const struct check_ctx *c = ctx;
-	struct daily_problems problems = {0};
-	int st = checks_run(r, c->f, c->day, &problems);
-	struct report_table *t = report_result_add(out, "PROBLEMS", "", PROBLEM_COLS, 6);
-	for (unsigned i = 0; st == DB_OK && i < problems.n; i++) {
-		const struct daily_problem *q = &problems.p[i];
-		unsigned row = report_table_row(&r->arena, t, NULL);
-		const char *v[6] = {q->what, q->id, q->no, q->status, q->created, q->at};
-		for (unsigned k = 0; k < 6; k++)
-			report_table_set(t, row, k, v[k], NULL);
-	}
-	return st;
+	return checks_run(r, c->f, c->day, report_result_add(out, "PROBLEMS", "", PROBLEM_COLS, DAILY_PROBLEM_COLUMNS));
 }
 
 int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, int fresh,
-		     struct daily_problems *out)
+		     struct report_result *out)
 {
 	/* kept against the same figures: a change through the application is a new key */
 	const char *key = arena_printf(&r->arena, "daily|%s|%s", day, daily_figures_text(&r->arena, f, 1));
 	struct check_ctx ctx = {f, day};
-	struct report_result res;
-	int st = report_cached(r, key, DAILY_CHECK_SECONDS, fresh, checks_build, &ctx, &res);
-	if (st != DB_OK)
-		return st;
-	const struct report_table *t = &res.t[0];
-	*out = (struct daily_problems){.n = t->nrows, .cap = t->nrows, .age_ms = res.age_ms};
-	out->p = arena_alloc(&r->arena, sizeof(*out->p) * (t->nrows ? t->nrows : 1));
-	for (unsigned i = 0; i < t->nrows; i++) {
-		const char *const *v = t->cells + (size_t)i * t->ncols;
-		out->p[i] = (struct daily_problem){v[0], v[1], v[2], v[3], v[4], v[5]};
-	}
-	return DB_OK;
+	return report_cached(r, key, DAILY_CHECK_SECONDS, fresh, checks_build, &ctx, out);
 }

@@ -2,20 +2,14 @@
  * figures wrong, whatever the equation says. */
 #ifndef AFTERSALES_REPORT_DAILY_CHECK_H
 #define AFTERSALES_REPORT_DAILY_CHECK_H
+#include "report_cache.h"
 #include "report_daily_db.h"
 
-struct daily_problem {
-	const char *what;   /* why it is listed */
-	const char *id, *no, *status, *created, *at;
-};
+/* The columns of the problems' table: each row a record and why it is listed. */
+enum daily_problem_column { P_WHAT, P_ID, P_NO, P_STATUS, P_CREATED, P_AT, DAILY_PROBLEM_COLUMNS };
 
-struct daily_problems {
-	struct daily_problem *p;
-	unsigned n, cap;
-	long long age_ms;   /* how long ago the checks ran: 0 when just now */
-};
-
-/* Appends to out the problems of f's kind on day (f: that day's figures):
+/* The problems of f's kind on day (f: that day's figures), as table out->t[0] (columns enum
+ * daily_problem_column):
  * (a) a move of the day, or the first after it, whose balance is not the previous move's plus one
  *     in or minus one out (same kind and channel);
  * (b) a record created on day without its taken_in move that day, or a taken_in move of the day
@@ -30,7 +24,7 @@ struct daily_problems {
  * (重新核对, and before a sign-off). Returns a db_status. */
 #define DAILY_CHECK_SECONDS 30
 int daily_checks_run(struct request *r, const struct daily_figures *f, const char *day, int fresh,
-		     struct daily_problems *out);
+		     struct report_result *out);
 
 /* The record page of a kind's record id: /staff/repairs/<id>, ... */
 const char *daily_record_href(struct arena *a, const struct ledger_kind *k, const char *id);
