@@ -66,16 +66,18 @@ void chart_fill(struct arena *a, tmpl_dict *d, const char *marker, const struct 
 		tmpl_set(legend, "LABEL", se->label);
 		tmpl_set(tmpl_section(f, "HEAD"), "LABEL", se->label);
 		if (se->line) {
-			const char *points = "";
+			struct arena_text points = {.arena = a};
+			arena_text_puts(&points, "");
 			for (unsigned i = 0; i < c->n; i++) {
 				if (se->values[i] < 0)
 					continue;
 				double y = TOP + ph - ph * (se->values[i] > max ? max : se->values[i]) / max;
-				points = arena_printf(a, "%s%s%.1f,%.1f", points, *points ? " " : "", LEFT + cw * (i + 0.5), y);
+				arena_text_puts(&points, arena_printf(a, "%s%.1f,%.1f", points.len ? " " : "",
+								      LEFT + cw * (i + 0.5), y));
 			}
 			tmpl_dict *line = tmpl_section(f, "LINE");
 			tmpl_set_int(line, "S", s);
-			tmpl_set(line, "POINTS", points);
+			tmpl_set(line, "POINTS", points.buf);
 			continue;
 		}
 		double bw = cw * 0.8 / (nbars ? nbars : 1);

@@ -132,14 +132,16 @@ int daily_figures_load(struct request *r, const char *day, struct daily_figures 
 
 const char *daily_figures_text(struct arena *a, const struct daily_figures *f, unsigned nkinds)
 {
-	const char *text = "";
+	struct arena_text text = {.arena = a};
+	arena_text_puts(&text, "");
 	for (unsigned k = 0; k < nkinds; k++)
 		for (unsigned row = 0; row < f[k].nrows; row++)
 			for (unsigned col = 0; col < f[k].nmetrics; col++)
 				if (f[k].v[row][col])
-					text = arena_printf(a, "%s%s.%s.%s=%lld;", text, f[k].kind->kind,
-							    daily_row_code(&f[k], row), f[k].metric[col], f[k].v[row][col]);
-	return text;
+					arena_text_puts(&text, arena_printf(a, "%s.%s.%s=%lld;", f[k].kind->kind,
+									    daily_row_code(&f[k], row), f[k].metric[col],
+									    f[k].v[row][col]));
+	return text.buf;
 }
 
 long long daily_figures_value(const char *text, const char *key)
