@@ -12,7 +12,6 @@
 #include "roster_handover.h"
 #include "status_counts.h"
 
-#include <string.h>
 
 static const char SQL_STAFF_COUNTS[] =
 	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
@@ -31,21 +30,29 @@ static const char SQL_RECENT_AUDIT[] =
  * ones, linking to its queue. */
 struct record_stats {
 	const char *title, *list, *overdue_id;
-	const struct flow *flow;
-	const char *statuses;  /* shown, in order, comma-separated: the open ones, and complaints' resolved */
+	const struct flow *flow;  /* its open statuses are shown, in the table's order */
+	const char *also;         /* one more status shown after them, or NULL */
 	int overdue, mine, today; /* columns of SQL_CLOCK_COUNTS; K_NONE: not shown */
 };
 
 static const struct record_stats RECORD_STATS[] = {
-	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, "new,accepted,assigned,in_progress,waiting_parts",
-	 K_REPAIRS_OVERDUE, K_MINE, K_NONE},
-	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, "requested,approved,received,inspected",
-	 K_RETURNS_OVERDUE, K_NONE, K_NONE},
-	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, "open,investigating,reopened,resolved",
-	 K_COMPLAINTS_OVERDUE, K_NONE, K_NONE},
-	{"回访", "/staff/callbacks", "callback-overdue-count", &CALLBACK_FLOW, "due,taken", K_CALLBACKS_OVERDUE, K_NONE,
+	{"维修工单", "/staff/repairs", "overdue-count", &REPAIR_FLOW, NULL, K_REPAIRS_OVERDUE, K_MINE, K_NONE},
+	{"退换货", "/staff/returns", "return-overdue-count", &RETURN_FLOW, NULL, K_RETURNS_OVERDUE, K_NONE, K_NONE},
+	/* a resolved complaint waits for the customer's confirmation: the desk still watches it */
+	{"投诉", "/staff/complaints", "complaint-overdue-count", &COMPLAINT_FLOW, "resolved", K_COMPLAINTS_OVERDUE, K_NONE,
+	 K_NONE},
+	{"回访", "/staff/callbacks", "callback-overdue-count", &CALLBACK_FLOW, NULL, K_CALLBACKS_OVERDUE, K_NONE,
 	 K_CALLBACKS_TODAY},
 };
+
+static void status_count_fill(tmpl_dict *block, const struct record_stats *s, const struct db_result *counts,
+			      const char *status)
+{
+	tmpl_dict *row = tmpl_section(block, "STATUS_COUNT");
+	tmpl_set(row, "STATUS", status);
+	tmpl_set(row, "LABEL", flow_status_label(s->flow, status));
+	tmpl_set_int(row, "COUNT", status_count_of(counts, s->flow->subject, status));
+}
 
 /* Adds the block of s to d from the counts read for the page. */
 static void record_stats_fill(struct request *r, tmpl_dict *d, const struct record_stats *s,
@@ -55,15 +62,11 @@ static void record_stats_fill(struct request *r, tmpl_dict *d, const struct reco
 	tmpl_set(block, "TITLE", s->title);
 	tmpl_set(block, "LIST", s->list);
 	tmpl_set(block, "OVERDUE_ID", s->overdue_id);
-	for (const char *p = s->statuses; *p;) {
-		size_t n = strcspn(p, ",");
-		const char *status = arena_strndup(&r->arena, p, n);
-		p += n + (p[n] == ',');
-		tmpl_dict *row = tmpl_section(block, "STATUS_COUNT");
-		tmpl_set(row, "STATUS", status);
-		tmpl_set(row, "LABEL", flow_status_label(s->flow, status));
-		tmpl_set_int(row, "COUNT", status_count_of(counts, s->flow->subject, status));
-	}
+	for (unsigned i = 0; i < s->flow->nstatuses; i++)
+		if (s->flow->statuses[i].open)
+			status_count_fill(block, s, counts, s->flow->statuses[i].code);
+	if (s->also)
+		status_count_fill(block, s, counts, s->also);
 	tmpl_set(block, "OVERDUE", open_count_text(r, db_cell_int(clock, 0, (size_t)s->overdue)));
 	if (s->mine != K_NONE)
 		tmpl_set(tmpl_section(block, "MINE"), "MINE_COUNT", db_cell(clock, 0, (size_t)s->mine));
