@@ -12,7 +12,6 @@
 #include "roster_handover.h"
 #include "status_counts.h"
 
-
 static const char SQL_STAFF_COUNTS[] =
 	"SELECT role, COUNT(*) FROM users WHERE active = 1 GROUP BY role ORDER BY role";
 /* What depends on the clock, in one statement: the overdue ones of each kind and the callbacks due
