@@ -15,14 +15,6 @@ static const char SQL_RESOLVED[] =
 	"SELECT COALESCE(assignee_id, 0), DATE_FORMAT(resolved_at, '%Y-%m-%d'), COALESCE(resolved_on_time, 0), "
 	"resolved_on_time IS NOT NULL, COALESCE(resolve_minutes, 0), resolve_minutes IS NOT NULL "
 	"FROM repairs WHERE id = ? AND resolved_at IS NOT NULL";
-/* The same rule as kpi_rebuild(): a job taken in before this one (a lower id: times have whole
- * seconds, so a job resolved in the same second after this intake must not count) and resolved at
- * most 90 days before it. */
-static const char SQL_EARLIER_JOB[] =
-	"SELECT assignee_id, DATE_FORMAT(resolved_at, '%Y-%m-%d') FROM repairs "
-	"WHERE serial_no = ? AND id < ? AND assignee_id IS NOT NULL AND resolved_at <= NOW() "
-	"AND resolved_at >= NOW() - INTERVAL 90 DAY ORDER BY resolved_at DESC, id DESC LIMIT 1";
-
 int kpi_add(struct request *r, long long user_id, const char *when, const struct kpi_delta *d)
 {
 	if (!user_id)
@@ -43,17 +35,6 @@ int kpi_repair_resolved(struct request *r, long long repair_id)
 		.resolve_minutes = db_cell_int(&res, 0, 4), .minutes_jobs = db_cell_int(&res, 0, 5),
 	};
 	return kpi_add(r, db_cell_int(&res, 0, 0), db_cell(&res, 0, 1), &d);
-}
-
-int kpi_repair_taken_in(struct request *r, long long repair_id, const char *serial_no)
-{
-	if (!serial_no || !*serial_no)
-		return DB_OK;
-	struct db_result res;
-	int st = db_exec(r->db, &r->arena, &res, SQL_EARLIER_JOB, "si", serial_no, repair_id);
-	if (st != DB_OK || !res.nrows)
-		return st;
-	return kpi_add(r, db_cell_int(&res, 0, 0), db_cell(&res, 0, 1), &(struct kpi_delta){.repeats = 1});
 }
 
 /* One row per month of 15 counters: column <dimension letter><score>. */

@@ -19,8 +19,5 @@ int kpi_rating_scores(struct request *r, int attitude, int timeliness, int quali
 /* A repair just resolved: a job for its assignee, with the on-time flag and working minutes the
  * resolve stored on the row (read back, so live counting and kpi_rebuild() see the same values). */
 int kpi_repair_resolved(struct request *r, long long repair_id);
-/* Repair repair_id just taken in: when its serial had an earlier job resolved in the previous 90
- * days, a repeat for the latest such job's assignee in the month it was resolved. */
-int kpi_repair_taken_in(struct request *r, long long repair_id, const char *serial_no);
 
 #endif

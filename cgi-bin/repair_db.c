@@ -89,11 +89,26 @@ int repair_load_public(struct request *r, const char *public_no, const char *pho
 }
 
 /* 返修: the latest earlier repair of the serial resolved in the 90 days before this one came in
- * (the repair report lists them; sql/011 fills the rows from before). */
-static const char SQL_MARK_REPEAT[] =
-	"UPDATE repairs n JOIN (SELECT id FROM repairs WHERE serial_no = ? AND id < ? AND resolved_at <= NOW() "
-	"AND resolved_at >= NOW() - INTERVAL 90 DAY ORDER BY resolved_at DESC, id DESC LIMIT 1) p "
-	"SET n.repeat_of = p.id WHERE n.id = ?";
+ * (earlier = a lower id: times have whole seconds, so a job resolved in the same second after this
+ * intake does not count). The repair report lists them (sql/011 fills the rows from before), and it
+ * is a repeat for that job's technician in the month it was resolved (kpi_rebuild() counts the same). */
+static const char SQL_EARLIER_JOB[] =
+	"SELECT id, COALESCE(assignee_id, 0), DATE_FORMAT(resolved_at, '%Y-%m-%d') FROM repairs "
+	"WHERE serial_no = ? AND id < ? AND resolved_at <= NOW() AND resolved_at >= NOW() - INTERVAL 90 DAY "
+	"ORDER BY resolved_at DESC, id DESC LIMIT 1";
+static const char SQL_REPEAT_OF[] = "UPDATE repairs SET repeat_of = ? WHERE id = ?";
+
+static int repeat_mark(struct request *r, long long id, const char *serial_no)
+{
+	struct db_result earlier;
+	int st = db_exec(r->db, &r->arena, &earlier, SQL_EARLIER_JOB, "si", serial_no, id);
+	if (st != DB_OK || !earlier.nrows)
+		return st;
+	st = db_exec(r->db, &r->arena, NULL, SQL_REPEAT_OF, "ii", db_cell_int(&earlier, 0, 0), id);
+	if (st == DB_OK)
+		st = kpi_add(r, db_cell_int(&earlier, 0, 1), db_cell(&earlier, 0, 2), &(struct kpi_delta){.repeats = 1});
+	return st;
+}
 
 int repair_insert_row(struct request *r, const struct repair_new *n, long long *id)
 {
@@ -113,9 +128,7 @@ int repair_insert_row(struct request *r, const struct repair_new *n, long long *
 	if (st != DB_OK)
 		return st;
 	*id = (long long)res.insert_id;
-	if (*n->serial_no)
-		st = db_exec(r->db, &r->arena, NULL, SQL_MARK_REPEAT, "sii", n->serial_no, *id, *id);
-	return st != DB_OK ? st : kpi_repair_taken_in(r, *id, n->serial_no);
+	return *n->serial_no ? repeat_mark(r, *id, n->serial_no) : DB_OK;
 }
 
 int repair_is_visible(const struct request *r, const struct repair *p)

@@ -10,8 +10,8 @@
 --     counted once per person, by the rating's date.
 --   complaints: complaints naming the person responsible, by the complaint's creation date.
 --   repeats: later intakes of the same serial within 90 days of a job of theirs, in the month that
---     earlier job was resolved (the latest earlier job only; earlier = a lower id, as times have
---     whole seconds).
+--     earlier job was resolved (the latest earlier job only, the one repairs.repeat_of names;
+--     earlier = a lower id, as times have whole seconds).
 CREATE TABLE staff_months (
   month DATE NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
@@ -87,10 +87,9 @@ BEGIN
       SELECT p.resolved_at, p.assignee_id,
              ROW_NUMBER() OVER (PARTITION BY n.id ORDER BY p.resolved_at DESC, p.id DESC) AS latest
         FROM repairs n JOIN repairs p ON p.serial_no = n.serial_no AND p.id < n.id
-         AND p.assignee_id IS NOT NULL AND p.resolved_at <= n.created_at
-         AND p.resolved_at >= n.created_at - INTERVAL 90 DAY
+         AND p.resolved_at <= n.created_at AND p.resolved_at >= n.created_at - INTERVAL 90 DAY
        WHERE n.serial_no <> '') x
-     WHERE x.latest = 1 GROUP BY 1, 2;
+     WHERE x.latest = 1 AND x.assignee_id IS NOT NULL GROUP BY 1, 2;
   DELETE FROM staff_months;
   INSERT INTO staff_months (month, user_id, jobs, on_time, timed, resolve_minutes, minutes_jobs, labour_minutes,
                             ratings, attitude_sum, timeliness_sum, quality_sum, complaints, repeats)
