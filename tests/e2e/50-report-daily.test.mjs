@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import {
   BASE_URL, loginAdmin, login, createUser, sql, appSql, sqlSafe, snippet, RUN_ID, htmlUnescape, alertText,
   newRepair, newReturn, repairActionOk, returnActionOk, resolvedRepair, clearPublicThrottles,
+  submitAtOnce, assertAllNumbered,
 } from './lib.mjs';
 
 const TAG = RUN_ID.slice(-4);
@@ -293,4 +294,17 @@ test('roles, the index and bad input', async () => {
   assert.equal(r.status, 400);
   // today is the default
   assert.match(await daily(supervisor, ''), new RegExp(`data-day="${today}"`));
+});
+
+test('30 people submitting at once are each counted once, in one unbroken chain of open balances', async () => {
+  const newCount = () => Number(sql("SELECT COALESCE(SUM(n), 0) FROM status_counts WHERE kind = 'repair' AND status = 'new'")[0][0]);
+  const before = newCount();
+  const numbers = assertAllNumbered('R', await submitAtOnce('R', 30, '7'));
+  const list = numbers.map((no) => `'${sqlSafe(no)}'`).join(',');
+  const moves = sql(`SELECT m.balance FROM report_moves m JOIN repairs x ON x.id = m.record_id
+    WHERE m.kind = 'repair' AND m.metric = 'taken_in' AND x.public_no IN (${list}) ORDER BY m.id`).map((r) => Number(r[0]));
+  assert.equal(moves.length, 30, 'a submission has no intake move, or two');
+  // the balance row's lock orders the moves: each one exactly one above the one before
+  for (let i = 1; i < moves.length; i++) assert.equal(moves[i], moves[i - 1] + 1, `balances ${moves.join(',')}`);
+  assert.equal(newCount(), before + 30, 'the staff home does not count each new repair once');
 });

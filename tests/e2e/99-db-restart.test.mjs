@@ -13,6 +13,7 @@ after(() => {
 test('database down: DB pages answer 503, the home page still works; back up: everything works', async () => {
   const admin = await loginAdmin();
   assert.equal((await admin.get('/staff')).status, 200);
+  assert.equal((await admin.get('/staff/reports/repairs')).status, 200, 'the repair report is not kept before the stop');
 
   stack('db-stop');
   stopped = true;
@@ -24,6 +25,10 @@ test('database down: DB pages answer 503, the home page still works; back up: ev
   for (let i = 0; i < 6; i++) {
     const r = await admin.get('/admin/users');
     assert.equal(r.status, 503, `request ${i} with the database down answered ${r.status}`);
+  }
+  // the reports too, a kept result included: never a 500 nor a wait
+  for (const path of ['/staff/reports/daily', '/staff/reports/kpi', '/staff/reports/repairs']) {
+    assertErrorPage(await admin.get(path), 503);
   }
   const loginDown = await request('POST', '/login', { body: 'username=admin&password=whatever-password' });
   assertErrorPage(loginDown, 503);
@@ -39,6 +44,10 @@ test('database down: DB pages answer 503, the home page still works; back up: ev
   for (let i = 0; i < 24; i++) {
     const r = await admin.get(i % 2 ? '/staff' : '/admin/users');
     assert.equal(r.status, 200, `request ${i} after the restart answered ${r.status}: ${snippet(r.text)}`);
+  }
+  for (const path of ['/staff/reports/daily', '/staff/reports/kpi', '/staff/reports/repairs']) {
+    const r = await admin.get(path);
+    assert.equal(r.status, 200, `${path} after the restart answered ${r.status}: ${snippet(r.text)}`);
   }
   // and in parallel
   const many = await Promise.all(Array.from({ length: 16 }, () => admin.get('/staff')));
